@@ -1,0 +1,89 @@
+"""Report metadata from the cover: title, the inspected body named in it, publication month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .detect import front_lines
+from .document import Document, Line
+from .patterns import detection_patterns
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_PUBLISHER_DATE = regex.compile(
+    rf"(?:Inspectorate of Probation|HMI Probation|HMIP)\s*,?\s*(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    regex.IGNORECASE,
+)
+_LETTER_DATE = regex.compile(
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)$", regex.IGNORECASE
+)
+_SUBJECT = regex.compile(r"\bin:\s*(?P<subject>\S.*)$")
+_STOP = regex.compile(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    subject: str | None
+    published: str | None
+    title_page: int | None
+
+
+def extract_metadata(doc: Document) -> Metadata:
+    title, page = _title(doc)
+    subject = None
+    if title:
+        match = _SUBJECT.search(title)
+        subject = match.group("subject") if match else None
+    return Metadata(title=title, subject=subject, published=_published(doc), title_page=page)
+
+
+def _title(doc: Document) -> tuple[str | None, int | None]:
+    start = regex.compile(detection_patterns().title_start)
+    lines = front_lines(doc)
+    for index, line in enumerate(lines):
+        if not start.search(line.text):
+            continue
+        parts = [line]
+        for following in lines[index + 1 : index + 5]:
+            if _STOP.search(following.text) or len(following.text.split()) > 8:
+                break
+            if not (parts[0].text.endswith(":") or _same_heading(parts[-1], following)):
+                break
+            parts.append(following)
+        return " ".join(part.text for part in parts), line.page
+    return None, None
+
+
+def _same_heading(previous: Line, following: Line) -> bool:
+    """A wrapped heading: the next line is set in the same size, right below (PDF boxes)."""
+    if previous.bbox is None or following.bbox is None:
+        return False
+    height = previous.bbox[3] - previous.bbox[1]
+    other = following.bbox[3] - following.bbox[1]
+    gap = following.bbox[1] - previous.bbox[3]
+    return height > 0 and 0.8 <= other / height <= 1.25 and -1 <= gap <= 1.5 * height
+
+
+def _published(doc: Document) -> str | None:
+    for line in front_lines(doc):
+        match = _PUBLISHER_DATE.search(line.text) or _LETTER_DATE.match(line.text)
+        if match:
+            month = MONTHS.index(match.group("month").capitalize()) + 1
+            return f"{match.group('year')}-{month:02d}"
+    return None

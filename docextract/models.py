@@ -1,0 +1,140 @@
+"""The record docextract produces: pydantic v2 models, schema version "1".
+
+The data model stands apart from readers and exporters: nothing here knows how a
+value was found. Every extracted item carries its provenance (1-based page and,
+for PDFs, a bounding box in PDF points with the origin at the page's top left).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Rating = Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
+RATINGS: tuple[Rating, ...] = ("Inadequate", "Requires improvement", "Good", "Outstanding")
+
+Kind = Literal[
+    "pdu_inspection",
+    "regional_inspection",
+    "regional_letter",
+    "annual_report",
+    "thematic_inspection",
+    "youth_justice_inspection",
+    "unknown",
+]
+Progress = Literal["sufficient", "some", "insufficient", "transferred"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BBox(_Model):
+    """A rectangle on a page, in PDF points, origin at the top left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Located(_Model):
+    """Provenance shared by every extracted item."""
+
+    page: int | None = Field(default=None, ge=1, description="1-based page the value was read from")
+    bbox: BBox | None = None
+
+
+class Prompt(Located):
+    text: str
+    percent: int | None = Field(default=None, ge=0, le=100)
+
+
+class KeyQuestion(Located):
+    code: str | None = None
+    text: str
+    percent: int | None = Field(default=None, ge=0, le=100, description="whole-sample percentage 'Yes'")
+    comparator_percent: int | None = Field(default=None, ge=0, le=100)
+    comparator_label: str | None = None
+    prompts: list[Prompt] = Field(default_factory=list)
+    also_on_pages: list[int] = Field(
+        default_factory=list, description="other pages printing the same question (merged occurrences)"
+    )
+
+
+class Standard(Located):
+    code: str
+    domain: str | None = None
+    name: str
+    rating: Rating | None = None
+    key_questions: list[KeyQuestion] = Field(default_factory=list)
+
+
+class Unit(Located):
+    name: str | None = Field(description="the rated body; null when its name cannot be read")
+    overall_rating: Rating | None = None
+    score: int | None = Field(default=None, ge=0)
+    max_score: int | None = Field(default=None, ge=0)
+    standards: list[Standard] = Field(default_factory=list)
+
+
+class Recommendation(Located):
+    number: int | None = None
+    unit: str | None = None
+    addressee: str | None = Field(default=None, description="the body named in the '... should:' lead-in")
+    addressee_canonical: str | None = Field(default=None, description="canonical name of the body")
+    addressee_as_printed: str | None = None
+    text: str
+
+
+class StatedCount(Located):
+    value: int = Field(ge=0)
+    sentence: str
+
+
+class PreviousRecommendation(Located):
+    number: int | None = None
+    addressee: str | None = None
+    text: str
+    progress: Progress | None = None
+    judgement: str | None = Field(default=None, description="the sentence the progress was read from")
+
+
+class ProgressTally(Located):
+    sufficient: int | None = None
+    some: int | None = None
+    insufficient: int | None = None
+    transferred: int | None = None
+    sentence: str
+
+
+class ParseWarning(_Model):
+    code: str
+    message: str
+    page: int | None = None
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    pages: int = Field(ge=0)
+    format: Literal["pdf", "text"]
+
+
+class InspectionReport(_Model):
+    schema_version: Literal["1"] = "1"
+    docextract_version: str
+    source: Source
+    kind: Kind
+    framework: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    units: list[Unit] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    stated_recommendation_count: StatedCount | None = None
+    previous_recommendations: list[PreviousRecommendation] = Field(default_factory=list)
+    previous_recommendation_tally: ProgressTally | None = None
+    warnings: list[ParseWarning] = Field(default_factory=list)

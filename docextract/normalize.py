@@ -1,0 +1,93 @@
+"""Text normalisation, done once, in one place, by the readers.
+
+Everything downstream sees normalised text: ligatures expanded, non-breaking and
+odd spaces made plain, curly quotes straightened, dash variants folded, footnote
+markers (superscript digits, digits glued after a question mark) removed, and
+markdown/HTML residue of text conversions stripped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRANSLATE = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u200b": "",
+        "\u00ad": "",
+        "\ufeff": "",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "–",
+        "\u2014": "–",
+        "\u2015": "–",
+        "\u2212": "–",
+        "\r": "",
+    }
+)
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Superscript digits are footnote markers wherever they stand ("79%²²", "question? ²³").
+_SUPERSCRIPTS = re.compile(rf"\s?[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS},\s]*")
+# <sup>23</sup> and similar residue of text conversions.
+_SUP_TAG = re.compile(r"\s?<sup>[^<]{0,12}</sup>", re.IGNORECASE)
+# A footnote number glued after a question mark: "safe? 23" (a question is never followed by a number).
+_AFTER_QUESTION = re.compile(r"(?<=\?)\s?\d{1,3}(?:\s?,\s?\d{1,3})*(?=\s|$)")
+_HTML_TAGS = re.compile(r"</?(?:u|b|i|em|strong|br|span|sub)\s*/?>", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise one line of extracted text (no tabs left inside: split cells first)."""
+    text = text.translate(_TRANSLATE)
+    text = _SUP_TAG.sub("", text)
+    text = _SUPERSCRIPTS.sub(" ", text)
+    text = _AFTER_QUESTION.sub("", text)
+    return collapse(text)
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown/HTML markers that text conversions leave around words."""
+    text = _MD_HEADING.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAGS.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space to one space and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, lower case: for matching words broken by extraction."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

@@ -1,0 +1,74 @@
+"""Output: JSON and human-readable tables of a record, and safe (atomic) file writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .models import InspectionReport
+
+
+def to_json(report: InspectionReport) -> str:
+    return report.model_dump_json(indent=2)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` via a temporary file and rename: the old file survives any failure."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_tables(report: InspectionReport) -> Group:
+    """A rich rendering for people: metadata, one table per rated unit, recommendations, warnings."""
+    parts: list[Table | Text] = []
+    head = Text()
+    head.append(f"{report.title or '(untitled)'}\n", style="bold")
+    head.append(
+        f"kind {report.kind} · framework {report.framework or '-'} · published {report.published or '-'}"
+        f" · {report.source.pages} pages · {report.source.format}"
+    )
+    parts.append(head)
+    for unit in report.units:
+        score = f"{unit.score}/{unit.max_score}" if unit.score is not None else "score not printed"
+        table = Table(
+            title=f"{unit.name or '(unnamed unit)'}: {unit.overall_rating or '?'} ({score})", title_justify="left"
+        )
+        for column in ("code", "standard", "rating", "key questions (lowest %)", "page"):
+            table.add_column(column)
+        for standard in unit.standards:
+            percents = [kq.percent for kq in standard.key_questions if kq.percent is not None]
+            kq = f"{len(standard.key_questions)} ({min(percents)}%)" if percents else str(len(standard.key_questions))
+            table.add_row(standard.code, standard.name, standard.rating or "?", kq, str(standard.page or ""))
+        parts.append(table)
+    if report.recommendations:
+        recs = Table(title="Recommendations", title_justify="left")
+        for column in ("no.", "unit", "addressee", "text", "page"):
+            recs.add_column(column)
+        for rec in report.recommendations:
+            recs.add_row(str(rec.number or ""), rec.unit or "", rec.addressee or "", rec.text, str(rec.page or ""))
+        parts.append(recs)
+    if report.stated_recommendation_count is not None:
+        parts.append(Text(f"Stated recommendation count: {report.stated_recommendation_count.value}"))
+    for warning in report.warnings:
+        page = f" (page {warning.page})" if warning.page else ""
+        parts.append(Text(f"warning {warning.code}{page}: {warning.message}", style="yellow"))
+    return Group(*parts)
+
+
+def print_tables(report: InspectionReport, console: Console) -> None:
+    console.print(render_tables(report))

@@ -1,0 +1,52 @@
+"""Orchestration: read -> detect -> extract, into one validated InspectionReport."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import __version__
+from .detect import detect
+from .document import Document
+from .keyquestions import extract_key_questions
+from .metadata import extract_metadata
+from .models import InspectionReport, ParseWarning, Source
+from .ratings import extract_units
+from .reading import read_document
+from .recommendations import extract_recommendations
+
+RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
+
+
+def parse(path: str | Path) -> InspectionReport:
+    """Parse one report (PDF, or a .txt/.md text conversion). Raises DocextractError if unreadable."""
+    with read_document(path) as doc:
+        return parse_document(doc)
+
+
+def parse_document(doc: Document) -> InspectionReport:
+    detection = detect(doc)
+    warnings: list[ParseWarning] = list(detection.warnings)
+    meta = extract_metadata(doc)
+    units = extract_units(doc, detection, meta.subject, warnings)
+    if not units and detection.kind in RATED_KINDS:
+        warnings.append(
+            ParseWarning(
+                code="ratings_not_found", message=f"a {detection.kind} normally has a ratings table; none was found"
+            )
+        )
+    extract_key_questions(doc, detection, units, warnings)
+    recs = extract_recommendations(doc, detection, units, warnings)
+    return InspectionReport(
+        docextract_version=__version__,
+        source=Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format),
+        kind=detection.kind,
+        framework=detection.framework,
+        title=meta.title,
+        published=meta.published,
+        units=units,
+        recommendations=recs.recommendations,
+        stated_recommendation_count=recs.stated_count,
+        previous_recommendations=recs.previous,
+        previous_recommendation_tally=recs.tally,
+        warnings=warnings,
+    )

@@ -1,0 +1,328 @@
+"""Ratings tables: every rated unit with its overall rating, score and standards.
+
+A pipeline of small pure functions:
+
+    candidate_pages -> table_rows -> classify (one event per row) -> assemble -> finish
+
+It keys on the words and structure of a ratings box ("Score 6/21", "Overall rating",
+"2.1 Assessment  Good"), not on its look: the same events come out of a ruled table,
+a borderless grid, stacked lines (name on one line, rating on the next) or a
+tab-separated text conversion. Multiple boxes (a regional letter) give multiple units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .detect import Detection
+from .document import Document, Line
+from .fuzzy import as_rating, best_match, find_label, split_rating
+from .models import ParseWarning, Rating, Standard, Unit
+from .normalize import collapse, compact
+from .patterns import Framework, frameworks, ratings_patterns
+
+_SCORE = regex.compile(
+    r"^(?P<prefix>.*?)\bScore\b\s*:?\s*(?P<score>\d{1,2})\s*/\s*(?P<max>\d{1,2})\b\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+_STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
+_DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
+_MAX_NAME_WORDS = 9
+_MAX_PRELUDE_ROWS = 8
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    line: Line
+    score: int
+    max_score: int
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Overall:
+    line: Line
+    rating: Rating | None
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    line: Line
+    number: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StandardRow:
+    line: Line
+    code: str
+    name: str
+    rating: Rating | None
+
+
+@dataclass(frozen=True)
+class RatingOnly:
+    line: Line
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: Line
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: Line
+
+
+@dataclass(frozen=True)
+class Other:
+    line: Line
+
+
+Event = Score | Overall | Domain | StandardRow | RatingOnly | Heading | Furniture | Other
+
+
+# --- finding the rows ------------------------------------------------------------------
+
+
+def candidate_pages(doc: Document) -> list[int]:
+    """Pages of the cheap text pass that hold an overall-rating label or a score, and the next page."""
+    label = ratings_patterns().labels["overall_rating"]
+    pages: set[int] = set()
+    for page in doc.pages:
+        for line in page.lines:
+            words = line.text.split()
+            if _SCORE.match(line.text) or find_label(words[:8], label) is not None:
+                pages.update({page.number, min(page.number + 1, doc.page_count)})
+                break
+    return sorted(pages)
+
+
+def table_rows(doc: Document, pages: Iterable[int]) -> list[Line]:
+    """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known."""
+    rows: list[Line] = []
+    for number in pages:
+        rows.extend(doc.layout_lines(number))
+    return rows
+
+
+# --- classifying one row ---------------------------------------------------------------
+
+
+def classify(line: Line, detection: Detection) -> Event:
+    text = line.text
+    if detection.is_furniture(line):
+        return Furniture(line)
+    patterns = ratings_patterns()
+    score = _SCORE.match(text)
+    if score:
+        return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
+    words = text.split()
+    span = find_label(words, patterns.labels["overall_rating"])
+    if span is not None:
+        rest = " ".join(words[span[1] :])
+        _, rating = split_rating(rest)
+        if rating is not None or not compact(rest):
+            return Overall(line, rating, " ".join(words[: span[0]]))
+    if fuzzy_heading(text):
+        return Heading(line)
+    rating = as_rating(text)
+    if rating is not None:
+        return RatingOnly(line, rating)
+    standard = _STANDARD.match(text)
+    if standard:
+        name, rating = split_rating(standard.group("rest"))
+        if name and len(name.split()) <= _MAX_NAME_WORDS and not regex.search(r"\d", name):
+            return StandardRow(line, f"{standard.group('a')}.{standard.group('b')}", name, rating)
+    domain = _DOMAIN.match(text)
+    if domain and len(domain.group("name").split()) <= _MAX_NAME_WORDS:
+        return Domain(line, domain.group("d"), collapse(domain.group("name")))
+    return Other(line)
+
+
+def fuzzy_heading(text: str) -> bool:
+    heading = ratings_patterns().labels["ratings_heading"]
+    return len(text) < 20 and as_rating(text) is None and find_label(text.split(), heading, 2) == (0, 1)
+
+
+# --- assembling units ------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    anchor: Line
+    name_rows: list[str]
+    score: Score | None = None
+    overall: Overall | None = None
+    standards: list[tuple[StandardRow, str | None, str | None, Rating | None]] = field(default_factory=list)
+    domain: tuple[str, str] | None = None
+    prelude: int = 0
+
+
+def assemble(events: Sequence[Event]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    awaiting: str | None = None  # "overall" or "standard": the next rating-only row belongs there
+    for index, event in enumerate(events):
+        if isinstance(event, Score | Overall):
+            if current is None or current.standards or _has(current, event):
+                current = _Draft(anchor=event.line, name_rows=_name_context(events, index))
+                drafts.append(current)
+            if isinstance(event, Score):
+                current.score = event
+            else:
+                current.overall = event
+                awaiting = "overall" if event.rating is None else None
+            continue
+        if current is None or isinstance(event, Furniture):
+            continue
+        if isinstance(event, RatingOnly) and awaiting is not None:
+            _attach(current, awaiting, event.rating)
+            awaiting = None
+        elif isinstance(event, Domain):
+            current.domain = (event.number, event.name)
+        elif isinstance(event, StandardRow):
+            domain = current.domain[1] if current.domain else None
+            number = current.domain[0] if current.domain else None
+            current.standards.append((event, domain, number, event.rating))
+            awaiting = "standard" if event.rating is None else None
+        elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
+            row, domain, number, rating = current.standards[-1]
+            extended = StandardRow(row.line, row.code, f"{row.name} {event.line.text}", row.rating)
+            current.standards[-1] = (extended, domain, number, rating)
+        elif isinstance(event, Other | Heading):
+            if current.standards:
+                current = None
+                awaiting = None
+            else:
+                current.prelude += 1
+                if current.prelude > _MAX_PRELUDE_ROWS:
+                    current = None
+    return [draft for draft in drafts if len(draft.standards) >= 3]
+
+
+def _has(draft: _Draft, event: Score | Overall) -> bool:
+    return draft.score is not None if isinstance(event, Score) else draft.overall is not None
+
+
+def _attach(draft: _Draft, target: str, rating: Rating) -> None:
+    if target == "overall" and draft.overall is not None:
+        draft.overall = Overall(draft.overall.line, rating, draft.overall.prefix)
+    elif target == "standard" and draft.standards:
+        row, domain, number, _ = draft.standards[-1]
+        draft.standards[-1] = (row, domain, number, rating)
+
+
+def _continues_name(text: str) -> bool:
+    """A short lower-case row right after a standard: the rest of a wrapped standard name."""
+    return len(text.split()) <= 4 and text[:1].islower() and as_rating(text) is None
+
+
+def _name_context(events: Sequence[Event], index: int) -> list[str]:
+    """Rows just above a ratings box (after its 'Ratings' heading) that name the unit."""
+    rows: list[str] = []
+    for event in reversed(events[max(0, index - 4) : index]):
+        if isinstance(event, Heading | Furniture) or not isinstance(event, Other):
+            break
+        text = event.line.text
+        if len(text.split()) > _MAX_NAME_WORDS or (text.endswith((".", ":")) and len(text) > 40):
+            break
+        rows.insert(0, text)
+    return rows
+
+
+# --- finishing -------------------------------------------------------------------------
+
+
+def _clean_name(text: str) -> tuple[str, bool]:
+    """Strip labels and interleaved 'Fieldwork started ...' fragments; report whether any were cut."""
+    garbled = False
+    for pattern in ratings_patterns().name_noise:
+        new = regex.sub(pattern, " ", text)
+        garbled = garbled or (new != text and "started" in text.lower() and bool(collapse(new)))
+        text = new
+    return collapse(text), garbled
+
+
+def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWarning | None]:
+    prefix = draft.score.prefix if draft.score and draft.score.prefix else None
+    if prefix is None and draft.overall and draft.overall.prefix:
+        prefix = draft.overall.prefix
+    parts = [prefix] if prefix else draft.name_rows
+    cleaned = [_clean_name(part) for part in parts]
+    name = collapse(" ".join(text for text, _ in cleaned))
+    garbled = any(flag for _, flag in cleaned)
+    if subject and (not name or (garbled and compact(name) in compact(subject))):
+        return subject, None
+    if not name:
+        return None, ParseWarning(
+            code="unit_name_missing", message="ratings box without a readable unit name", page=draft.anchor.page
+        )
+    if garbled:
+        return name, ParseWarning(
+            code="unit_name_garbled",
+            message=f"unit name '{name}' was interleaved with other text in the ratings box",
+            page=draft.anchor.page,
+        )
+    return name, None
+
+
+def _standard(
+    row: StandardRow, domain: str | None, number: str | None, rating: Rating | None, framework: Framework | None
+) -> Standard:
+    rules = framework.standards if framework else [r for f in frameworks().frameworks.values() for r in f.standards]
+    same_code = [rule.name for rule in rules if rule.code == row.code] or [rule.name for rule in rules]
+    name = best_match(row.name, same_code) or collapse(row.name)
+    if domain is not None and number is not None:
+        known = framework.domain_names(number) if framework else []
+        domain = best_match(domain, known) or domain
+    return Standard(code=row.code, domain=domain, name=name, rating=rating, page=row.line.page, bbox=row.line.box)
+
+
+def finish(draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning]) -> Unit:
+    name, problem = _unit_name(draft, subject)
+    if problem:
+        warnings.append(problem)
+    standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
+    for standard in standards:
+        if standard.rating is None:
+            warnings.append(
+                ParseWarning(
+                    code="rating_unreadable",
+                    message=f"{name}: standard {standard.code} {standard.name} has no readable rating",
+                    page=standard.page,
+                )
+            )
+    overall = draft.overall.rating if draft.overall else None
+    if overall is None:
+        warnings.append(
+            ParseWarning(
+                code="overall_rating_unreadable", message=f"{name}: no readable overall rating", page=draft.anchor.page
+            )
+        )
+    return Unit(
+        name=name,
+        overall_rating=overall,
+        score=draft.score.score if draft.score else None,
+        max_score=draft.score.max_score if draft.score else None,
+        page=draft.anchor.page,
+        bbox=draft.anchor.box,
+        standards=standards,
+    )
+
+
+def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
+    rows = table_rows(doc, candidate_pages(doc))
+    drafts = assemble([classify(row, detection) for row in rows])
+    framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
+    units = [finish(draft, framework, subject if len(drafts) == 1 else None, warnings) for draft in drafts]
+    return units

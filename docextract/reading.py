@@ -1,0 +1,35 @@
+"""Entry point of the reading layer: a path in, a Document out, or a DocextractError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .document import Document
+from .errors import DocextractError
+from .pdf import read_pdf
+from .textfile import read_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def read_document(path: str | Path) -> Document:
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise DocextractError(name, "not_found", "no such file")
+    if file.is_dir():
+        raise DocextractError(name, "is_directory", "is a directory, not a report file")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DocextractError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})") from exc
+    if not data:
+        raise DocextractError(name, "empty", "the file is empty")
+    suffix = file.suffix.lower()
+    if data[:1024].lstrip().startswith(b"%PDF-") or suffix == ".pdf":
+        return read_pdf(name, data)
+    if suffix in TEXT_SUFFIXES:
+        return read_text(name, data)
+    raise DocextractError(
+        name, "unsupported", f"unsupported file type '{suffix or 'none'}': expected a PDF or a .txt/.md text"
+    )

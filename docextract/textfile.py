@@ -1,0 +1,35 @@
+"""Reading text conversions of reports (.txt, .md): one page per form feed, else one page.
+
+Tab-separated fields become table cells; markdown/HTML markers are stripped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .document import Document, Line, Page
+from .errors import DocextractError
+from .normalize import collapse, normalize_text, strip_markup
+
+
+def read_text(path: str, data: bytes) -> Document:
+    if b"\x00" in data[:4096]:
+        raise DocextractError(path, "not_text", "not a text file (binary content)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    pages = [_page(chunk, number) for number, chunk in enumerate(text.split("\f"), start=1)]
+    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=pages)
+
+
+def _page(chunk: str, number: int) -> Page:
+    lines: list[Line] = []
+    for raw in chunk.splitlines():
+        cells = tuple(normalize_text(strip_markup(cell)) for cell in raw.split("\t"))
+        while len(cells) > 1 and not cells[-1]:
+            cells = cells[:-1]
+        text = collapse(" ".join(c for c in cells if c))
+        if text:
+            lines.append(Line(text=text, page=number, cells=cells))
+    return Page(number=number, lines=lines)
