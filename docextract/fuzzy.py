@@ -24,6 +24,20 @@ def _fuzzy(word: str, edits: int) -> regex.Pattern[str]:
     return regex.compile(f"(?b)(?:{body}){{e<={edits}}}" if edits else body)
 
 
+@cache
+def _pieces(word: str, edits: int) -> tuple[str, ...]:
+    """max_edits + 1 disjoint pieces of `word`: at least one survives any `edits` edits intact."""
+    size = max(1, len(word) // (edits + 1))
+    return tuple(word[i * size : (i + 1) * size if i < edits else len(word)] for i in range(edits + 1))
+
+
+def fuzzy_search(word: FuzzyWord, text: str) -> bool:
+    """Whether compact `text` contains `word` within its allowed edits (pigeonhole pre-filter first)."""
+    if not any(piece in text for piece in _pieces(word.compact, word.max_edits)):
+        return False
+    return _fuzzy(word.compact, word.max_edits).search(text) is not None
+
+
 def fuzzy_equal(text: str, word: FuzzyWord) -> bool:
     """Whether the compact form of `text` is `word` within its allowed edits."""
     return _fuzzy(word.compact, word.max_edits).fullmatch(compact(text)) is not None
@@ -60,6 +74,8 @@ def split_rating(text: str) -> tuple[str, Rating | None]:
 
 def find_label(words: Sequence[str], label: FuzzyWord, max_words: int = 4) -> tuple[int, int] | None:
     """Word span [start, end) of the first occurrence of `label` in `words`, or None."""
+    if not fuzzy_search(label, compact(" ".join(words))):
+        return None  # one cheap search rules out most lines
     for start in range(len(words)):
         for end in range(start + 1, min(len(words), start + max_words) + 1):
             if fuzzy_equal(" ".join(words[start:end]), label):

@@ -62,6 +62,7 @@ _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
 _SPACES = re.compile(r"[ \t\f\v]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_text(text: str) -> str:
@@ -90,4 +91,4 @@ def collapse(text: str) -> str:
 
 def compact(text: str) -> str:
     """Letters and digits only, lower case: for matching words broken by extraction."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NON_ALNUM.sub("", text.casefold())

@@ -32,6 +32,7 @@ _STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?
 _DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
 _MAX_NAME_WORDS = 9
 _MAX_PRELUDE_ROWS = 8
+_MIN_STANDARDS = 7  # the fewest standards any framework rates
 
 
 # --- events ----------------------------------------------------------------------------
@@ -95,15 +96,22 @@ Event = Score | Overall | Domain | StandardRow | RatingOnly | Heading | Furnitur
 
 
 def candidate_pages(doc: Document) -> list[int]:
-    """Pages of the cheap text pass that hold an overall-rating label or a score, and the next page."""
+    """Pages of the cheap text pass with a score or overall-rating label and rated rows; a page
+    whose box may go on overleaf brings the next page too."""
     label = ratings_patterns().labels["overall_rating"]
     pages: set[int] = set()
     for page in doc.pages:
-        for line in page.lines:
-            words = line.text.split()
-            if _SCORE.match(line.text) or find_label(words[:8], label) is not None:
-                pages.update({page.number, min(page.number + 1, doc.page_count)})
-                break
+        anchored = any(
+            _SCORE.match(line.text) or find_label(line.text.split()[:8], label) is not None for line in page.lines
+        )
+        if not anchored:
+            continue
+        rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
+        standards = sum(1 for line in page.lines if _STANDARD.match(line.text))
+        if rated >= 3 or standards >= 3:
+            pages.add(page.number)
+            if standards < _MIN_STANDARDS and page.number < doc.page_count:
+                pages.add(page.number + 1)
     return sorted(pages)
 
 

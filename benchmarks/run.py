@@ -1,0 +1,299 @@
+"""Speed and memory harness: docextract.parse against the floor and the naive approach.
+
+    python -m benchmarks.run [--synth N] [--repeat R] [--bulk] [--naive-sample K] [PDF ...]
+
+In one run, on the same files, it times per report:
+  (a) floor  - bare pypdfium2 text extraction of every page;
+  (b) naive  - pdfplumber extract_text() of every page;
+  (c) parse  - docextract.parse (the whole parse: ratings, key questions, recommendations).
+Each method runs in its own fresh process (so that peak resident memory is its own),
+over every file, `--repeat` times; the report gives medians and spread, pages per
+second and the ratios c/a and b/c. The naive pass is slow (~0.1 s a page), so on a
+generated batch it runs on a sample of `--naive-sample` reports and b/c is computed on
+that sample. With `--bulk` it also measures `docextract bulk` on the generated batch with
+1 and 2 workers (reports per minute, pages per second, scaling, peak RSS per worker).
+Results are printed as a table and written to benchmarks/results/<UTC time>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+WORK = ROOT / "benchmarks" / "work"
+CORPUS = Path(os.environ.get("DOCEXTRACT_CORPUS", ROOT.parent / "shared" / "corpus")) / "pdf"
+
+
+# --- the three methods, run inside a worker process ----------------------------------
+
+
+def _floor(path: str) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _naive(path: str) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.flush_cache()
+        return len(pdf.pages)
+
+
+def _parse(path: str) -> int:
+    import docextract
+
+    return docextract.parse(path).source.pages
+
+
+METHODS = {"floor": _floor, "naive": _naive, "parse": _parse}
+
+
+def worker(method: str, files: list[str], repeat: int) -> dict[str, Any]:
+    """Time `method` on every file `repeat` times (after one warm-up call); report peak RSS."""
+    function = METHODS[method]
+    function(files[0])  # warm-up: imports, compiled patterns, spaCy pipeline
+    times: dict[str, list[float]] = {f: [] for f in files}
+    pages: dict[str, int] = {}
+    for _ in range(repeat):
+        for file in files:
+            start = time.perf_counter()
+            pages[file] = function(file)
+            times[file].append(time.perf_counter() - start)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"times": times, "pages": pages, "peak_rss_mb": round(peak_kb / 1024, 1)}
+
+
+def run_method(method: str, files: list[str], repeat: int) -> dict[str, Any]:
+    """Run a worker in a fresh process, pinned to one core where the OS allows it."""
+    command = [sys.executable, "-m", "benchmarks.run", "--worker", method, "--repeat", str(repeat), *files]
+    if hasattr(os, "sched_setaffinity") and Path("/usr/bin/taskset").exists():
+        command = ["taskset", "-c", "0", *command]
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    result: dict[str, Any] = json.loads(output.splitlines()[-1])
+    return result
+
+
+# --- summaries ------------------------------------------------------------------------
+
+
+def per_file(result: dict[str, Any]) -> dict[str, float]:
+    return {file: statistics.median(values) for file, values in result["times"].items()}
+
+
+def spread(values: list[float]) -> float:
+    """Relative spread of repeated timings: (max - min) / median."""
+    middle = statistics.median(values)
+    return (max(values) - min(values)) / middle if middle else 0.0
+
+
+def summarise(name: str, files: list[str], results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    medians = {method: per_file(result) for method, result in results.items()}
+    pages = results["parse"]["pages"]
+    total_pages = sum(pages[f] for f in files)
+    summary: dict[str, Any] = {"set": name, "reports": len(files), "pages": total_pages, "methods": {}}
+    for method, result in results.items():
+        covered = [f for f in files if f in medians[method]]
+        seconds = sum(medians[method][f] for f in covered)
+        covered_pages = sum(pages[f] for f in covered)
+        summary["methods"][method] = {
+            "reports": len(covered),
+            "seconds_total": round(seconds, 4),
+            "median_seconds_per_report": round(statistics.median(medians[method][f] for f in covered), 4),
+            "max_seconds_per_report": round(max(medians[method][f] for f in covered), 4),
+            "median_relative_spread": round(statistics.median(spread(result["times"][f]) for f in covered), 3),
+            "pages_per_second": round(covered_pages / seconds, 1) if seconds else None,
+            "peak_rss_mb": result["peak_rss_mb"],
+        }
+    parse, floor = medians["parse"], medians["floor"]
+    summary["parse_over_floor"] = round(sum(parse.values()) / sum(floor.values()), 2)
+    if "naive" in medians:
+        sample = list(medians["naive"])
+        summary["naive_over_parse"] = round(sum(medians["naive"][f] for f in sample) / sum(parse[f] for f in sample), 1)
+    largest = max(files, key=lambda f: pages[f])
+    summary["largest_report"] = {
+        "file": Path(largest).name,
+        "pages": pages[largest],
+        "parse_median_s": round(parse[largest], 4),
+        "floor_median_s": round(floor[largest], 4),
+    }
+    return summary
+
+
+# --- bulk throughput --------------------------------------------------------------------
+
+
+def _descendants(pid: int) -> list[int]:
+    children: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat[1]) == pid:
+            children.append(int(entry.name))
+    return children + [d for c in children for d in _descendants(c)]
+
+
+def _hwm_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run_bulk(files: list[str], jobs: int, pages: int) -> dict[str, Any]:
+    """Time `docextract bulk` on the files; sample worker processes' peak RSS from /proc."""
+    with tempfile.TemporaryDirectory(prefix="docextract-bench-") as out:
+        command = [sys.executable, "-m", "docextract.cli", "bulk", *files, "--out", out, "--jobs", str(jobs)]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        peak: dict[int, float] = {}
+        while process.poll() is None:
+            for pid in _descendants(process.pid):
+                peak[pid] = max(peak.get(pid, 0.0), _hwm_mb(pid))
+            time.sleep(0.25)
+        seconds = time.perf_counter() - start
+        if process.returncode not in (0, 3):
+            raise RuntimeError(f"bulk failed ({process.returncode}): {process.stderr.read() if process.stderr else ''}")
+    return {
+        "jobs": jobs,
+        "seconds": round(seconds, 2),
+        "reports_per_minute": round(len(files) / seconds * 60, 1),
+        "pages_per_second": round(pages / seconds, 1),
+        "peak_rss_mb_per_worker": round(max(peak.values()), 1) if peak else None,
+    }
+
+
+# --- inputs and report --------------------------------------------------------------------
+
+
+def generate(count: int, seed: int) -> list[str]:
+    target = WORK / f"synth-{count}-{seed}"
+    pdfs = sorted(str(p) for p in target.glob("*.pdf"))
+    if len(pdfs) < count:
+        subprocess.run(
+            [sys.executable, "-m", "corpora.synth", "--out", str(target), "--count", str(count), "--seed", str(seed),
+             "--jobs", str(os.cpu_count() or 1)],
+            cwd=ROOT, check=True,
+        )  # fmt: skip
+        pdfs = sorted(str(p) for p in target.glob("*.pdf"))
+    return pdfs[:count]
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+
+
+def print_table(summaries: list[dict[str, Any]], bulk: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="docextract parse vs floor (pypdfium2 text) and naive (pdfplumber every page)")
+    for column in ("set", "method", "reports", "median s/report", "max s/report", "spread", "pages/s", "peak RSS MB"):
+        table.add_column(column)
+    for summary in summaries:
+        for method, m in summary["methods"].items():
+            table.add_row(summary["set"], method, str(m["reports"]), f"{m['median_seconds_per_report']:.4f}",
+                          f"{m['max_seconds_per_report']:.4f}", f"{m['median_relative_spread']:.2f}",
+                          str(m["pages_per_second"]), str(m["peak_rss_mb"]))  # fmt: skip
+    console = Console()
+    console.print(table)
+    for summary in summaries:
+        largest = summary["largest_report"]
+        console.print(
+            f"{summary['set']}: parse/floor = {summary['parse_over_floor']}x, "
+            f"naive/parse = {summary.get('naive_over_parse', '-')}x; largest report "
+            f"{largest['file']} ({largest['pages']} pages): parse {largest['parse_median_s']} s, "
+            f"floor {largest['floor_median_s']} s"
+        )
+    for row in bulk:
+        console.print(
+            f"bulk --jobs {row['jobs']}: {row['reports_per_minute']} reports/min, "
+            f"{row['pages_per_second']} pages/s, peak RSS/worker {row['peak_rss_mb_per_worker']} MB"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", help="PDFs to measure (default: the shared corpus)")
+    parser.add_argument("--synth", type=int, default=200, help="generated reports to add (0: none)")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--naive-sample", type=int, default=10)
+    parser.add_argument("--bulk", action="store_true", help="also measure docextract bulk with 1 and 2 workers")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.files, args.repeat)))
+        return 0
+
+    sets: list[tuple[str, list[str], int]] = []
+    corpus = args.files or sorted(str(p) for p in CORPUS.glob("*.pdf"))
+    if corpus:
+        sets.append(("corpus", corpus, args.repeat))
+    synth = generate(args.synth, args.seed) if args.synth else []
+    if synth:
+        sets.append((f"synth-{len(synth)}", synth, max(1, args.repeat // 2)))
+    summaries = []
+    for name, files, repeat in sets:
+        results = {
+            "floor": run_method("floor", files, repeat),
+            "parse": run_method("parse", files, repeat),
+            "naive": run_method("naive", files if name == "corpus" else files[: args.naive_sample], 1),
+        }
+        summaries.append(summarise(name, files, results))
+    bulk: list[dict[str, Any]] = []
+    if args.bulk and synth:
+        pages = summaries[-1]["pages"]
+        bulk = [run_bulk(synth, jobs, pages) for jobs in (1, 2)]
+        bulk[1]["scaling"] = round(bulk[1]["reports_per_minute"] / bulk[0]["reports_per_minute"], 2)
+    print_table(summaries, bulk)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    record = {"when": stamp, "machine": machine(), "sets": summaries, "bulk": bulk}
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(record, indent=2) + "\n")
+    print(f"results written to {RESULTS / (stamp + '.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
