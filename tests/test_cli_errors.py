@@ -58,3 +58,32 @@ def test_unknown_text_document_is_parsed_with_a_warning(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert '"kind": "unknown"' in result.stdout
     assert "unknown_document" in result.stdout
+
+
+def _reportlab_pdf(path: Path, *, text: str | None, user_password: str | None = None) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=user_password)
+    for _ in range(3):
+        if text:
+            pdf.drawString(72, 700, text)
+        else:  # an image-only page, as a scanner makes: shapes, no text layer
+            pdf.rect(72, 400, 400, 300, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    path = _reportlab_pdf(tmp_path / "locked.pdf", text="Ratings", user_password="secret")
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert "encrypted" in result.stderr and str(path) in result.stderr
+
+
+def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
+    path = _reportlab_pdf(tmp_path / "scan.pdf", text=None)
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert "no text layer" in result.stderr and str(path) in result.stderr
