@@ -72,10 +72,14 @@ def find_furniture(doc: Document) -> frozenset[str]:
 
 
 def detect_framework(doc: Document) -> str | None:
-    """The framework whose standards the document prints as 'code name' lines, backed by '/max'."""
+    """The framework whose standards the document prints as 'code name' lines.
+
+    The printed maximum score ('Score 6/21') only breaks ties or stands in when too few
+    standards are printed: a misprinted maximum must not switch the framework.
+    """
     keys = [compact(line.text) for line in doc.lines()]
     maxima = {int(m.group(1)) for line in doc.lines() for m in _SCORE.finditer(line.text)}
-    best: tuple[float, str] | None = None
+    scored: list[tuple[float, bool, str]] = []
     for name, framework in frameworks().frameworks.items():
         variants: set[str | None] = {rule.variant for rule in framework.standards if rule.variant} or {None}
         share = 0.0
@@ -83,10 +87,12 @@ def detect_framework(doc: Document) -> str | None:
             rules = [r for r in framework.standards if r.variant in (None, variant) and r.counted]
             found = {r.code for r in rules if _printed(keys, compact(r.code + r.name))}
             share = max(share, len(found) / len({r.code for r in rules}) + 0.001 * len(found))
-        score = min(share, 1.01) + (1.0 if framework.max_score in maxima else 0.0)
-        if (share >= 0.6 or framework.max_score in maxima) and (best is None or score > best[0]):
-            best = (score, name)
-    return None if best is None else best[1]
+        scored.append((share, framework.max_score in maxima, name))
+    printed = [item for item in scored if item[0] >= 0.6]
+    if printed:
+        return max(printed, key=lambda item: item[0] + (0.05 if item[1] else 0.0))[2]
+    by_maximum = [item for item in scored if item[1]]
+    return by_maximum[0][2] if len(by_maximum) == 1 else None
 
 
 def _printed(keys: Sequence[str], key: str) -> bool:

@@ -32,6 +32,7 @@ _PUBLISHER_DATE = regex.compile(
 _LETTER_DATE = regex.compile(
     rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)$", regex.IGNORECASE
 )
+_MAX_TITLE_WORDS = 20
 _SUBJECT = regex.compile(r"\bin:\s*(?P<subject>\S.*)$")
 _STOP = regex.compile(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
 
@@ -57,13 +58,14 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
     start = regex.compile(detection_patterns().title_start)
     lines = front_lines(doc)
     for index, line in enumerate(lines):
-        if not start.search(line.text):
+        if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > _MAX_TITLE_WORDS:
             continue
         parts = [line]
         for following in lines[index + 1 : index + 5]:
             if _STOP.search(following.text) or len(following.text.split()) > 8:
                 break
-            if not (parts[0].text.endswith(":") or _same_heading(parts[-1], following)):
+            wrapped = _same_heading(parts[-1], following) if line.bbox else parts[0].text.endswith(":")
+            if not wrapped:
                 break
             parts.append(following)
         return " ".join(part.text for part in parts), line.page

@@ -97,8 +97,9 @@ def _line_box(raw: str, start: int, textpage: Any, char_count: int, height: floa
     last = start + len(raw.rstrip()) - 1
     if not (0 <= first <= last < char_count):
         return None
-    l0, b0, r0, t0 = textpage.get_charbox(first)
-    l1, b1, r1, t1 = textpage.get_charbox(last)
+    # loose boxes span the font's ascent to descent: equal heights for equal font sizes
+    l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+    l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
     return (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
 
 

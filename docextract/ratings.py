@@ -32,7 +32,6 @@ _STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?
 _DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
 _MAX_NAME_WORDS = 9
 _MAX_PRELUDE_ROWS = 8
-_MIN_STANDARDS = 7  # the fewest standards any framework rates
 
 
 # --- events ----------------------------------------------------------------------------
@@ -95,9 +94,9 @@ Event = Score | Overall | Domain | StandardRow | RatingOnly | Heading | Furnitur
 # --- finding the rows ------------------------------------------------------------------
 
 
-def candidate_pages(doc: Document) -> list[int]:
-    """Pages of the cheap text pass with a score or overall-rating label and rated rows; a page
-    whose box may go on overleaf brings the next page too."""
+def candidate_pages(doc: Document, detection: Detection) -> list[int]:
+    """Pages of the cheap text pass with a score or overall-rating label and rated rows, and the
+    page after one whose ratings box may go on overleaf (its last rows are still table rows)."""
     label = ratings_patterns().labels["overall_rating"]
     pages: set[int] = set()
     for page in doc.pages:
@@ -110,9 +109,14 @@ def candidate_pages(doc: Document) -> list[int]:
         standards = sum(1 for line in page.lines if _STANDARD.match(line.text))
         if rated >= 3 or standards >= 3:
             pages.add(page.number)
-            if standards < _MIN_STANDARDS and page.number < doc.page_count:
+            body = [line for line in page.lines if not detection.is_furniture(line)]
+            if page.number < doc.page_count and any(_is_table_row(line) for line in body[-3:]):
                 pages.add(page.number + 1)
     return sorted(pages)
+
+
+def _is_table_row(line: Line) -> bool:
+    return bool(_STANDARD.match(line.text) or _SCORE.match(line.text) or as_rating(line.text))
 
 
 def table_rows(doc: Document, pages: Iterable[int]) -> list[Line]:
@@ -136,7 +140,7 @@ def classify(line: Line, detection: Detection) -> Event:
         return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
     words = text.split()
     span = find_label(words, patterns.labels["overall_rating"])
-    if span is not None:
+    if span is not None and not words[span[1] - 1].lower().rstrip(":").endswith("ratings"):
         rest = " ".join(words[span[1] :])
         _, rating = split_rating(rest)
         if rating is not None or not compact(rest):
@@ -174,6 +178,7 @@ class _Draft:
     standards: list[tuple[StandardRow, str | None, str | None, Rating | None]] = field(default_factory=list)
     domain: tuple[str, str] | None = None
     prelude: int = 0
+    name_tail: list[str] = field(default_factory=list)
 
 
 def assemble(events: Sequence[Event]) -> list[_Draft]:
@@ -193,6 +198,9 @@ def assemble(events: Sequence[Event]) -> list[_Draft]:
             continue
         if current is None or isinstance(event, Furniture):
             continue
+        if not current.standards and (isinstance(event, Heading) or event.line.page > current.anchor.page + 1):
+            current = None  # an anchor that led to no table: a new heading or page starts afresh
+            continue
         if isinstance(event, RatingOnly) and awaiting is not None:
             _attach(current, awaiting, event.rating)
             awaiting = None
@@ -207,6 +215,8 @@ def assemble(events: Sequence[Event]) -> list[_Draft]:
             row, domain, number, rating = current.standards[-1]
             extended = StandardRow(row.line, row.code, f"{row.name} {event.line.text}", row.rating)
             current.standards[-1] = (extended, domain, number, rating)
+        elif isinstance(event, Other) and not current.standards and _wraps_name(current, event.line):
+            current.name_tail.append(event.line.text)
         elif isinstance(event, Other | Heading):
             if current.standards:
                 current = None
@@ -228,6 +238,16 @@ def _attach(draft: _Draft, target: str, rating: Rating) -> None:
     elif target == "standard" and draft.standards:
         row, domain, number, _ = draft.standards[-1]
         draft.standards[-1] = (row, domain, number, rating)
+
+
+def _wraps_name(draft: _Draft, line: Line) -> bool:
+    """A row under the anchor's name cell, left-aligned with it: the name wrapped in its cell (PDF)."""
+    anchor = draft.score.line if draft.score and draft.score.prefix else None
+    if anchor is None or not anchor.cell_boxes or line.bbox is None or len(line.cells) != 1:
+        return False
+    x0, _, _, bottom = anchor.cell_boxes[0]
+    height = bottom - anchor.cell_boxes[0][1]
+    return abs(line.bbox[0] - x0) <= 3 and 0 <= line.bbox[1] - bottom <= height and len(line.text.split()) <= 6
 
 
 def _continues_name(text: str) -> bool:
@@ -265,7 +285,7 @@ def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWar
     prefix = draft.score.prefix if draft.score and draft.score.prefix else None
     if prefix is None and draft.overall and draft.overall.prefix:
         prefix = draft.overall.prefix
-    parts = [prefix] if prefix else draft.name_rows
+    parts = [prefix, *draft.name_tail] if prefix else draft.name_rows
     cleaned = [_clean_name(part) for part in parts]
     name = collapse(" ".join(text for text, _ in cleaned))
     garbled = any(flag for _, flag in cleaned)
@@ -329,7 +349,7 @@ def finish(draft: _Draft, framework: Framework | None, subject: str | None, warn
 
 
 def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
-    rows = table_rows(doc, candidate_pages(doc))
+    rows = table_rows(doc, candidate_pages(doc, detection))
     drafts = assemble([classify(row, detection) for row in rows])
     framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
     units = [finish(draft, framework, subject if len(drafts) == 1 else None, warnings) for draft in drafts]

@@ -1,0 +1,1 @@
+"""Test corpora for docextract: generators of synthetic inspection reports with known truth."""

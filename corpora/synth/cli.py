@@ -1,0 +1,111 @@
+"""Command line: ``python -m corpora.synth --out DIR --count N --seed S [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .defects import DEFECT_KINDS
+from .generate import GeneratedReport, ReportSpec, generate_report
+from .values import FRAMEWORK_CHOICES
+
+_SHORT = {"probation-2018": "reg2018", "probation-pdu-2021": "pdu2021", "probation-pdu-2023": "pdu2023",
+          "regional_letter": "letter"}
+
+
+def derive_seed(seed: int, index: int) -> int:
+    return int.from_bytes(hashlib.sha256(f"{seed}:{index}".encode()).digest()[:6], "big")
+
+
+def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    if items == ["all"]:
+        return list(allowed)
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown {what}: {', '.join(bad)} (choose from {', '.join(allowed)})")
+    return items
+
+
+def _pages(value: str) -> tuple[int, int]:
+    low, _, high = value.partition("-")
+    return int(low), int(high or low)
+
+
+def _layout(value: str) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for item in value.split(","):
+        key, _, raw = item.partition("=")
+        out[key.strip()] = {"true": True, "false": False}.get(raw.strip().lower(), raw.strip())
+    return out
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m corpora.synth", description=__doc__)
+    p.add_argument("--out", required=True, type=Path, help="output directory")
+    p.add_argument("--count", type=int, default=1)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--jobs", type=int, default=1, help="worker processes")
+    p.add_argument("--defects", default="", help=f"comma list of {', '.join(DEFECT_KINDS)}, or 'all'")
+    p.add_argument("--frameworks", default="all",
+                   help=f"comma list of {', '.join(FRAMEWORK_CHOICES)}, or 'all' (drawn per report)")
+    p.add_argument("--pages", type=_pages, default=None, help="target page range, e.g. 12-18")
+    p.add_argument("--layout", type=_layout, default={}, help="force layout variants, e.g. ratings_table=stacked")
+    p.add_argument("--name", default=None, help="file name stem (suffixed -NNNNN when --count > 1)")
+    p.add_argument("--text", action="store_true", help="also write NAME.txt (form feed between pages)")
+    p.add_argument("--quiet", action="store_true")
+    return p
+
+
+def specs(args: argparse.Namespace) -> list[ReportSpec]:
+    frameworks = _csv(args.frameworks, FRAMEWORK_CHOICES, "framework")
+    defects = _csv(args.defects, DEFECT_KINDS, "defect kind") if args.defects else []
+    out = []
+    for i in range(args.count):
+        seed = derive_seed(args.seed, i)
+        framework = random.Random(f"{seed}:framework").choice(frameworks)  # independent of the report's stream
+        if args.name:
+            name = args.name if args.count == 1 else f"{args.name}-{i:05d}"
+        else:
+            name = f"synth-{args.seed}-{i:05d}-{_SHORT[framework]}"
+        out.append(ReportSpec(name, seed, framework, defects, args.pages, args.layout))
+    return out
+
+
+def _write(out: Path, text: bool, spec: ReportSpec) -> str:
+    report: GeneratedReport = generate_report(spec)
+    (out / f"{report.name}.pdf").write_bytes(report.pdf)
+    (out / f"{report.name}.json").write_text(report.truth_json(), encoding="utf-8")
+    if text:
+        (out / f"{report.name}.txt").write_text(report.text, encoding="utf-8")
+    return f"{report.name}: {report.truth['synth']['pages']} pages"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        todo = specs(args)
+    except argparse.ArgumentTypeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    work = [(args.out, args.text, spec) for spec in todo]
+    if args.jobs > 1 and len(todo) > 1:
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            lines = pool.starmap(_write, work, chunksize=max(1, len(work) // (args.jobs * 8)))
+    else:
+        lines = [_write(*w) for w in work]
+    elapsed = time.perf_counter() - start
+    if not args.quiet:
+        for line in lines:
+            print(line)
+    print(f"{len(todo)} reports in {elapsed:.1f} s ({elapsed / max(1, len(todo)):.3f} s per report, "
+          f"{args.jobs} job(s))", file=sys.stderr)
+    return 0
