@@ -82,5 +82,95 @@ def parse_command(
         sys.stdout.write(text)
 
 
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(help="Reports to check: PDFs, or .txt/.md text conversions.")],
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="text (default), json or sarif.")
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+) -> None:
+    """Recompute ratings and check each report's consistency before publication.
+
+    Exit 0 when no file has an error (warnings pass unless --strict), 1 when one does,
+    2 when a file cannot be read (the others are still checked).
+    """
+    from .findings_output import FileFindings, exit_code, render
+    from .validate import validate
+
+    results: list[FileFindings] = []
+    for file in files:
+        try:
+            result = validate(file)
+        except DocextractError as exc:
+            fail(str(exc))  # one line on stderr; carry on with the other files
+            results.append(FileFindings(file=str(file), error=exc.reason))
+            continue
+        results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
+    sys.stdout.write(render(results, fmt.value, strict))
+    raise typer.Exit(exit_code(results, strict))
+
+
+@app.command("bulk")
+def bulk_command(
+    inputs: Annotated[list[str], typer.Argument(help="Report files, directories (walked recursively) or globs.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (holds docextract.duckdb).")],
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated: duckdb (always kept), parquet, csv, jsonl.")
+    ] = "duckdb",
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")] = 120.0,
+    tasks_per_worker: Annotated[
+        int, typer.Option("--tasks-per-worker", min=1, help="Replace each worker process after this many files.")
+    ] = 50,
+    validate: Annotated[bool, typer.Option("--validate", help="Also store validation findings.")] = False,
+    keep_unknown: Annotated[
+        bool, typer.Option("--keep-unknown", help="Store documents not recognised as reports (else: errors).")
+    ] = False,
+    executor: Annotated[str, typer.Option("--executor", help="process (default) or dask.")] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address, with --executor dask.")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every file and commit to stderr.")] = False,
+) -> None:
+    """Parse many reports in parallel into DuckDB tables (and Parquet/CSV/JSON Lines); resumable.
+
+    Exit code 0 when every file parsed, 3 when some failed, 2 when none could be read.
+    """
+    import os
+
+    from .bulk import BulkError, BulkOptions, run_bulk
+    from .bulk.exports import parse_formats
+    from .bulk.progress import summary_table
+
+    try:
+        options = BulkOptions(
+            inputs=inputs,
+            out_dir=out,
+            formats=parse_formats(formats),
+            jobs=jobs or os.cpu_count() or 1,
+            timeout=timeout,
+            tasks_per_worker=tasks_per_worker,
+            validate=validate,
+            keep_unknown=keep_unknown,
+            executor=executor,
+            scheduler=scheduler,
+            verbose=verbose,
+        )
+        summary = run_bulk(options, Console(stderr=True))
+    except (BulkError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    Console(highlight=False).print(summary_table(summary))
+    raise typer.Exit(summary.exit_code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

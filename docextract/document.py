@@ -58,6 +58,7 @@ class Document:
     pages: list[Page]
     _layout: Callable[[int], list[Line]] | None = field(default=None, repr=False)
     _tables: Callable[[int], list[Any]] | None = field(default=None, repr=False)
+    _runs: Callable[[int], list[tuple[str, BoxTuple]]] | None = field(default=None, repr=False)
     _close: Callable[[], None] | None = field(default=None, repr=False)
     _layout_cache: dict[int, list[Line]] = field(default_factory=dict, repr=False)
 
@@ -89,6 +90,10 @@ class Document:
     def tables(self, number: int) -> list[Any]:
         """pdfplumber tables found on a page (empty for text documents)."""
         return [] if self._tables is None else self._tables(number)
+
+    def text_runs(self, number: int) -> list[tuple[str, BoxTuple]] | None:
+        """pdfium's text runs of a PDF page (raw text, box), or None for text documents."""
+        return None if self._runs is None else self._runs(number)
 
     def close(self) -> None:
         if self._close is not None:

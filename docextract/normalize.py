@@ -45,6 +45,8 @@ _TRANSLATE = str.maketrans(
         "\u2015": "–",
         "\u2212": "–",
         "\r": "",
+        "\ufffe": "-",  # pdfium's mark for a hyphen at which it joined a word broken over two lines
+        "\x02": "-",
     }
 )
 

@@ -151,3 +151,243 @@ def ratings_patterns() -> RatingsPatterns:
 @cache
 def detection_patterns() -> DetectionPatterns:
     return load("detection.yaml", DetectionPatterns)
+
+
+# --- validation.yaml (docextract validate) ---------------------------------------------
+
+# Placeholders the validation checks fill in before compiling; checked here with stand-ins.
+VALIDATION_PLACEHOLDERS = {
+    "<RATING>": "(?P<rating>x)",
+    "<RATING_ANY>": "(?P<rating>x)",
+    "<STANDARDS>": "x",
+    "<DATE>": "x",
+    "<NUMBER>": "x",
+}
+
+
+def _check_template(value: str) -> str:
+    expanded = value
+    for placeholder, stand_in in VALIDATION_PLACEHOLDERS.items():
+        expanded = expanded.replace(placeholder, stand_in)
+    _check_regex(expanded)
+    return value
+
+
+class CheckInfo(_Strict):
+    severity: str = Field(pattern=r"^(error|warning)$")
+    summary: str
+
+
+class LeadershipRule(_Strict):
+    name: str
+    capped_rating: Rating
+    minimum: Rating
+
+    _v = field_validator("name")(lambda cls, v: _check_regex(v))
+
+
+class NarrativePatterns(_Strict):
+    rating_words: list[Rating]
+    previous: str
+    cue: str
+    aliases: dict[str, list[str]]
+    this_standard: str
+    heading: str
+    standard: list[str]
+    unit: list[str]
+    unit_line: str
+
+    _v = field_validator("previous", "cue", "this_standard", "heading")(lambda cls, v: _check_regex(v))
+    _t = field_validator("standard", "unit")(lambda cls, v: [_check_template(p) for p in v])
+    _u = field_validator("unit_line")(lambda cls, v: _check_template(v))
+
+
+class DatePatterns(_Strict):
+    date: str
+    window: str
+    context: str
+    max_years_apart: int = Field(ge=0)
+
+    _v = field_validator("date", "context")(lambda cls, v: _check_regex(v))
+    _t = field_validator("window")(lambda cls, v: _check_template(v))
+
+
+class CountPatterns(_Strict):
+    patterns: list[str]
+    number_words: dict[str, int]
+    tolerance: float = Field(gt=0)
+
+    _t = field_validator("patterns")(lambda cls, v: [_check_template(p) for p in v])
+
+
+class ValidationPatterns(_Strict):
+    version: int
+    checks: dict[str, CheckInfo]
+    cross_references: list[str]
+    leadership: LeadershipRule
+    key_questions_expected_kinds: list[str]
+    multi_unit_kinds: list[str]
+    narrative: NarrativePatterns
+    dates: DatePatterns
+    counts: CountPatterns
+
+    _v = field_validator("cross_references")(lambda cls, v: [_check_regex(p) for p in v])
+
+
+@cache
+def validation_patterns() -> ValidationPatterns:
+    return load("validation.yaml", ValidationPatterns)
+
+
+# --- keyquestions.yaml -----------------------------------------------------------------
+
+
+class KeyQuestionHeader(_Strict):
+    current: list[str]
+    comparator: list[str]
+    starts: list[str]
+    question_column: str
+
+    _v = field_validator("current", "comparator", "starts")(lambda cls, v: [_check_regex(p) for p in v])
+    _q = field_validator("question_column")(lambda cls, v: _check_regex(v))
+
+
+class KeyQuestionPatterns(_Strict):
+    version: int
+    percent: str
+    value_token: str
+    bare_number: str
+    no_value: list[str]
+    noise: list[str]
+    code: str
+    heading: str
+    header: KeyQuestionHeader
+    question_starts: list[str]
+    same_question_similarity: float = Field(gt=0, le=1)
+    max_question_rows: int = Field(ge=1)
+    max_question_chars: int = Field(ge=20)
+
+    _v = field_validator("percent", "value_token", "bare_number", "code", "heading")(lambda cls, v: _check_regex(v))
+    _n = field_validator("noise")(lambda cls, v: [_check_regex(p) for p in v])
+
+
+@cache
+def keyquestion_patterns() -> KeyQuestionPatterns:
+    return load("keyquestions.yaml", KeyQuestionPatterns)
+
+
+# --- bodies.yaml and recommendations.yaml (recommendations) ----------------------------
+
+
+class FixedBody(_Strict):
+    canonical: str = Field(min_length=2)
+    label: str = Field(pattern=r"^[A-Z][A-Z_]*$")
+    variants: list[str] = Field(min_length=1)
+
+
+def _check_token_pattern(pattern: list[str | dict[str, Any]]) -> list[str | dict[str, Any]]:
+    if not pattern:
+        raise ValueError("an empty token pattern")
+    for token in pattern:
+        if isinstance(token, str) and token != "NAME":
+            raise ValueError(f"unknown token placeholder {token!r} (only 'NAME')")
+        if isinstance(token, dict) and not token:
+            raise ValueError("an empty token spec")
+    return pattern
+
+
+class BodyFamily(_Strict):
+    label: str = Field(pattern=r"^[A-Z][A-Z_]*$")
+    canonical: str = Field(pattern=r"\{name\}")
+    drop: list[str]
+    patterns: list[list[str | dict[str, Any]]] = Field(min_length=1)
+
+    _v = field_validator("patterns")(lambda cls, v: [_check_token_pattern(p) for p in v])
+
+
+class BodiesPatterns(_Strict):
+    version: int
+    bodies: list[FixedBody]
+    families: list[BodyFamily]
+
+    @field_validator("bodies")
+    @classmethod
+    def _unique(cls, value: list[FixedBody]) -> list[FixedBody]:
+        names = [b.canonical for b in value]
+        if len(names) != len(set(names)):
+            raise ValueError("duplicate canonical body names")
+        return value
+
+
+def _check_groups(value: str, *groups: str) -> str:
+    compiled = regex.compile(_check_regex(value))
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise ValueError(f"pattern {value!r} lacks the named group(s) {missing}")
+    return value
+
+
+class RecommendationHeadings(_Strict):
+    section: str
+    current: str
+    previous: str
+
+    _v = field_validator("section", "current", "previous")(lambda cls, v: _check_regex(v))
+
+
+class LeadInPatterns(_Strict):
+    should: str
+    labelled: str
+    previous: str
+    this_body: str
+    max_words: int = Field(ge=2)
+    unit_labels: list[str]
+
+    _b = field_validator("should", "labelled", "previous")(lambda cls, v: _check_groups(v, "body"))
+    _v = field_validator("this_body")(lambda cls, v: _check_regex(v))
+
+
+class ContinuesAfter(_Strict):
+    words: list[str]
+    marks: list[str]
+
+
+class Cleanup(_Strict):
+    pattern: str
+    replace: str
+
+    _v = field_validator("pattern")(lambda cls, v: _check_regex(v))
+
+
+class ProgressCue(_Strict):
+    progress: str = Field(pattern=r"^(?:sufficient|some|insufficient|transferred)$")
+    pattern: str
+
+    _v = field_validator("pattern")(lambda cls, v: _check_regex(v))
+
+
+class RecommendationPatterns(_Strict):
+    version: int
+    headings: RecommendationHeadings
+    lead_ins: LeadInPatterns
+    item: str
+    continues_after: ContinuesAfter
+    addressee_cleanup: list[Cleanup]
+    stated_count: str
+    progress: list[ProgressCue] = Field(min_length=1)
+    tally: str
+    tally_transferred: str
+
+    _i = field_validator("item")(lambda cls, v: _check_groups(v, "number", "text"))
+    _s = field_validator("stated_count", "tally_transferred")(lambda cls, v: _check_groups(v, "count"))
+    _t = field_validator("tally")(lambda cls, v: _check_groups(v, "progress", "count"))
+
+
+@cache
+def bodies_patterns() -> BodiesPatterns:
+    return load("bodies.yaml", BodiesPatterns)
+
+
+@cache
+def recommendation_patterns() -> RecommendationPatterns:
+    return load("recommendations.yaml", RecommendationPatterns)

@@ -306,17 +306,19 @@ class Engine:
         self.page.text.append(f"{line.text}\t\x00{line.key}\x00")
 
     # -- tables ----------------------------------------------------------------
-    def _cell_lines(self, cell: Cell, w: float) -> list[list[Word]]:
+    def _cell_lines(self, cell: Cell, w: float, header: bool = False) -> list[list[Word]]:
+        """A cell's text broken into lines; header cells are drawn bold, so they are measured bold."""
         size = STYLES["cell"][0]
-        words = self._words(cell.runs, size, cell.bold)
+        words = self._words(cell.runs, size, cell.bold or header)
         return self._lines(words, w - 2 * CELL_PAD, width(" ", self.fonts["normal"], size))
 
     def _table(self, table: Table) -> None:
         leading = STYLES["cell"][1]
         widths = [f * self.text_w for f in table.widths]
         laid = []
-        for row in table.rows:
-            cells = [self._cell_lines(c, w) for c, w in zip(row, widths, strict=True)]
+        for number, row in enumerate(table.rows):
+            header = number < table.header_rows
+            cells = [self._cell_lines(c, w, header) for c, w in zip(row, widths, strict=True)]
             height = max(len(c) for c in cells) * leading + 2 * CELL_PAD
             laid.append((row, cells, height))
         head = laid[: table.header_rows]

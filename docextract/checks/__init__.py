@@ -1,0 +1,44 @@
+"""The consistency checks of `docextract validate`, one module per family.
+
+Each check takes a Context (the record, the document's text, the framework's rules) and
+returns Issues; severities come from patterns/validation.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .context import Context
+from .counts import check_counts
+from .crossrefs import check_cross_references
+from .dates import check_dates
+from .issue import Issue, Severity, issue
+from .narrative import check_narrative
+from .ratings import (
+    check_leadership_cap,
+    check_missing_values,
+    check_overall_bands,
+    check_rules_known,
+    check_scores,
+    check_standard_ratings,
+)
+from .recommendations import check_numbering, check_recommendation_count
+
+Check = Callable[[Context], list[Issue]]
+
+CHECKS: tuple[Check, ...] = (
+    check_rules_known,
+    check_standard_ratings,
+    check_scores,
+    check_overall_bands,
+    check_leadership_cap,
+    check_missing_values,
+    check_narrative,
+    check_recommendation_count,
+    check_numbering,
+    check_cross_references,
+    check_dates,
+    check_counts,
+)
+
+__all__ = ["CHECKS", "Check", "Context", "Issue", "Severity", "issue"]

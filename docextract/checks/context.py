@@ -1,0 +1,68 @@
+"""What every check receives: the record, the document's text, and the framework's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..document import Document
+from ..fuzzy import best_match
+from ..models import RATINGS, InspectionReport, Rating, Standard
+from ..patterns import Framework, StandardRule, frameworks, validation_patterns
+from .flow import Flow, build_flow
+
+
+@dataclass
+class Context:
+    report: InspectionReport
+    doc: Document | None = None
+
+    @cached_property
+    def framework(self) -> Framework | None:
+        """The rules of the report's framework; None when the framework has no known rules."""
+        name = self.report.framework
+        return frameworks().frameworks.get(name) if name else None
+
+    @cached_property
+    def flow(self) -> Flow | None:
+        return build_flow(self.doc) if self.doc is not None else None
+
+    @cached_property
+    def multi_unit(self) -> bool:
+        """Whether the report rates several units (a regional letter, or more than one ratings table)."""
+        return len(self.report.units) > 1 or self.report.kind in validation_patterns().multi_unit_kinds
+
+    def rule(self, standard: Standard) -> StandardRule | None:
+        """The framework's rule for a printed standard (by code; by name where variants share a code)."""
+        if self.framework is None:
+            return None
+        candidates = [r for r in self.framework.standards if r.code == standard.code]
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        name = best_match(standard.name, [c.name for c in candidates], threshold=0.0)
+        return next((c for c in candidates if c.name == name), candidates[0])
+
+    def case_based(self, standard: Standard) -> bool:
+        rule = self.rule(standard)
+        return rule is not None and rule.case_based
+
+    def counted(self, standard: Standard) -> bool:
+        rule = self.rule(standard)
+        return rule is None or rule.counted
+
+
+def score_of(rating: Rating) -> int:
+    return frameworks().ratings[rating]
+
+
+def max_standard_score() -> int:
+    return max(frameworks().ratings.values())
+
+
+def rank(rating: Rating) -> int:
+    """Position from Inadequate (0) to Outstanding (3)."""
+    return RATINGS.index(rating)
+
+
+def quoted(rating: Rating | None) -> str:
+    return f"'{rating}'" if rating else "no rating"

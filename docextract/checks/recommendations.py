@@ -1,0 +1,79 @@
+"""Recommendations: the stated count against the list, and gaps or repeats in the numbering.
+
+Numbering restarts per unit (a regional letter numbers each PDU's recommendations from 1); the
+restart is read from the numbers themselves, so a recommendation filed under the wrong unit
+does not turn one run into two broken ones.
+"""
+
+from __future__ import annotations
+
+from ..models import Recommendation
+from .context import Context
+from .issue import Issue, issue
+
+
+def check_recommendation_count(ctx: Context) -> list[Issue]:
+    stated = ctx.report.stated_recommendation_count
+    listed = len(ctx.report.recommendations)
+    if stated is None or stated.value == listed:
+        return []
+    return [
+        issue(
+            "recommendation_count_mismatch",
+            f"The report says it makes {stated.value} recommendations, but {listed} are listed.",
+            page=stated.page,
+            expected=listed,
+            found=stated.value,
+        )
+    ]
+
+
+def _groups(ctx: Context) -> list[list[Recommendation]]:
+    """Numbered recommendations in document order: one run, or in a report rating several units
+    (a regional letter) a new run wherever the numbering restarts at 1."""
+    numbered = [r for r in ctx.report.recommendations if r.number is not None]
+    if not ctx.multi_unit:
+        return [numbered] if numbered else []
+    groups: list[list[Recommendation]] = []
+    for rec in numbered:
+        if not groups or rec.number == 1:
+            groups.append([])
+        groups[-1].append(rec)
+    return groups
+
+
+def check_numbering(ctx: Context) -> list[Issue]:
+    issues: list[Issue] = []
+    for group in _groups(ctx):
+        seen: set[int] = set()
+        previous = 0
+        for rec in group:
+            number = rec.number
+            assert number is not None
+            where = f" for {rec.unit}" if rec.unit else ""
+            if number in seen:
+                issues.append(
+                    issue(
+                        "numbering_duplicate",
+                        f"Recommendation number {number}{where} is used more than once.",
+                        unit=rec.unit,
+                        page=rec.page,
+                        expected=previous + 1,
+                        found=number,
+                    )
+                )
+            elif number != previous + 1:
+                if number > previous + 1:
+                    missing = list(range(previous + 1, number))
+                    gap = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
+                    detail = f"number{'s' if len(missing) > 1 else ''} {gap} {'are' if len(missing) > 1 else 'is'}"
+                    after = f"follows {previous}" if previous else "comes first"
+                    message = f"Recommendation {number}{where} {after}: {detail} missing."
+                else:
+                    message = f"Recommendation {number}{where} follows {previous}: the numbering goes backwards."
+                issues.append(
+                    issue("numbering_gap", message, unit=rec.unit, page=rec.page, expected=previous + 1, found=number)
+                )
+            seen.add(number)
+            previous = max(previous, number)
+    return issues

@@ -1,0 +1,56 @@
+"""`docextract validate`: recompute ratings and check a report's consistency before publication.
+
+    result = validate("draft.pdf")      # reads once, parses, runs every check
+    result.report, result.issues, result.ok
+
+`check(report, doc)` runs the checks on a record already parsed (and, when given, the
+document's text). The rules are data: patterns/frameworks.yaml and patterns/validation.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from .checks import CHECKS, Context, Issue
+from .document import Document
+from .models import InspectionReport
+from .parser import parse_document
+from .reading import read_document
+
+__all__ = ["Issue", "ValidationResult", "check", "validate"]
+
+
+class ValidationResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    report: InspectionReport
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed)."""
+        return not self.errors
+
+
+def check(report: InspectionReport, doc: Document | None = None) -> list[Issue]:
+    """Every check over the record and, when `doc` is given, its text; sorted by page."""
+    ctx = Context(report=report, doc=doc)
+    issues = [found for run in CHECKS for found in run(ctx)]
+    return sorted(issues, key=lambda i: (i.page is None, i.page or 0))
+
+
+def validate(path: str | Path) -> ValidationResult:
+    """Read and parse one report, then check it. Raises DocextractError if it cannot be read."""
+    with read_document(path) as doc:
+        report = parse_document(doc)
+        return ValidationResult(report=report, issues=check(report, doc))
