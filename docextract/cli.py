@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -170,6 +171,29 @@ def bulk_command(
         raise fail(str(exc)) from None
     Console(highlight=False).print(summary_table(summary))
     raise typer.Exit(summary.exit_code)
+
+
+@app.command("eval")
+def eval_command(
+    reports: Annotated[Path, typer.Argument(help="Directory of reports (PDF, .txt, .md).")],
+    truth: Annotated[Path, typer.Argument(help="Directory of ground-truth NAME.json files (TRUTH-FORMAT).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Field-level precision, recall and F1 against ground truth, strict and normalised."""
+    from .evaluate import evaluate, render
+
+    for directory in (reports, truth):
+        if not directory.is_dir():
+            raise fail(f"{directory}: not a directory")
+    result = evaluate(reports, truth)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), indent=2) + "\n")
+    else:
+        Console(width=120).print(render(result, f"docextract field-level accuracy: {reports}"))
+    if result.documents == 0:
+        raise fail(f"{reports}: no report has a truth file in {truth}")
+    if result.failed:
+        raise typer.Exit(3)
 
 
 if __name__ == "__main__":  # pragma: no cover

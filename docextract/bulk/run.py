@@ -1,0 +1,198 @@
+"""Orchestration of `docextract bulk`: inputs -> hashes -> skip what is done -> parse in
+parallel -> stream results to the database in small transactions -> exports -> summary."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from rich.console import Console
+
+from .executors import DaskExecutor, Executor, ProcessPool, TaskFn
+from .exports import export
+from .inputs import Hashed, expand, hash_files
+from .progress import BulkProgress
+from .rows import Rows
+from .store import DATABASE_NAME, ErrorRecord, Store, StoreError
+from .summary import BulkSummary
+from .task import Task, TaskResult, load_validate, run_task
+
+
+class BulkError(Exception):
+    """The run cannot start (bad options, database locked, ...): exit code 2."""
+
+
+@dataclass
+class BulkOptions:
+    inputs: Sequence[str]
+    out_dir: Path
+    formats: list[str] = field(default_factory=lambda: ["duckdb"])
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = 120.0
+    tasks_per_worker: int = 50
+    validate: bool = False
+    keep_unknown: bool = False
+    executor: str = "process"  # or "dask"
+    scheduler: str | None = None
+    verbose: bool = False
+    batch_size: int = 25  # reports per transaction at most
+    batch_seconds: float = 1.0  # commit at least this often while results arrive
+
+
+class _Writer:
+    """Buffers finished results and commits them in small transactions."""
+
+    def __init__(self, store: Store, options: BulkOptions, progress: BulkProgress) -> None:
+        self.store, self.options, self.progress = store, options, progress
+        self.reports: list[tuple[Rows, Sequence[str]]] = []
+        self.errors: list[ErrorRecord] = []
+        self.last_flush = time.monotonic()
+
+    def add(self, result: TaskResult) -> None:
+        if result.rows is not None:
+            self.reports.append((result.rows, result.task.paths))
+        else:
+            code, message = result.error_code or "internal_error", result.error_message or ""
+            self.errors.extend(ErrorRecord(p, result.task.sha256, code, message) for p in result.task.paths)
+        pending = len(self.reports) + len(self.errors)
+        if pending >= self.options.batch_size or time.monotonic() - self.last_flush >= self.options.batch_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.reports or self.errors:
+            self.store.write_batch(self.reports, self.errors)
+            self.progress.log(f"committed {len(self.reports)} reports, {len(self.errors)} errors")
+            self.reports, self.errors = [], []
+        self.last_flush = time.monotonic()
+
+
+def _plan(
+    hashed: Sequence[Hashed], options: BulkOptions, done: set[str], summary: BulkSummary
+) -> tuple[list[Task], list[ErrorRecord]]:
+    groups: dict[str, list[str]] = {}
+    errors: list[ErrorRecord] = []
+    for item in hashed:
+        if item.sha256 is None:
+            errors.append(ErrorRecord(item.path, None, "unreadable", item.error or "cannot read the file"))
+        else:
+            groups.setdefault(item.sha256, []).append(item.path)
+    summary.distinct = len(groups)
+    summary.duplicates = sum(len(paths) - 1 for paths in groups.values())
+    tasks = [
+        Task(sha, paths[0], tuple(paths), validate=options.validate, keep_unknown=options.keep_unknown)
+        for sha, paths in groups.items()
+        if sha not in done
+    ]
+    summary.skipped = len(groups) - len(tasks)
+    return tasks, errors
+
+
+def _executor(options: BulkOptions, task_fn: TaskFn) -> Executor:
+    if options.executor == "dask":
+        if not options.scheduler:
+            raise BulkError("--executor dask needs --scheduler ADDRESS (a running dask.distributed scheduler)")
+        try:
+            import distributed  # noqa: F401
+        except ImportError as exc:
+            raise BulkError("--executor dask needs dask.distributed: pip install 'docextract[dask]'") from exc
+        return DaskExecutor(options.scheduler, options.timeout, fn=task_fn)
+    if options.executor != "process":
+        raise BulkError(f"unknown executor '{options.executor}': choose process or dask")
+    return ProcessPool(options.jobs, options.timeout, options.tasks_per_worker, fn=task_fn)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C: commit what is finished, stop the workers, exit 130."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_bulk(
+    options: BulkOptions,
+    console: Console | None = None,
+    task_fn: TaskFn = run_task,
+) -> BulkSummary:
+    """Run a bulk extraction. Raises BulkError when it cannot start; everything else is recorded."""
+    started = time.monotonic()
+    console = console or Console(stderr=True)
+    out_dir = Path(options.out_dir)
+    summary = BulkSummary(out_dir=str(out_dir))
+    if options.validate and load_validate() is None:
+        raise BulkError("--validate needs docextract.validate, which this docextract does not have")
+    executor = _executor(options, task_fn)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BulkError(f"{out_dir}: exists and is not a directory")
+    expanded = expand(options.inputs)
+    summary.files = len(expanded.files) + len(expanded.unmatched)
+    try:
+        store = Store(out_dir / DATABASE_NAME)
+    except StoreError as exc:
+        raise BulkError(str(exc)) from exc
+    with store, _sigterm_as_interrupt(), BulkProgress(console, options.verbose) as progress:
+        writer = _Writer(store, options, progress)
+        try:
+            progress.phase("hashing", len(expanded.files))
+            hashed = hash_files(expanded.files, on_done=lambda _: progress.advance())
+            store.record_files([(h.path, h.sha256, h.size) for h in hashed])
+            tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
+            errors += [
+                ErrorRecord(item, None, "not_found", "no file, directory or glob match")
+                for item in dict.fromkeys(expanded.unmatched)
+            ]
+            for error in errors:
+                summary.failed_files += 1
+                summary.error_codes[error.code] += 1
+                progress.log(f"failed {error.path}: {error.code}: {error.message}")
+            store.write_batch([], errors)
+            if summary.skipped:
+                progress.log(f"{summary.skipped} reports already in {out_dir}: skipped")
+            progress.phase("parsing", len(tasks))
+            parse_started = time.monotonic()
+            with contextlib.closing(executor.map(tasks)) as results:
+                for result in results:
+                    summary.processed += 1
+                    if result.worker_peak_rss:
+                        summary.worker_peak_rss = max(summary.worker_peak_rss or 0, result.worker_peak_rss)
+                    if result.ok:
+                        summary.parsed += 1
+                        progress.log(f"parsed {result.task.path} ({result.seconds:.2f} s)")
+                    else:
+                        summary.failed_files += len(result.task.paths)
+                        summary.error_codes[result.error_code or "internal_error"] += len(result.task.paths)
+                        progress.log(f"failed {result.task.path}: {result.error_code}: {result.error_message}")
+                    writer.add(result)
+                    progress.advance(failed=not result.ok)
+                    summary.parse_seconds = time.monotonic() - parse_started
+            writer.flush()
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            writer.flush()  # finished results are whole reports: keep them
+        summary.workers_started = getattr(executor, "started_workers", 0)
+        if not summary.interrupted:
+            extra = [f for f in options.formats if f != "duckdb"]
+            if extra:
+                progress.phase("exporting", len(extra))
+                for fmt in extra:
+                    written = export(store.con, out_dir, [fmt])
+                    summary.exports.append(written[0] if len(written) == 1 else f"{fmt}/ ({len(written)} tables)")
+                    progress.advance()
+    summary.seconds = time.monotonic() - started
+    return summary

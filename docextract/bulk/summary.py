@@ -1,0 +1,44 @@
+"""What a bulk run did, and the exit code that follows from it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+EXIT_OK = 0
+EXIT_NONE_READ = 2
+EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass
+class BulkSummary:
+    out_dir: str
+    files: int = 0  # input files found (plus inputs matching nothing)
+    distinct: int = 0  # distinct contents among readable files
+    duplicates: int = 0  # files whose content another input path already has
+    skipped: int = 0  # distinct reports already in the output
+    parsed: int = 0  # distinct reports parsed and stored by this run
+    processed: int = 0  # tasks finished by this run (parsed or failed)
+    failed_files: int = 0  # input files (paths) recorded in `errors` by this run
+    error_codes: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    parse_seconds: float = 0.0  # wall time of the parsing phase
+    workers_started: int = 0
+    worker_peak_rss: int | None = None  # bytes, the largest of any worker
+    exports: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def rate_per_minute(self) -> float | None:
+        return self.processed * 60 / self.parse_seconds if self.processed and self.parse_seconds > 0 else None
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        if self.failed_files == 0 and self.files > 0:
+            return EXIT_OK
+        if self.parsed + self.skipped == 0:
+            return EXIT_NONE_READ
+        return EXIT_SOME_FAILED

@@ -1,0 +1,117 @@
+"""One unit of bulk work: parse (or validate) one file and flatten it into rows.
+
+`run_task` runs in a worker (a pool process or a Dask worker). It never raises: every
+failure comes back as a TaskResult with an error code, so one bad file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..errors import DocextractError
+from ..models import InspectionReport
+from ..parser import parse
+from .rows import Rows, report_rows
+
+# pdfium is not thread-safe: serialise parses when a worker runs tasks on threads (Dask).
+_PARSE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Task:
+    sha256: str
+    path: str  # the path parsed
+    paths: tuple[str, ...]  # every input path with this content (path first)
+    validate: bool = False
+    keep_unknown: bool = False
+
+
+@dataclass
+class TaskResult:
+    task: Task
+    rows: Rows | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    seconds: float = 0.0
+    worker: str = ""
+    worker_peak_rss: int | None = None  # bytes
+
+    @property
+    def ok(self) -> bool:
+        return self.rows is not None
+
+
+class ValidationResultLike(Protocol):
+    @property
+    def report(self) -> InspectionReport: ...
+
+    @property
+    def issues(self) -> Sequence[Any]: ...
+
+
+def load_validate() -> Callable[[str], ValidationResultLike] | None:
+    """`docextract.validate.validate`, or None when this docextract has no validate module."""
+    try:
+        module = importlib.import_module("docextract.validate")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("docextract.validate", "docextract"):
+            return None
+        raise
+    function: Callable[[str], ValidationResultLike] | None = getattr(module, "validate", None)
+    return function
+
+
+def peak_rss() -> int | None:
+    """This process's peak resident set size in bytes (None where unknown)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    value = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(value if sys.platform == "darwin" else value * 1024)
+
+
+def error_result(task: Task, code: str, message: str, seconds: float = 0.0) -> TaskResult:
+    return TaskResult(task, error_code=code, error_message=message, seconds=seconds)
+
+
+def run_task(task: Task) -> TaskResult:
+    started = time.perf_counter()
+    try:
+        issues: Sequence[Any] | None = None
+        with _PARSE_LOCK:
+            if task.validate:
+                validate = load_validate()
+                if validate is None:
+                    raise DocextractError(task.path, "validate_unavailable", "docextract.validate is not installed")
+                outcome = validate(task.path)
+                report, issues = outcome.report, list(outcome.issues)
+            else:
+                report = parse(task.path)
+        seconds = time.perf_counter() - started
+        if report.source.sha256 != task.sha256:
+            result = error_result(task, "changed", "the file changed while the batch was running", seconds)
+        elif report.kind == "unknown" and not task.keep_unknown:
+            message = next(
+                (w.message for w in report.warnings if w.code == "unknown_document"),
+                "not recognised as an inspection report",
+            )
+            result = error_result(task, "not_a_report", message, seconds)
+        else:
+            result = TaskResult(task, rows=report_rows(report, path=task.path, parse_seconds=seconds, issues=issues))
+            result.seconds = seconds
+    except DocextractError as exc:
+        result = error_result(task, exc.code, exc.reason, time.perf_counter() - started)
+    except Exception as exc:  # a parser bug must not stop the batch
+        message = f"{type(exc).__name__}: {exc}"
+        result = error_result(task, "internal_error", message[:2000], time.perf_counter() - started)
+    result.worker = f"{os.uname().nodename if hasattr(os, 'uname') else ''}:{os.getpid()}"
+    result.worker_peak_rss = peak_rss()
+    return result
