@@ -205,7 +205,7 @@ def generate(count: int, seed: int) -> list[str]:
     if len(pdfs) < count:
         subprocess.run(
             [sys.executable, "-m", "corpora.synth", "--out", str(target), "--count", str(count), "--seed", str(seed),
-             "--jobs", str(os.cpu_count() or 1)],
+             "--jobs", str(os.cpu_count() or 1), "--quiet"],
             cwd=ROOT, check=True,
         )  # fmt: skip
         pdfs = sorted(str(p) for p in target.glob("*.pdf"))

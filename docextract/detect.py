@@ -22,6 +22,7 @@ FRONT_LINES = 40
 OPENING_PAGES = 3
 OPENING_LINES = 200
 _PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
+_STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
 _SCORE = regex.compile(r"\bScore\b\s*:?\s*\d{1,2}\s*/\s*(\d{1,2})\b", regex.IGNORECASE)
 
 
@@ -77,7 +78,8 @@ def detect_framework(doc: Document) -> str | None:
     The printed maximum score ('Score 6/21') only breaks ties or stands in when too few
     standards are printed: a misprinted maximum must not switch the framework.
     """
-    keys = [compact(line.text) for line in doc.lines()]
+    # only short lines opening with a standard's number ("2.1", "P 2.1") can print one
+    keys = [key for key in (compact(line.text) for line in doc.lines()) if _STANDARD_KEY.match(key)]
     maxima = {int(m.group(1)) for line in doc.lines() for m in _SCORE.finditer(line.text)}
     scored: list[tuple[float, bool, str]] = []
     for name, framework in frameworks().frameworks.items():

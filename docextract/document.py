@@ -57,6 +57,7 @@ class Document:
     format: Literal["pdf", "text"]
     pages: list[Page]
     _layout: Callable[[int], list[Line]] | None = field(default=None, repr=False)
+    _precise: Callable[[int], list[Line]] | None = field(default=None, repr=False)
     _tables: Callable[[int], list[Any]] | None = field(default=None, repr=False)
     _runs: Callable[[int], list[tuple[str, BoxTuple]]] | None = field(default=None, repr=False)
     _close: Callable[[], None] | None = field(default=None, repr=False)
@@ -76,16 +77,21 @@ class Document:
             yield from self.pages[number - 1].lines
 
     def layout_lines(self, number: int) -> list[Line]:
-        """Rows of the page rebuilt from word positions, with cells split at column gaps.
+        """Rows of the page rebuilt from text positions, with cells split at column gaps.
 
-        For PDFs this runs pdfplumber on that page only (cached); for text documents the
-        cheap-pass lines already carry their cells.
+        For PDFs: pdfium's text runs grouped into rows and cells (a few ms a page, cached);
+        for text documents the cheap-pass lines already carry their cells.
         """
         if self._layout is None:
             return self.pages[number - 1].lines
         if number not in self._layout_cache:
             self._layout_cache[number] = self._layout(number)
         return self._layout_cache[number]
+
+    def precise_lines(self, number: int) -> list[Line]:
+        """Rows of the page from pdfplumber's character-level layout (words regrouped by position,
+        cells split at column gaps and ruling lines): slower, for pages the fast rows leave in doubt."""
+        return self.layout_lines(number) if self._precise is None else self._precise(number)
 
     def tables(self, number: int) -> list[Any]:
         """pdfplumber tables found on a page (empty for text documents)."""

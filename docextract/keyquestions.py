@@ -29,10 +29,11 @@ import regex
 from .detect import Detection
 from .document import BoxTuple, Document, Line, to_bbox
 from .fuzzy import as_rating
-from .kqtables import Cell, Row, TableReader, is_footnote, union
+from .kqtables import TableReader
 from .models import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from .normalize import collapse, compact
 from .patterns import StandardRule, frameworks, keyquestion_patterns
+from .runs import Cell, Row, is_footnote, union
 
 # --- compiled patterns ------------------------------------------------------------------
 

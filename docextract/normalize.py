@@ -70,9 +70,11 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 def normalize_text(text: str) -> str:
     """Normalise one line of extracted text (no tabs left inside: split cells first)."""
     text = text.translate(_TRANSLATE)
-    text = _SUP_TAG.sub("", text)
+    if "<" in text:
+        text = _SUP_TAG.sub("", text)
     text = _SUPERSCRIPTS.sub(" ", text)
-    text = _AFTER_QUESTION.sub("", text)
+    if "?" in text:
+        text = _AFTER_QUESTION.sub("", text)
     return collapse(text)
 
 

@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 from .document import BoxTuple, Document, Line, Page
 from .errors import DocextractError
 from .normalize import normalize_text
+from .runs import row_line, rows_from_runs
 
 _MIN_TEXT_CHARS_PER_PAGE = 20
 _RUN_BUFFER = 8192  # characters of one text run (a run is at most a line of a page)
@@ -58,7 +59,8 @@ def read_pdf(path: str, data: bytes) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         format="pdf",
         pages=pages,
-        _layout=layout.lines,
+        _layout=layout.fast_lines,
+        _precise=layout.lines,
         _tables=layout.tables,
         _runs=layout.runs,
         _close=layout.close,
@@ -134,6 +136,10 @@ class _Layout:
 
     def tables(self, number: int) -> list[Any]:
         return list(self._page(number).find_tables())
+
+    def fast_lines(self, number: int) -> list[Line]:
+        """Rows of a page from pdfium's text runs (see runs.py)."""
+        return [row_line(row) for row in rows_from_runs(self.runs(number), number) if row.text]
 
     def runs(self, number: int) -> list[tuple[str, BoxTuple]]:
         """pdfium's text runs of a page (a run: text of one style on one line, with its box, top-left

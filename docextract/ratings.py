@@ -119,11 +119,11 @@ def _is_table_row(line: Line) -> bool:
     return bool(_STANDARD.match(line.text) or _SCORE.match(line.text) or as_rating(line.text))
 
 
-def table_rows(doc: Document, pages: Iterable[int]) -> list[Line]:
+def table_rows(doc: Document, pages: Iterable[int], precise: bool = False) -> list[Line]:
     """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known."""
     rows: list[Line] = []
     for number in pages:
-        rows.extend(doc.layout_lines(number))
+        rows.extend(doc.precise_lines(number) if precise else doc.layout_lines(number))
     return rows
 
 
@@ -349,8 +349,11 @@ def finish(draft: _Draft, framework: Framework | None, subject: str | None, warn
 
 
 def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
-    rows = table_rows(doc, candidate_pages(doc, detection))
-    drafts = assemble([classify(row, detection) for row in rows])
+    pages = candidate_pages(doc, detection)
+    drafts = assemble([classify(row, detection) for row in table_rows(doc, pages)])
+    if pages and not drafts and doc.format == "pdf":
+        # the fast rows found no box on pages that look like one: try pdfplumber's layout
+        drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=True)])
     framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
     units = [finish(draft, framework, subject if len(drafts) == 1 else None, warnings) for draft in drafts]
     return units
