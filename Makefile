@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := examples/sample-pdu-report.pdf
 
-.PHONY: demo test lint bench setup clean
+.PHONY: demo test lint bench eval setup clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,15 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check docextract corpora tests benchmarks
 	$(BIN)/mypy docextract corpora
+
+# Field-level accuracy on the real corpus (PDF and text) and on a generated batch.
+CORPUS ?= ../shared/corpus
+EVAL_SYNTH := benchmarks/work/eval-synth
+eval: $(STAMP)
+	$(BIN)/docextract eval $(CORPUS)/pdf $(CORPUS)/expected
+	$(BIN)/docextract eval $(CORPUS)/text $(CORPUS)/expected
+	$(BIN)/python -m corpora.synth --out $(EVAL_SYNTH) --count 100 --seed 42 --text --quiet
+	$(BIN)/docextract eval $(EVAL_SYNTH) $(EVAL_SYNTH)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -136,10 +136,19 @@ class Injector:
 
     # -- score level ------------------------------------------------------------------
     def score_mismatch(self) -> Inconsistency | None:
-        unit = self.rng.choice(self.r.units)
+        # A unit with a standard printed without its rating could explain a printed score that
+        # is off by up to 3: prefer a unit where every rating is printed, so that the defect can
+        # be seen from the printed report alone.
+        complete = [u for u in self.r.units if all(s.rating is not None for s in u.standards)]
+        unit = self.rng.choice(complete or self.r.units)
         true = unit.score
-        for delta in self.rng.sample([1, -1, 2, -2], 4):
+        visible = sum(RATINGS.index(s.rating) for s in unit.standards if s.rating is not None)
+        hidden = sum(1 for s in unit.standards if s.rating is None)
+        explained = range(visible, visible + 3 * hidden + 1)  # scores a hidden rating could account for
+        for delta in [*self.rng.sample([1, -1, 2, -2], 4), *self.rng.sample([3, -3, 4, -4, 5, -5], 6)]:
             printed = true + delta
+            if printed in explained:
+                continue
             if 0 <= printed <= self.fw.max_score and self.fw.overall_band(printed) == unit.overall_rating:
                 unit.score = printed
                 return self._add("score_mismatch", f"{unit.name} score printed as {printed}/{unit.max_score} but "

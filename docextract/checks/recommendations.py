@@ -1,8 +1,8 @@
 """Recommendations: the stated count against the list, and gaps or repeats in the numbering.
 
-Numbering restarts per unit (a regional letter numbers each PDU's recommendations from 1); the
-restart is read from the numbers themselves, so a recommendation filed under the wrong unit
-does not turn one run into two broken ones.
+Numbering restarts per unit (a regional letter numbers each PDU's recommendations from 1): each
+unit's block is checked on its own. Where the extractor could not tie every recommendation to a
+unit, the restarts are read from the numbers themselves (a new run wherever numbering restarts at 1).
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ def _groups(ctx: Context) -> list[list[Recommendation]]:
     if not ctx.multi_unit:
         return [numbered] if numbered else []
     groups: list[list[Recommendation]] = []
-    for rec in numbered:
-        if not groups or rec.number == 1:
+    by_unit = all(r.unit for r in numbered)
+    for index, rec in enumerate(numbered):
+        starts = rec.unit != numbered[index - 1].unit if by_unit and index else rec.number == 1
+        if not groups or starts:
             groups.append([])
         groups[-1].append(rec)
     return groups
