@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/mypy docextract corpora
 
 # Field-level accuracy on the real corpus (PDF and text) and on a generated batch.
-CORPUS ?= ../shared/corpus
+CORPUS ?= $(or $(DOCEXTRACT_CORPUS),../shared/corpus)
 EVAL_SYNTH := benchmarks/work/eval-synth
 eval: $(STAMP)
 	$(BIN)/docextract eval $(CORPUS)/pdf $(CORPUS)/expected
