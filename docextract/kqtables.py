@@ -30,12 +30,6 @@ class TableReader:
     def __init__(self, doc: Document) -> None:
         self._doc = doc
 
-    def __enter__(self) -> TableReader:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
     def rows(self, number: int) -> list[Row]:
         """Fast rows of one page (1-based)."""
         runs = self._doc.text_runs(number)

@@ -101,7 +101,8 @@ def test_annex_prompts_pdf_merges_pages() -> None:
 
 @pytest.mark.parametrize("name", ["kq-table-split-across-pages.pdf", "kq-annex-prompts.pdf"])
 def test_precise_reader_agrees_with_fast_reader(name: str) -> None:
-    with read_document(FIXTURES / name) as doc, TableReader(doc) as reader:
+    with read_document(FIXTURES / name) as doc:
+        reader = TableReader(doc)
         detection = Detection(kind="pdu_inspection", framework=FRAMEWORK, furniture=detect(doc).furniture)
         rules, _ = _case_rules(detection)
         pages = list(range(1, doc.page_count + 1))

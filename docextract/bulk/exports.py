@@ -6,13 +6,13 @@ so a reader never sees a half-written export and an interrupted export leaves th
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
+from ..output import replacing
 from . import tables as T
 
 FORMATS = ("duckdb", "parquet", "csv", "jsonl")
@@ -43,46 +43,22 @@ def _select(table: T.Table) -> str:
     return f"SELECT {columns} FROM {table.name} ORDER BY {', '.join(table.key)}"
 
 
-def _replace(tmp: Path, target: Path) -> None:
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
 def export_table(con: duckdb.DuckDBPyConnection, table: T.Table, fmt: str, directory: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{table.name}.{fmt}"
-    tmp = directory / f".{table.name}.{fmt}.tmp"
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-    try:
+    with replacing(target) as tmp:
         con.execute(f"COPY ({_select(table)}) TO {_sql_string(tmp)} ({options})")
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _replace(tmp, target)
     return target
 
 
 def export_jsonl(con: duckdb.DuckDBPyConnection, target: Path, chunk: int = 200) -> Path:
     """One record per line, in sha256 order, streamed from the database."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            cursor = con.execute("SELECT record FROM reports ORDER BY sha256")
-            while rows := cursor.fetchmany(chunk):
-                handle.writelines(f"{record}\n" for (record,) in rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _replace(tmp, target)
+    with replacing(target) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        cursor = con.execute("SELECT record FROM reports ORDER BY sha256")
+        while rows := cursor.fetchmany(chunk):
+            handle.writelines(f"{record}\n" for (record,) in rows)
+        handle.flush()
+        os.fsync(handle.fileno())
     return target
 
 
