@@ -39,6 +39,10 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def internal_error(file: Path, exc: Exception) -> str:
+    return f"{file}: internal error, please report it ({type(exc).__name__}: {exc})"
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"docextract {__version__}")
@@ -65,6 +69,8 @@ def parse_command(
         report = parse(file)
     except DocextractError as exc:
         raise fail(str(exc)) from None
+    except Exception as exc:  # a parser bug: still one line naming the file, never a traceback
+        raise fail(internal_error(file, exc)) from None
     if fmt is ParseFormat.table and out is None:
         print_tables(report, Console())
         return
@@ -112,6 +118,10 @@ def validate_command(
         except DocextractError as exc:
             fail(str(exc))  # one line on stderr; carry on with the other files
             results.append(FileFindings(file=str(file), error=exc.reason))
+            continue
+        except Exception as exc:  # a bug must not stop the other files, nor look like a finding (1)
+            fail(internal_error(file, exc))
+            results.append(FileFindings(file=str(file), error=f"internal error ({type(exc).__name__})"))
             continue
         results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
     sys.stdout.write(render(results, fmt.value, strict))

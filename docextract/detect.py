@@ -34,7 +34,15 @@ class Detection:
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def is_furniture(self, line: Line) -> bool:
-        return line.text in self.furniture or _PAGE_NUMBER.match(line.text) is not None
+        return self.is_furniture_text(line.text)
+
+    def is_furniture_text(self, text: str) -> bool:
+        """A running header or footer, or a page number."""
+        return text in self.furniture or is_page_number(text)
+
+
+def is_page_number(text: str) -> bool:
+    return _PAGE_NUMBER.match(text) is not None
 
 
 def front_lines(doc: Document) -> list[Line]:

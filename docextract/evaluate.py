@@ -149,8 +149,13 @@ def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None
     for path, truth_path in found:
         if progress is not None:
             progress(path)
-        truth = json.loads(truth_path.read_text(encoding="utf-8"))
         result.documents += 1
+        try:
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            expected = {family: items(truth, family) for family in FAMILIES}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            result.failed.append((str(truth_path), f"unreadable truth file ({type(exc).__name__}: {exc})"))
+            continue
         start = time.perf_counter()
         try:
             report = parse(path)
@@ -165,7 +170,7 @@ def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None
                 predicted["stated_recommendation_count"] = predicted["stated_recommendation_count"]["value"]
         for family in FAMILIES:
             got = items(predicted, family) if predicted else []
-            want = items(truth, family)
+            want = expected[family]
             result.strict[family].add(got, want)
             result.normalised[family].add(_fold(got), _fold(want))
     return result

@@ -75,7 +75,6 @@ PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{
 _MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
 ROW_GAP = 8.0  # points between two rows of one table, at most
 NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines
-_PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
 
 
 # --- events -------------------------------------------------------------------------------
@@ -210,7 +209,7 @@ class Scanner:
         text = row.text
         if not text or is_footnote(row):
             return True
-        return text in self.detection.furniture or _PAGE_NUMBER.match(text) is not None
+        return self.detection.is_furniture_text(text)
 
     def _row(self, row: Row) -> None:
         if self._skip(row):

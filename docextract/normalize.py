@@ -55,8 +55,9 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPTS = re.compile(rf"\s?[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS},\s]*")
 # <sup>23</sup> and similar residue of text conversions.
 _SUP_TAG = re.compile(r"\s?<sup>[^<]{0,12}</sup>", re.IGNORECASE)
-# A footnote number glued after a question mark: "safe? 23" (a question is never followed by a number).
-_AFTER_QUESTION = re.compile(r"(?<=\?)\s?\d{1,3}(?:\s?,\s?\d{1,3})*(?=\s|$)")
+# A footnote number after a question mark, where a table cell ends ("safe? 23", "safe? 23 64%"):
+# before the end, a percentage or "Error!". A number in prose ("How many? 12 cases") is kept.
+_AFTER_QUESTION = re.compile(r"(?<=\?)\s?\d{1,3}(?:\s?,\s?\d{1,3})*(?=\s*$|\s+\d{1,3}(?:\.\d+)?\s?%|\s*Error!)")
 _HTML_TAGS = re.compile(r"</?(?:u|b|i|em|strong|br|span|sub)\s*/?>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")

@@ -2,9 +2,11 @@
 
 1. A cheap text pass over every page with pypdfium2 (about a millisecond a page):
    lines of normalised text with their bounding boxes.
-2. On demand, for the few pages that hold tables, pdfplumber's character-level
-   layout: words regrouped into rows by position and split into cells at column
-   gaps and ruling lines, and pdfplumber's table finder.
+2. On demand, for the few pages that hold tables, rows rebuilt from pdfium's text runs
+   of the same open document (runs.py, a few ms a page).
+3. As a fallback for pages the fast rows leave in doubt, pdfplumber's character-level
+   layout (words regrouped into rows, cells split at column gaps and ruling lines) and
+   its table finder. A file pdfium reads but pdfplumber cannot simply has no fallback.
 
 The file is read once into memory; both libraries work from those bytes.
 """
@@ -14,8 +16,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import io
-from collections.abc import Sequence
-from itertools import pairwise
+import logging
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -40,12 +41,17 @@ def read_pdf(path: str, data: bytes) -> Document:
         message = str(exc)
         if "password" in message.lower():
             raise DocextractError(path, "encrypted", "encrypted PDF: a password is required") from exc
+        if "success" in message.lower():  # pdfium loads a page tree of no pages as 'Success'
+            raise DocextractError(path, "empty_pdf", "the PDF has no pages") from exc
         raise DocextractError(path, "corrupt_pdf", f"corrupt or unreadable PDF ({message})") from exc
     try:
         pages = [_read_page(pdf, index) for index in range(len(pdf))]
     except pdfium.PdfiumError as exc:
         pdf.close()
         raise DocextractError(path, "corrupt_pdf", f"corrupt or unreadable PDF ({exc})") from exc
+    except BaseException:
+        pdf.close()
+        raise
     if not pages:
         pdf.close()
         raise DocextractError(path, "empty_pdf", "the PDF has no pages")
@@ -123,19 +129,31 @@ class _Layout:
         if self._pdf is None:
             import pdfplumber  # imported lazily: most pages never need it
 
+            # pdfminer logs every repair it makes to a damaged file; the fallback either works or is skipped
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
             self._pdf = pdfplumber.open(io.BytesIO(self._data))
         return self._pdf.pages[number - 1]
 
     def lines(self, number: int) -> list[Line]:
-        page = self._page(number)
-        words = page.extract_words(extra_attrs=["size"], use_text_flow=False, keep_blank_chars=False)
-        rulings = sorted({round(float(e["x0"]), 1) for e in page.edges if e["orientation"] == "v"})
-        lines = [_row_line(row, number, rulings) for row in _group_rows(words)]
-        page.flush_cache()
-        return [line for line in lines if line.text]
+        try:
+            return self._plumber_lines(number)
+        except Exception:  # pdfminer rejects some files pdfium reads: the fallback is then unavailable
+            return []
 
     def tables(self, number: int) -> list[Any]:
-        return list(self._page(number).find_tables())
+        try:
+            return list(self._page(number).find_tables())
+        except Exception:
+            return []
+
+    def _plumber_lines(self, number: int) -> list[Line]:
+        """pdfplumber's words, as runs, through the same row builder as the fast path."""
+        page = self._page(number)
+        words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
+        runs = [(str(w["text"]), (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))) for w in words]
+        page.flush_cache()
+        return [row_line(row) for row in rows_from_runs(runs, number) if row.text]
 
     def fast_lines(self, number: int) -> list[Line]:
         """Rows of a page from pdfium's text runs (see runs.py)."""
@@ -184,49 +202,3 @@ class _Layout:
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None
-
-
-def _group_rows(words: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Group words into rows: a word joins a row when it overlaps the row's middle band."""
-    rows: list[list[dict[str, Any]]] = []
-    bands: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (round(float(w["top"]), 1), float(w["x0"]))):
-        top, bottom = float(word["top"]), float(word["bottom"])
-        middle = (top + bottom) / 2
-        for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            row_top, row_bottom = bands[index]
-            if row_top <= middle <= row_bottom:
-                rows[index].append(word)
-                bands[index] = (min(row_top, top), max(row_bottom, bottom))
-                break
-        else:
-            rows.append([word])
-            bands.append((top, bottom))
-    order = sorted(range(len(rows)), key=lambda i: bands[i][0])
-    return [sorted(rows[i], key=lambda w: float(w["x0"])) for i in order]
-
-
-def _row_line(words: list[dict[str, Any]], number: int, rulings: Sequence[float]) -> Line:
-    """One row of words split into cells at wide gaps or where a vertical ruling line falls."""
-    cells: list[list[dict[str, Any]]] = [[words[0]]]
-    for prev, word in pairwise(words):
-        gap = float(word["x0"]) - float(prev["x1"])
-        size = float(prev.get("size") or (float(prev["bottom"]) - float(prev["top"])))
-        ruled = any(float(prev["x1"]) - 0.5 <= x <= float(word["x0"]) + 0.5 for x in rulings)
-        if gap > 1.6 * size or ruled:
-            cells.append([word])
-        else:
-            cells[-1].append(word)
-    texts = tuple(normalize_text(" ".join(str(w["text"]) for w in cell)) for cell in cells)
-    boxes = tuple(
-        (
-            min(float(w["x0"]) for w in cell),
-            min(float(w["top"]) for w in cell),
-            max(float(w["x1"]) for w in cell),
-            max(float(w["bottom"]) for w in cell),
-        )
-        for cell in cells
-    )
-    box = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
-    text = " ".join(t for t in texts if t)
-    return Line(text=text, page=number, cells=texts, bbox=box, cell_boxes=boxes)

@@ -206,6 +206,9 @@ def assemble(events: Sequence[Event]) -> list[_Draft]:
             awaiting = None
         elif isinstance(event, Domain):
             current.domain = (event.number, event.name)
+        elif isinstance(event, StandardRow) and any(row.code == event.code for row, *_ in current.standards):
+            current = None  # a code seen already: a section heading after the box, not a row of it
+            awaiting = None
         elif isinstance(event, StandardRow):
             domain = current.domain[1] if current.domain else None
             number = current.domain[0] if current.domain else None
@@ -290,7 +293,11 @@ def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWar
     name = collapse(" ".join(text for text, _ in cleaned))
     garbled = any(flag for _, flag in cleaned)
     if subject and (not name or (garbled and compact(name) in compact(subject))):
-        return subject, None
+        return subject, ParseWarning(
+            code="unit_name_from_title",
+            message=f"the ratings box does not print a readable unit name: '{subject}' is taken from the title",
+            page=draft.anchor.page,
+        )
     if not name:
         return None, ParseWarning(
             code="unit_name_missing", message="ratings box without a readable unit name", page=draft.anchor.page

@@ -442,15 +442,17 @@ def runs(items: Sequence[_Item]) -> list[list[_Item]]:
     return out
 
 
-def assign_units(items: Sequence[_Item], units: Sequence[str | None]) -> None:
+def assign_units(items: Sequence[_Item], units: Sequence[str | None]) -> list[_Item]:
     """Each recommendation's rated unit: the one unit of a single-unit report; in a letter,
     the unit its run's opening lead-in names, else a PDU (CRC …) the lead-in names that the
-    ratings did not give, else the next unit in order."""
+    ratings did not give, else the next unit in order. Returns the first item of each run whose
+    unit was taken from that order alone (no lead-in names it), for a warning."""
     groups = runs(items)
+    inferred: list[_Item] = []
     if len(units) == 1 and len(groups) == 1:
         for item in items:
             item.unit = units[0]
-        return
+        return inferred
     following = 0
     for group in groups:
         opening = group[0].lead
@@ -462,8 +464,11 @@ def assign_units(items: Sequence[_Item], units: Sequence[str | None]) -> None:
         else:
             name = units[following] if following < len(units) else None
             following += 1
+            if name is not None:
+                inferred.append(group[0])
         for item in group:
             item.unit = name
+    return inferred
 
 
 # --- sentences: stated count, tally, judgements -----------------------------------------
@@ -584,7 +589,15 @@ def extract_recommendations(
     scan.run()
     if not scan.current:
         _warn_if_missing(detection, warnings)
-    assign_units(scan.current, scan.units)
+    for item in assign_units(scan.current, scan.units):
+        warnings.append(
+            ParseWarning(
+                code="recommendation_unit_inferred",
+                message=f"recommendations from number {item.number} name no unit: taken to be {item.unit}, "
+                "the next rated unit in order",
+                page=item.lines[0].page,
+            )
+        )
     result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
     for item in scan.current:
         result.recommendations.append(

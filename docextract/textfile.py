@@ -19,7 +19,10 @@ def read_text(path: str, data: bytes) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    pages = [_page(chunk, number) for number, chunk in enumerate(text.split("\f"), start=1)]
+    chunks = text.split("\f")
+    if len(chunks) > 1 and not chunks[-1].strip():
+        chunks.pop()  # a form feed ends the last page (as pdftotext writes them), it does not open one
+    pages = [_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=pages)
 
 

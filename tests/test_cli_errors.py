@@ -87,3 +87,32 @@ def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(path)])
     assert result.exit_code == 2
     assert "no text layer" in result.stderr and str(path) in result.stderr
+
+
+def test_a_parser_bug_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("docextract.cli.parse", broken)
+    note = tmp_path / "report.txt"
+    note.write_text("text\n")
+    result = runner.invoke(app, ["parse", str(note)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and str(note) in result.stderr and "simulated bug" in result.stderr
+
+
+def test_validate_keeps_going_after_an_unreadable_file(tmp_path: Path) -> None:
+    good = tmp_path / "note.txt"
+    good.write_text("Nothing to see here.\n")
+    result = runner.invoke(app, ["validate", str(tmp_path / "missing.pdf"), str(good), "--format", "json"])
+    assert result.exit_code == 2
+    assert "missing.pdf" in result.stderr
+    assert str(good) in result.stdout  # the second file was still checked
+
+
+def test_text_file_ending_in_a_form_feed_has_no_phantom_page(tmp_path: Path) -> None:
+    from docextract import parse
+
+    path = tmp_path / "two-pages.txt"
+    path.write_text("first page\fsecond page\f")
+    assert parse(path).source.pages == 2

@@ -99,3 +99,10 @@ def test_corpus_accuracy_is_complete_after_normalisation() -> None:
     assert result.documents == 5 and not result.failed
     for family in FAMILIES:
         assert result.normalised[family].f1 == 1.0, (family, result.as_dict()["normalised"][family])
+
+
+def test_malformed_truth_file_counts_as_failed(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("placeholder", encoding="utf-8")
+    (tmp_path / "x.json").write_text("{not json", encoding="utf-8")
+    result = evaluate(tmp_path, tmp_path)
+    assert result.documents == 1 and result.failed and "unreadable truth" in result.failed[0][1]

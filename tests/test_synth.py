@@ -318,8 +318,6 @@ def test_recommendation_pages_are_right() -> None:
 
 def test_example_matches_documented_command() -> None:
     example = ROOT / "examples" / "sample-pdu-report.json"
-    if not example.exists():
-        pytest.skip("examples/sample-pdu-report.json not generated yet")
     spec = ReportSpec("sample-pdu-report", derive_seed(7, 0), "probation-pdu-2023", [], (10, 12))
     report = generate_report(spec)
     assert json.loads(report.truth_json()) == json.loads(example.read_text(encoding="utf-8"))

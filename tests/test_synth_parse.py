@@ -63,3 +63,26 @@ def test_ratings_match_truth(
     got = ratings_view([u.model_dump() for u in record.units])
     assert got == ratings_view(truth["units"])
     assert all(s.page is not None for u in record.units for s in u.standards)
+
+
+@pytest.mark.parametrize("table", RATINGS_TABLES)
+def test_precise_fallback_reads_the_same_ratings(table: str, tmp_path: Path) -> None:
+    """pdfplumber's layout (the fallback) and pdfium's runs (the default) give the same units."""
+    from docextract.detect import detect
+    from docextract.ratings import assemble, candidate_pages, classify, table_rows
+    from docextract.reading import read_document
+
+    report = generated("regional_letter", table, tuple(sorted(STYLES[0].items())), 4)
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(report.pdf)
+    with read_document(path) as doc:
+        detection = detect(doc)
+        pages = candidate_pages(doc, detection)
+
+        def units(precise: bool) -> list[Any]:
+            drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=precise)])
+            return [[(row.code, rating) for row, _, _, rating in draft.standards] for draft in drafts]
+
+        fast = units(False)
+        assert len(fast) == len(report.truth["units"])
+        assert units(True) == fast

@@ -11,14 +11,12 @@ from functools import cache
 
 import regex
 
+from ..metadata import MONTHS
 from ..patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
 
-_MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
+_MONTHS = [month.casefold() for month in MONTHS]
 
 
 @dataclass(frozen=True)

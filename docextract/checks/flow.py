@@ -8,17 +8,16 @@ line ends are hard breaks. Every offset into `Flow.text` maps back to its page.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from ..detect import find_furniture, is_page_number
 from ..document import Document, Line
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
 _SHORT_LINE = 0.25  # a line ending this share of the text width before the right margin ends a paragraph
-_PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,15 +46,13 @@ def body_lines(doc: Document) -> list[Line]:
     """All lines in reading order, without PDF running headers and page-number footers."""
     if doc.format != "pdf" or doc.page_count < 3:
         return list(doc.lines())
-    firsts = Counter(page.lines[0].text for page in doc.pages if page.lines)
-    lasts = Counter(page.lines[-1].text for page in doc.pages if page.lines)
-    repeated = max(3, doc.page_count // 3)
+    furniture = find_furniture(doc)
     out: list[Line] = []
     for page in doc.pages:
         lines = list(page.lines)
-        if lines and firsts[lines[0].text] >= repeated:
+        if lines and lines[0].text in furniture:
             lines = lines[1:]
-        if lines and (_PAGE_NUMBER.match(lines[-1].text) or lasts[lines[-1].text] >= repeated):
+        if lines and (lines[-1].text in furniture or is_page_number(lines[-1].text)):
             lines = lines[:-1]
         out.extend(lines)
     return out
