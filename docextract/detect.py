@@ -16,11 +16,13 @@ from .document import Document, Line
 from .fuzzy import as_rating
 from .models import Kind, ParseWarning
 from .normalize import compact
-from .patterns import Cue, KindCues, detection_patterns, frameworks
+from .patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
 
 FRONT_LINES = 40
 OPENING_PAGES = 3
 OPENING_LINES = 200
+# this many distinct rated standards printed, none of a known framework: the framework is unknown
+UNKNOWN_FRAMEWORK_STANDARDS = 3
 _PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
 _STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
 _SCORE = regex.compile(r"\bScore\b\s*:?\s*\d{1,2}\s*/\s*(\d{1,2})\b", regex.IGNORECASE)
@@ -101,8 +103,21 @@ def detect_framework(doc: Document) -> str | None:
     printed = [item for item in scored if item[0] >= 0.6]
     if printed:
         return max(printed, key=lambda item: item[0] + (0.05 if item[1] else 0.0))[2]
+    if len({_code(key) for key in keys if _rated(key)}) >= UNKNOWN_FRAMEWORK_STANDARDS:
+        # rated standards are printed, but they are no known framework's: never force one
+        return None
     by_maximum = [item for item in scored if item[1]]
     return by_maximum[0][2] if len(by_maximum) == 1 else None
+
+
+def _code(key: str) -> str:
+    """The standard's number of a compact 'code name rating' line ('p21assessmentgood' -> '21')."""
+    return key.lstrip("p")[:2]
+
+
+def _rated(key: str) -> bool:
+    """Whether a compact 'code name rating' line ends with a rating word."""
+    return any(key.endswith(word.compact) for word in ratings_patterns().ratings)
 
 
 def _printed(keys: Sequence[str], key: str) -> bool:

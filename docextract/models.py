@@ -70,6 +70,11 @@ class Standard(Located):
     domain: str | None = None
     name: str
     rating: Rating | None = None
+    counted: bool = Field(
+        default=True,
+        description="whether the rating counts towards the unit's score and maximum "
+        "(false for youth resettlement, rated but not counted)",
+    )
     key_questions: list[KeyQuestion] = Field(default_factory=list)
 
 
@@ -111,6 +116,43 @@ class ProgressTally(Located):
     sentence: str
 
 
+KeyFactUnit = Literal["%", "count", "currency"]
+
+
+class KeyFact(Located):
+    """A figure from an annual report's key-facts pages ("234,827 / Number of people under
+    probation supervision"): `value` as a number, `unit` "%", "count" or "currency" (pounds)."""
+
+    label: str
+    value: float
+    unit: KeyFactUnit
+    as_printed: str = Field(description="the figure as printed, e.g. '234,827', '-13%', '£1.2 million'")
+
+
+class AddresseeTally(_Model):
+    """A thematic inspection's recommendations to one addressee, where the report states them."""
+
+    addressee: str
+    made: int | None = Field(default=None, ge=0)
+    agreed: int | None = Field(default=None, ge=0)
+    partly_agreed: int | None = Field(default=None, ge=0)
+    not_agreed: int | None = Field(default=None, ge=0)
+
+
+class ThematicSummary(Located):
+    """An annual report's summary of one thematic inspection: the recommendations it made and how
+    many were agreed, partly agreed or not agreed, as stated (null where not stated)."""
+
+    title: str
+    made: int | None = Field(default=None, ge=0)
+    agreed: int | None = Field(default=None, ge=0)
+    partly_agreed: int | None = Field(default=None, ge=0)
+    not_agreed: int | None = Field(default=None, ge=0)
+    by_addressee: list[AddresseeTally] = Field(default_factory=list)
+    sentence: str | None = Field(default=None, description="the sentence(s) the tally was read from")
+    title_page: int | None = Field(default=None, ge=1, description="page of the summary's title")
+
+
 class ParseWarning(_Model):
     code: str
     message: str
@@ -132,9 +174,16 @@ class InspectionReport(_Model):
     framework: str | None = None
     title: str | None = None
     published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    lead_inspectorates: list[str] = Field(
+        default_factory=list, description="the inspectorates leading a joint (thematic) inspection, as named"
+    )
     units: list[Unit] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     stated_recommendation_count: StatedCount | None = None
     previous_recommendations: list[PreviousRecommendation] = Field(default_factory=list)
     previous_recommendation_tally: ProgressTally | None = None
+    key_facts: list[KeyFact] = Field(default_factory=list, description="annual reports: the key-facts pages")
+    thematic_summaries: list[ThematicSummary] = Field(
+        default_factory=list, description="annual reports: recommendation tallies of the thematic inspections"
+    )
     warnings: list[ParseWarning] = Field(default_factory=list)

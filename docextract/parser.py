@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import __version__
+from .annual import extract_annual
 from .detect import detect
 from .document import Document
 from .keyquestions import extract_key_questions
@@ -36,6 +37,7 @@ def parse_document(doc: Document) -> InspectionReport:
         )
     extract_key_questions(doc, detection, units, warnings)
     recs = extract_recommendations(doc, detection, units, warnings)
+    key_facts, summaries = extract_annual(doc, detection, warnings)
     return InspectionReport(
         docextract_version=__version__,
         source=Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format),
@@ -48,5 +50,7 @@ def parse_document(doc: Document) -> InspectionReport:
         stated_recommendation_count=recs.stated_count,
         previous_recommendations=recs.previous,
         previous_recommendation_tally=recs.tally,
+        key_facts=key_facts,
+        thematic_summaries=summaries,
         warnings=warnings,
     )

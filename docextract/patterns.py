@@ -391,3 +391,47 @@ def bodies_patterns() -> BodiesPatterns:
 @cache
 def recommendation_patterns() -> RecommendationPatterns:
     return load("recommendations.yaml", RecommendationPatterns)
+
+
+# --- annual.yaml (annual reports) --------------------------------------------------------
+
+
+class KeyFactPatterns(_Strict):
+    start: str
+    end: str
+    figure: str
+    bullet: str
+    max_label_lines: int = Field(ge=1)
+
+    _v = field_validator("start", "end")(lambda cls, v: _check_regex(v))
+    _f = field_validator("figure")(lambda cls, v: _check_groups(v, "sign", "currency", "number", "scale", "percent"))
+    _b = field_validator("bullet")(lambda cls, v: _check_groups(v, "number", "label"))
+
+
+class ThematicTallyPatterns(_Strict):
+    published: str
+    end: str
+    made: str
+    made_by: str
+    agreed: str
+    agreed_by: str
+    partly: str
+    not_agreed: str
+
+    _p = field_validator("published")(lambda cls, v: _check_groups(v, "who"))
+    _e = field_validator("end")(lambda cls, v: _check_regex(v))
+    _t = field_validator("made", "made_by", "agreed", "agreed_by", "partly", "not_agreed")(
+        lambda cls, v: _check_template(v)
+    )
+
+
+class AnnualPatterns(_Strict):
+    version: int
+    key_facts: KeyFactPatterns
+    thematic: ThematicTallyPatterns
+    number_words: dict[str, int]
+
+
+@cache
+def annual_patterns() -> AnnualPatterns:
+    return load("annual.yaml", AnnualPatterns)

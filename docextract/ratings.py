@@ -320,7 +320,11 @@ def _standard(
     if domain is not None and number is not None:
         known = framework.domain_names(number) if framework else []
         domain = best_match(domain, known) or domain
-    return Standard(code=row.code, domain=domain, name=name, rating=rating, page=row.line.page, bbox=row.line.box)
+    rule = next((r for r in rules if r.code == row.code and r.name == name), None) if framework else None
+    counted = rule.counted if rule is not None else True
+    return Standard(
+        code=row.code, domain=domain, name=name, rating=rating, counted=counted, page=row.line.page, bbox=row.line.box
+    )
 
 
 def finish(draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning]) -> Unit:

@@ -23,6 +23,7 @@ from .ratings import (
     check_standard_ratings,
 )
 from .recommendations import check_numbering, check_recommendation_count
+from .tallies import check_tallies
 
 Check = Callable[[Context], list[Issue]]
 
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     check_cross_references,
     check_dates,
     check_counts,
+    check_tallies,
 )
 
 __all__ = ["CHECKS", "Check", "Context", "Issue", "Severity", "issue"]

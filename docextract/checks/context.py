@@ -47,8 +47,9 @@ class Context:
         return rule is not None and rule.case_based
 
     def counted(self, standard: Standard) -> bool:
+        """Whether the standard counts towards the score (youth resettlement does not)."""
         rule = self.rule(standard)
-        return rule is None or rule.counted
+        return standard.counted and (rule is None or rule.counted)
 
 
 def score_of(rating: Rating) -> int:
