@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .models import BBox
+
+if TYPE_CHECKING:
+    from .layout import Row
 
 BoxTuple = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
@@ -48,6 +51,16 @@ class Page:
         return "\n".join(line.text for line in self.lines)
 
 
+@dataclass(frozen=True)
+class Precise:
+    """pdfplumber's reading of one PDF page: rows through the layout, the rows of its ruled
+    tables, and those tables' boxes."""
+
+    rows: list[Row] = field(default_factory=list)
+    table_rows: list[Row] = field(default_factory=list)
+    table_boxes: list[BoxTuple] = field(default_factory=list)
+
+
 @dataclass
 class Document:
     """A report read into pages. Layout-level access (PDF only) is lazy and per page."""
@@ -56,12 +69,12 @@ class Document:
     sha256: str
     format: Literal["pdf", "text"]
     pages: list[Page]
-    _layout: Callable[[int], list[Line]] | None = field(default=None, repr=False)
-    _precise: Callable[[int], list[Line]] | None = field(default=None, repr=False)
-    _tables: Callable[[int], list[Any]] | None = field(default=None, repr=False)
-    _runs: Callable[[int], list[tuple[str, BoxTuple]]] | None = field(default=None, repr=False)
+    _rows: Callable[[int], list[Row]] | None = field(default=None, repr=False)
+    _precise: Callable[[int], Precise] | None = field(default=None, repr=False)
     _close: Callable[[], None] | None = field(default=None, repr=False)
-    _layout_cache: dict[int, list[Line]] = field(default_factory=dict, repr=False)
+    _rows_cache: dict[int, list[Row]] = field(default_factory=dict, repr=False)
+    _lines_cache: dict[int, list[Line]] = field(default_factory=dict, repr=False)
+    _precise_cache: dict[int, Precise] = field(default_factory=dict, repr=False)
 
     @property
     def page_count(self) -> int:
@@ -76,30 +89,54 @@ class Document:
         for number in numbers:
             yield from self.pages[number - 1].lines
 
-    def layout_lines(self, number: int) -> list[Line]:
-        """Rows of the page rebuilt from text positions, with cells split at column gaps.
+    def layout_rows(self, number: int) -> list[Row]:
+        """Visual rows of a PDF page with their cells, built from pdfium's characters by the
+        producer-independent layout (layout.py; cached). Empty for text documents."""
+        if self._rows is None:
+            return []
+        if number not in self._rows_cache:
+            self._rows_cache[number] = self._rows(number)
+        return self._rows_cache[number]
 
-        For PDFs: pdfium's text runs grouped into rows and cells (a few ms a page, cached);
-        for text documents the cheap-pass lines already carry their cells.
-        """
-        if self._layout is None:
+    def layout_lines(self, number: int) -> list[Line]:
+        """The page's visual rows as Lines, with cells split at column gaps (PDF: `layout_rows`;
+        text documents: the cheap-pass lines already carry their cells)."""
+        if self._rows is None:
             return self.pages[number - 1].lines
-        if number not in self._layout_cache:
-            self._layout_cache[number] = self._layout(number)
-        return self._layout_cache[number]
+        if number not in self._lines_cache:
+            from .layout import row_line
+
+            self._lines_cache[number] = [row_line(row) for row in self.layout_rows(number) if row.text]
+        return self._lines_cache[number]
+
+    def _precise_read(self, number: int) -> Precise:
+        if self._precise is None:
+            return Precise()
+        if number not in self._precise_cache:
+            self._precise_cache[number] = self._precise(number)
+        return self._precise_cache[number]
+
+    def precise_rows(self, number: int) -> list[Row]:
+        """Rows of a PDF page from pdfplumber's characters through the same layout (slower: for
+        pages the fast rows leave in doubt). Empty for text documents or when pdfminer fails."""
+        return self._precise_read(number).rows
 
     def precise_lines(self, number: int) -> list[Line]:
-        """Rows of the page from pdfplumber's character-level layout (words regrouped by position,
-        cells split at column gaps and ruling lines): slower, for pages the fast rows leave in doubt."""
-        return self.layout_lines(number) if self._precise is None else self._precise(number)
+        """`precise_rows` as Lines (the fast lines for text documents)."""
+        if self._precise is None:
+            return self.layout_lines(number)
+        from .layout import row_line
 
-    def tables(self, number: int) -> list[Any]:
-        """pdfplumber tables found on a page (empty for text documents)."""
-        return [] if self._tables is None else self._tables(number)
+        return [row_line(row) for row in self.precise_rows(number) if row.text]
 
-    def text_runs(self, number: int) -> list[tuple[str, BoxTuple]] | None:
-        """pdfium's text runs of a PDF page (raw text, box), or None for text documents."""
-        return None if self._runs is None else self._runs(number)
+    def table_rows(self, number: int) -> list[Row]:
+        """Rows of pdfplumber's ruled tables of two or more columns on a PDF page (one row per
+        table row, wrapped cell text joined); read in the same page visit as `precise_rows`."""
+        return self._precise_read(number).table_rows
+
+    def table_boxes(self, number: int) -> list[BoxTuple]:
+        """The boxes of the ruled tables of `table_rows`."""
+        return self._precise_read(number).table_boxes
 
     def close(self) -> None:
         if self._close is not None:

@@ -40,10 +40,10 @@ from .kqscan import (
     patterns,
 )
 from .kqtables import TableReader
+from .layout import Row
 from .models import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from .normalize import compact
 from .patterns import StandardRule, frameworks
-from .runs import Row
 
 # --- events to occurrences --------------------------------------------------------------
 

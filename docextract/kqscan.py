@@ -15,9 +15,9 @@ import regex
 from .detect import Detection
 from .document import BoxTuple
 from .fuzzy import as_rating
+from .layout import Cell, Row, is_footnote, union
 from .normalize import collapse, compact
 from .patterns import StandardRule, keyquestion_patterns
-from .runs import Cell, Row, is_footnote, union
 
 # --- compiled patterns ------------------------------------------------------------------
 
