@@ -1,0 +1,50 @@
+"""Reports printed by other producers (../shared/producers) parse to their truth exactly, and
+`validate` gives exactly the expected findings (as codes) and no other."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from producers import REPORTS, producer_report
+
+from docextract.evaluate import FAMILIES, items
+from docextract.validate import validate
+
+# Layout variants fixed in extraction by another line of work (issue 11 parts 3-4): until they
+# pass, they are skipped here with this reason, never silently expected to fail.
+LAYOUT_PENDING = {
+    "libreoffice-domain-heading-after-recommendations-read-as-item",
+    "libreoffice-published-year-only-not-read",
+    "libreoffice-ratings-code-name-rating-on-own-lines-not-read",
+    "libreoffice-score-out-of-words-not-read",
+    "libreoffice-wrapped-rating-cell-rating-lost",
+}
+PENDING_REASON = "layout variant fixed in extraction (issue 11 parts 3-4), not by the reading layer"
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(name, marks=pytest.mark.skip(reason=PENDING_REASON)) if name in LAYOUT_PENDING else name
+        for name in REPORTS
+    ]
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_record_matches_truth(name: str) -> None:
+    path, truth = producer_report(name)
+    result = validate(path)
+    record = result.report.model_dump(mode="json")
+    for family in FAMILIES:
+        got, want = Counter(items(record, family)), Counter(items(truth, family))
+        assert got == want, f"{family}: missing {sorted(want - got, key=str)}, extra {sorted(got - want, key=str)}"
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_validate_gives_exactly_the_expected_findings(name: str) -> None:
+    path, truth = producer_report(name)
+    issues = validate(path).issues
+    errors = {i.code for i in issues if i.severity == "error"}
+    warnings = {i.code for i in issues if i.severity == "warning"}
+    assert errors == set(truth["expected_errors"])
+    assert warnings == set(truth["expected_warnings"])
