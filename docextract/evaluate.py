@@ -36,6 +36,19 @@ def normalise(value: Any) -> Any:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+_YEAR_ONLY = regex.compile(r"^\d{4}$")
+
+
+def published_as_truth(value: str | None, truth: str | None) -> str | None:
+    """The record's `published` in the precision of the truth (TRUTH-FORMAT: `published` is the
+    month of publication, "YYYY-MM", null where the report prints none). A year-only value
+    ("2019", from "© Crown copyright 2019") states no month: against a month truth (or a null one)
+    it counts as no month, null; against a year-only truth ("2019") it is compared as it is."""
+    if value is not None and _YEAR_ONLY.match(value) and not (truth is not None and _YEAR_ONLY.match(truth)):
+        return None
+    return value
+
+
 def _units(record: dict[str, Any]) -> list[dict[str, Any]]:
     return list(record.get("units") or [])
 
@@ -166,6 +179,7 @@ def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None
             result.seconds += time.perf_counter() - start
             result.pages += report.source.pages
             predicted = report.model_dump()
+            predicted["published"] = published_as_truth(predicted.get("published"), truth.get("published"))
             if predicted.get("stated_recommendation_count") is not None:
                 predicted["stated_recommendation_count"] = predicted["stated_recommendation_count"]["value"]
         for family in FAMILIES:

@@ -8,30 +8,8 @@ import regex
 
 from .detect import front_lines
 from .document import Document, Line
-from .patterns import detection_patterns
+from .patterns import MONTHS, detection_patterns, metadata_patterns
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-_PUBLISHER_DATE = regex.compile(
-    rf"(?:Inspectorate of Probation|HMI Probation|HMIP)\s*,?\s*(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
-    regex.IGNORECASE,
-)
-_LETTER_DATE = regex.compile(
-    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)$", regex.IGNORECASE
-)
 _MAX_TITLE_WORDS = 20
 _SUBJECT = regex.compile(r"\bin:\s*(?P<subject>\S.*)$")
 _STOP = regex.compile(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
@@ -83,9 +61,25 @@ def _same_heading(previous: Line, following: Line) -> bool:
 
 
 def _published(doc: Document) -> str | None:
-    for line in front_lines(doc):
-        match = _PUBLISHER_DATE.search(line.text) or _LETTER_DATE.match(line.text)
-        if match:
-            month = MONTHS.index(match.group("month").capitalize()) + 1
-            return f"{match.group('year')}-{month:02d}"
+    """The publication date from the first source of patterns/metadata.yaml the cover gives:
+    "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line)."""
+    lines = front_lines(doc)
+    for source in metadata_patterns().published:
+        pattern = source.compiled
+        for line in lines:
+            match = pattern.search(line.text)
+            if match is None:
+                continue
+            year = str(match.group("year"))
+            if source.precision == "year":
+                return year
+            month = _month_number(match.group("month"))
+            if month is not None:
+                return f"{year}-{month:02d}"
     return None
+
+
+def _month_number(name: str) -> int | None:
+    """1-12 for a month's name or its three-letter abbreviation ('March', 'mar.'), else None."""
+    key = name.strip(".").casefold()[:3]
+    return next((index for index, month in enumerate(MONTHS, start=1) if month[:3].casefold() == key), None)

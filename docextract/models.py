@@ -173,7 +173,12 @@ class InspectionReport(_Model):
     kind: Kind
     framework: str | None = None
     title: str | None = None
-    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    published: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$",
+        description="publication date: 'YYYY-MM' (month and year printed on the cover, a 'Published:' line or "
+        "a letter's date), or 'YYYY' where the report gives only the year ('© Crown copyright 2019')",
+    )
     lead_inspectorates: list[str] = Field(
         default_factory=list, description="the inspectorates leading a joint (thematic) inspection, as named"
     )

@@ -366,11 +366,23 @@ class ProgressCue(_Strict):
     _v = field_validator("pattern")(lambda cls, v: _check_regex(v))
 
 
+class NumberedHeading(_Strict):
+    """A numbered line that ends the list of recommendations: a domain heading, not an item."""
+
+    standard_heading: str
+    max_words: int = Field(ge=1)
+    similarity: float = Field(gt=0, le=1)
+    larger_than: float = Field(gt=1)
+
+    _v = field_validator("standard_heading")(lambda cls, v: _check_groups(v, "domain"))
+
+
 class RecommendationPatterns(_Strict):
     version: int
     headings: RecommendationHeadings
     lead_ins: LeadInPatterns
     item: str
+    numbered_heading: NumberedHeading
     continues_after: ContinuesAfter
     addressee_cleanup: list[Cleanup]
     stated_count: str
@@ -435,3 +447,46 @@ class AnnualPatterns(_Strict):
 @cache
 def annual_patterns() -> AnnualPatterns:
     return load("annual.yaml", AnnualPatterns)
+
+
+# --- metadata.yaml ---------------------------------------------------------------------
+
+MONTH_PLACEHOLDER = "<MONTH>"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_ALTERNATIVES = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in MONTHS) + ")\\.?"
+
+
+class PublishedSource(_Strict):
+    """One place a report states its publication date; `pattern` may use <MONTH> for a month name."""
+
+    name: str
+    precision: str = Field(pattern=r"^(month|year)$")
+    pattern: str
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return regex.compile(self.pattern.replace(MONTH_PLACEHOLDER, MONTH_ALTERNATIVES))
+
+    @field_validator("pattern")
+    @classmethod
+    def _groups(cls, value: str) -> str:
+        expanded = value.replace(MONTH_PLACEHOLDER, MONTH_ALTERNATIVES)
+        _check_groups(expanded, "year")
+        return value
+
+    def model_post_init(self, _context: Any) -> None:
+        if self.precision == "month" and "month" not in self.compiled.groupindex:
+            raise ValueError(f"published source {self.name!r} gives a month but its pattern has no 'month' group")
+
+
+class MetadataPatterns(_Strict):
+    version: int
+    published: list[PublishedSource] = Field(min_length=1)
+
+
+@cache
+def metadata_patterns() -> MetadataPatterns:
+    return load("metadata.yaml", MetadataPatterns)

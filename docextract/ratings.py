@@ -18,16 +18,26 @@ from dataclasses import dataclass, field
 import regex
 
 from .detect import Detection
-from .document import Document, Line
+from .document import BoxTuple, Document, Line
 from .fuzzy import as_rating, best_match, find_label, split_rating
 from .models import ParseWarning, Rating, Standard, Unit
 from .normalize import collapse, compact
 from .patterns import Framework, frameworks, ratings_patterns
 
+# "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
+# broken by extraction or by a wrapped cell ("8 out o f 21").
+_OUT_OF = r"(?:/|o\s?u\s?t\s?o\s?f|of)"
 _SCORE = regex.compile(
-    r"^(?P<prefix>.*?)\bScore\b\s*:?\s*(?P<score>\d{1,2})\s*/\s*(?P<max>\d{1,2})\b\s*(?P<rest>.*)$",
+    rf"^(?P<prefix>.*?)\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
+# A score label whose value is cut short at the end of its row ("Score:", "Score 8 out o").
+_SCORE_OPEN = regex.compile(
+    r"^(?P<prefix>.*?)\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
+    regex.IGNORECASE,
+)
+# A row holding only a standard's code ("P 1.1", "2.3."): its name and rating follow on their own rows.
+_CODE_ONLY = regex.compile(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
 _STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
 _DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
 _MAX_NAME_WORDS = 9
@@ -120,11 +130,120 @@ def _is_table_row(line: Line) -> bool:
 
 
 def table_rows(doc: Document, pages: Iterable[int], precise: bool = False) -> list[Line]:
-    """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known."""
+    """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known,
+    with the rows a wrapped or stacked cell broke apart joined again (`join_wrapped`)."""
     rows: list[Line] = []
     for number in pages:
         rows.extend(doc.precise_lines(number) if precise else doc.layout_lines(number))
-    return rows
+    return join_wrapped(rows)
+
+
+# --- joining rows that one table row was broken into -------------------------------------
+
+_MAX_TAIL_WORDS = 2  # words a wrapped rating cell carries over to the next row ("improvement")
+
+
+def join_wrapped(rows: Sequence[Line]) -> list[Line]:
+    """Rows of a ratings table rejoined where the layout broke one row into several, whatever the
+    producer: a score whose value wraps ("Score 8 out o" / "f 21", "Score:" / "8/21"), a rating
+    wrapped in its cell ("Requires" / "improvement"), and a code, name and rating each printed on
+    a row of its own ("P 1.1" / "Leadership" / "Good"). Keys on the words only, and on positions
+    where the reader knows them (a wrapped rating continues under its own cell)."""
+    out: list[Line] = []
+    index = 0
+    while index < len(rows):
+        line = rows[index]
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if following is not None and following.page == line.page:
+            joined = _join_score(line, following) or _join_rating(line, following) or _join_code(line, following)
+            if joined is not None:
+                rows = [*rows[:index], joined, *rows[index + 2 :]]
+                continue  # the joined row may join the next one too (code + name, then + rating)
+        out.append(line)
+        index += 1
+    return out
+
+
+def _joined(first: Line, second: Line, cells: tuple[str, ...] | None = None) -> Line:
+    boxes = None
+    if first.cell_boxes is not None and second.cell_boxes is not None and cells is None:
+        boxes = first.cell_boxes + second.cell_boxes
+    merged = cells if cells is not None else (*first.cells, *second.cells)
+    merged = tuple(cell for cell in merged if cell)
+    return Line(
+        text=collapse(f"{first.text} {second.text}"),
+        page=first.page,
+        cells=merged,
+        bbox=union_box(first.bbox, second.bbox),
+        cell_boxes=boxes if boxes is not None and len(boxes) == len(merged) else None,
+    )
+
+
+def union_box(a: BoxTuple | None, b: BoxTuple | None) -> BoxTuple | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _join_score(line: Line, following: Line) -> Line | None:
+    """'Score 8 out o' + 'f 21', 'Score:' + '8 out of 21': the score's value wrapped onto the next row."""
+    if not _SCORE_OPEN.match(line.text) or _SCORE.match(line.text) or len(following.text.split()) > 4:
+        return None
+    joined = _joined(line, following)
+    # a word broken inside "out of" is rejoined by the pattern, which allows a space in it
+    return joined if _SCORE.match(joined.text) else None
+
+
+def _join_rating(line: Line, following: Line) -> Line | None:
+    """'P 1.2 Staffing Requires' + 'improvement': a rating wrapped in its cell. The next row must hold
+    only the rest of the rating (under the same cell, where positions are known), and neither part
+    may be a rating on its own."""
+    words = following.text.split()
+    if not words or len(words) > _MAX_TAIL_WORDS or as_rating(following.text) is not None:
+        return None
+    if split_rating(line.text)[1] is not None:
+        return None
+    tokens = line.text.split()
+    for size in (1, 2):
+        if len(tokens) < size or as_rating(" ".join(tokens[-size:])) is not None:
+            continue
+        if as_rating(" ".join([*tokens[-size:], *words])) is None:
+            continue
+        if not _under_last_cell(line, following):
+            return None
+        cells = (*line.cells[:-1], f"{line.cells[-1]} {following.text}") if line.cells else None
+        return _joined(line, following, cells)
+    return None
+
+
+def _under_last_cell(line: Line, following: Line) -> bool:
+    """Whether `following` sits under the last cell of `line` (always true without positions)."""
+    if not line.cell_boxes or following.bbox is None:
+        return True
+    x0, _, x1, bottom = line.cell_boxes[-1]
+    height = max(4.0, bottom - line.cell_boxes[-1][1])
+    gap = following.bbox[1] - bottom
+    overlaps = min(x1, following.bbox[2]) - max(x0, following.bbox[0]) > 0
+    return overlaps and -height <= gap <= 1.5 * height
+
+
+def _join_code(line: Line, following: Line) -> Line | None:
+    """'P 1.1' + 'Leadership' (+ 'Good' next): a standard's code on a row of its own, its name next."""
+    if not _CODE_ONLY.match(line.text):
+        return None
+    name, rating = split_rating(following.text)
+    text = following.text
+    if not name and rating is None:
+        return None
+    if (
+        _CODE_ONLY.match(text)
+        or _SCORE.match(text)
+        or regex.search(r"\d", name)
+        or len(name.split()) > _MAX_NAME_WORDS
+        or (not name and rating is not None)
+    ):
+        return None
+    return _joined(line, following)
 
 
 # --- classifying one row ---------------------------------------------------------------

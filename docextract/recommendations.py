@@ -20,6 +20,7 @@ import regex
 from . import addressees
 from .detect import Detection
 from .document import Document, Line
+from .fuzzy import similarity
 from .models import (
     ParseWarning,
     PreviousRecommendation,
@@ -30,7 +31,7 @@ from .models import (
     Unit,
 )
 from .normalize import collapse, compact
-from .patterns import RecommendationPatterns, recommendation_patterns
+from .patterns import RecommendationPatterns, frameworks, recommendation_patterns
 
 Mode = Literal["current", "previous"]
 # How far a review of previous recommendations may run between items before it is over.
@@ -68,6 +69,11 @@ class _Compiled:
     marks: tuple[str, ...]
     unit_labels: frozenset[str]
     max_words: int
+    standard_heading: regex.Pattern[str]
+    heading_words: int
+    heading_similarity: float
+    heading_larger: float
+    domains: tuple[tuple[str, str], ...]  # (number, name) of every framework's domains
 
 
 @cache
@@ -95,6 +101,20 @@ def _rules() -> _Compiled:
         marks=tuple(p.continues_after.marks),
         unit_labels=frozenset(p.lead_ins.unit_labels),
         max_words=p.lead_ins.max_words,
+        standard_heading=regex.compile(p.numbered_heading.standard_heading),
+        heading_words=p.numbered_heading.max_words,
+        heading_similarity=p.numbered_heading.similarity,
+        heading_larger=p.numbered_heading.larger_than,
+        domains=tuple(
+            sorted(
+                {
+                    (number, name)
+                    for framework in frameworks().frameworks.values()
+                    for number in framework.domains
+                    for name in framework.domain_names(number)
+                }
+            )
+        ),
     )
 
 
@@ -287,6 +307,36 @@ class _Scanner:
         last = text.rsplit(" ", 1)[-1].casefold()
         return last in self.rules.words
 
+    def numbered_heading(self, index: int, number: regex.Match[str]) -> bool:
+        """A numbered line after a list of recommendations that is a heading, not an item: a domain
+        heading ("2. Case supervision") by its words (a framework's domain name, or a standard
+        heading of the same number next), or (PDFs) by its type, larger than the list's items."""
+        rules = self.rules
+        text = number.group("text")
+        if len(text.split()) > rules.heading_words or text.endswith((".", ";", ",")):
+            return False
+        digit = number.group("number")
+        if any(
+            digit == domain and similarity(text, name) >= rules.heading_similarity for domain, name in rules.domains
+        ):
+            return True
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if following is not None:
+            heading = rules.standard_heading.match(following.text)
+            if heading is not None and heading.group("domain") == digit and not rules.item.match(following.text):
+                return True
+        item = self.item_lines[0] if self.item_lines else None
+        line = self.lines[index]
+        if item is None or item.bbox is None or line.bbox is None:
+            return False
+        height, first = line.bbox[3] - line.bbox[1], item.bbox[3] - item.bbox[1]
+        return first > 0 and height >= rules.heading_larger * first
+
+    @property
+    def item_lines(self) -> list[Line]:
+        """The first lines of the recommendations listed so far."""
+        return [item.lines[0] for item in (*self.current, *self.previous)]
+
     def lead_in(self, index: int) -> _Lead | None:
         line = self.lines[index]
         text = line.text
@@ -365,6 +415,11 @@ class _Scanner:
             self.prose = []
             return
         number = self.rules.item.match(text)
+        if number and self.lead is not None and self.numbered_heading(index, number):
+            self.settle()
+            self.lead, self.block_items = None, 0
+            self.prose = [line]
+            return
         if number and self.lead is not None:
             self.settle()
             self.start_item(int(number.group("number")), number.group("text"), line)

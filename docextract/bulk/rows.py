@@ -56,8 +56,9 @@ def report_rows(
     sha = report.source.sha256
     rows: Rows = {t.name: [] for t in T.REPORT_TABLES}
     year = month = None
-    if report.published:
-        year, month = (int(part) for part in report.published.split("-"))
+    if report.published:  # "YYYY-MM", or "YYYY" where the report gives only the year
+        parts = [int(part) for part in report.published.split("-")]
+        year, month = parts[0], (parts[1] if len(parts) > 1 else None)
     stated = report.stated_recommendation_count
     tally = report.previous_recommendation_tally
     rows["reports"].append(

@@ -11,8 +11,7 @@ from functools import cache
 
 import regex
 
-from ..metadata import MONTHS
-from ..patterns import validation_patterns
+from ..patterns import MONTHS, validation_patterns
 from .context import Context
 from .issue import Issue, issue
 

@@ -1,0 +1,163 @@
+"""Layout variants that failed whatever the producer (issue 11): a score written in words or
+broken over two lines, a ratings table with the code, name and rating each on its own line,
+a rating wrapped in its cell, a numbered domain heading right after the last recommendation,
+and publication dates from every source a report gives. Each is a small invented report in
+a text conversion (the same classes of fault in PDFs are covered by tests/test_producers_layout.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docextract import parse
+from docextract.models import InspectionReport
+
+COVER = """An inspection of probation services in:
+Brackenford PDU
+The Probation Service – Fennwick region
+HM Inspectorate of Probation, March 2025
+This inspection was led by an HM Inspector and a team of inspectors.
+"""
+
+RATINGS_ONE_LINE = """Ratings
+Brackenford PDU
+Score\t{score}
+Overall rating\tRequires improvement
+1. Organisational arrangements and activity
+P 1.1\tLeadership\tGood
+P 1.2\tStaffing\tRequires improvement
+P 1.3\tServices\tGood
+2. Service delivery
+P 2.1\tAssessment\tRequires improvement
+P 2.2\tPlanning\tRequires improvement
+P 2.3\tImplementation and delivery\tRequires improvement
+P 2.4\tReviewing\tInadequate
+"""
+
+RECOMMENDATIONS = """Recommendations
+As a result of our inspection findings, we have made three recommendations.
+Brackenford PDU should:
+1. reduce the time people wait for a first appointment with their practitioner
+2. make sure that every assessment draws on information from partner agencies
+HM Prison and Probation Service should:
+3. provide enough qualified staff for the workload of the unit
+"""
+
+STANDARDS = [
+    ("1.1", "Leadership", "Good"),
+    ("1.2", "Staffing", "Requires improvement"),
+    ("1.3", "Services", "Good"),
+    ("2.1", "Assessment", "Requires improvement"),
+    ("2.2", "Planning", "Requires improvement"),
+    ("2.3", "Implementation and delivery", "Requires improvement"),
+    ("2.4", "Reviewing", "Inadequate"),
+]
+
+
+def _parse(tmp_path: Path, *pages: str) -> InspectionReport:
+    path = tmp_path / "report.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    return parse(path)
+
+
+def _ratings(report: InspectionReport) -> list[object]:
+    return [
+        (u.name, u.overall_rating, u.score, u.max_score, [(s.code, s.name, s.rating) for s in u.standards])
+        for u in report.units
+    ]
+
+
+EXPECTED = [("Brackenford PDU", "Requires improvement", 8, 21, STANDARDS)]
+
+
+@pytest.mark.parametrize(
+    "score",
+    ["8/21", "8 / 21", "8 out of 21", ": 8 out of 21", "8 of 21", "8 out o\nf 21", "8 out\nof 21", "\n8/21"],
+)
+def test_score_written_any_way(score: str, tmp_path: Path) -> None:
+    block = RATINGS_ONE_LINE.replace("Score\t{score}", f"Score\t{score}".replace("\t:", ":\t"))
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+    assert {r.unit for r in report.recommendations} == {"Brackenford PDU"}
+
+
+def test_code_name_and_rating_each_on_their_own_line(tmp_path: Path) -> None:
+    rows = ["Ratings", "Brackenford PDU", "Score 8/21", "Overall rating", "Requires improvement"]
+    for code, name, rating in STANDARDS:
+        if code == "1.1":
+            rows.append("1. Organisational arrangements and activity")
+        if code == "2.1":
+            rows.append("2. Service delivery")
+        rows += [f"P {code}", name, rating]
+    report = _parse(tmp_path, COVER, "\n".join(rows) + "\n", RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+
+
+def test_rating_wrapped_in_its_cell(tmp_path: Path) -> None:
+    block = (
+        RATINGS_ONE_LINE.format(score="8/21")
+        .replace("\tRequires improvement", "\tRequires\n\t\timprovement")
+        .replace("Overall rating\tRequires\n\t\timprovement", "Overall rating\tRequires\n\timprovement")
+    )
+    assert block.count("improvement") == 5
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+    assert not [w for w in report.warnings if w.code in {"rating_unreadable", "overall_rating_unreadable"}]
+
+
+def test_rating_word_wrapped_mid_word(tmp_path: Path) -> None:
+    block = RATINGS_ONE_LINE.format(score="8/21")
+    block = block.replace("Staffing\tRequires improvement", "Staffing\tRequires improve-\n\t\tment")
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+
+
+def test_a_lone_rating_word_after_a_rated_row_is_not_joined(tmp_path: Path) -> None:
+    """'Good' then 'Good' on the next row: two ratings, not one; nothing is joined."""
+    block = RATINGS_ONE_LINE.format(score="8/21")
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "2. Service delivery\n2.2. Planning\nPlanning is well-informed and personalised.\nGood\n",
+        "2. Service delivery\nPlanning is well-informed and personalised.\n",
+        "2.\tService delivery\n",
+    ],
+)
+def test_numbered_domain_heading_after_the_last_recommendation(after: str, tmp_path: Path) -> None:
+    report = _parse(tmp_path, COVER, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS, after)
+    assert [(r.number, r.addressee, r.text) for r in report.recommendations] == [
+        (1, "Brackenford PDU", "reduce the time people wait for a first appointment with their practitioner"),
+        (2, "Brackenford PDU", "make sure that every assessment draws on information from partner agencies"),
+        (3, "HM Prison and Probation Service", "provide enough qualified staff for the workload of the unit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cover", "published"),
+    [
+        ("HM Inspectorate of Probation, March 2025", "2025-03"),
+        ("Published: 14 March 2025", "2025-03"),
+        ("Published: March 2025", "2025-03"),
+        ("Date of publication: 3 March 2025", "2025-03"),
+        ("14 March 2025", "2025-03"),
+        ("© Crown copyright 2025", "2025"),
+        ("(c) Crown copyright 2025", "2025"),
+        ("Published by: HM Inspectorate of Probation, 1 Example Street, Manchester", None),
+    ],
+)
+def test_published_from_every_source(cover: str, published: str | None, tmp_path: Path) -> None:
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", cover)
+    report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
+    assert report.published == published
+
+
+def test_month_source_wins_over_the_copyright_year(tmp_path: Path) -> None:
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", "© Crown copyright 2025\nPublished: 2 April 2025")
+    report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
+    assert report.published == "2025-04"
