@@ -126,9 +126,14 @@ def _printed(keys: Sequence[str], key: str) -> bool:
         for prefix in (key, "p" + key):
             if line.startswith(prefix):
                 rest = line[len(prefix) :]
-                if not rest or as_rating(rest) is not None:
+                if not rest or as_rating(rest) is not None or _rating_start(rest):
                     return True
     return False
+
+
+def _rating_start(rest: str) -> bool:
+    """The first word(s) of a rating wrapped in its cell ('requires' of 'Requires / improvement')."""
+    return len(rest) >= 4 and any(word.compact.startswith(rest) for word in ratings_patterns().ratings)
 
 
 def _matches(doc: Document, kind: KindCues) -> bool:

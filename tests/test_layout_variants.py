@@ -2,7 +2,7 @@
 broken over two lines, a ratings table with the code, name and rating each on its own line,
 a rating wrapped in its cell, a numbered domain heading right after the last recommendation,
 and publication dates from every source a report gives. Each is a small invented report in
-a text conversion (the same classes of fault in PDFs are covered by tests/test_producers_layout.py).
+a text conversion (the same classes of fault in PDFs: tests/test_producers.py).
 """
 
 from __future__ import annotations

@@ -11,26 +11,8 @@ from producers import REPORTS, producer_report
 from docextract.evaluate import FAMILIES, items
 from docextract.validate import validate
 
-# Layout variants fixed in extraction by another line of work (issue 11 parts 3-4): until they
-# pass, they are skipped here with this reason, never silently expected to fail.
-LAYOUT_PENDING = {
-    "libreoffice-domain-heading-after-recommendations-read-as-item",
-    "libreoffice-published-year-only-not-read",
-    "libreoffice-ratings-code-name-rating-on-own-lines-not-read",
-    "libreoffice-score-out-of-words-not-read",
-    "libreoffice-wrapped-rating-cell-rating-lost",
-}
-PENDING_REASON = "layout variant fixed in extraction (issue 11 parts 3-4), not by the reading layer"
 
-
-def _cases() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.skip(reason=PENDING_REASON)) if name in LAYOUT_PENDING else name
-        for name in REPORTS
-    ]
-
-
-@pytest.mark.parametrize("name", _cases())
+@pytest.mark.parametrize("name", REPORTS)
 def test_record_matches_truth(name: str) -> None:
     path, truth = producer_report(name)
     result = validate(path)
@@ -40,7 +22,7 @@ def test_record_matches_truth(name: str) -> None:
         assert got == want, f"{family}: missing {sorted(want - got, key=str)}, extra {sorted(got - want, key=str)}"
 
 
-@pytest.mark.parametrize("name", _cases())
+@pytest.mark.parametrize("name", REPORTS)
 def test_validate_gives_exactly_the_expected_findings(name: str) -> None:
     path, truth = producer_report(name)
     issues = validate(path).issues
