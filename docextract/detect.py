@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -16,16 +17,13 @@ from .document import Document, Line
 from .fuzzy import as_rating
 from .models import Kind, ParseWarning
 from .normalize import compact
-from .patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
+from .patterns import Cue, KindCues, detection_patterns, frameworks
 
 FRONT_LINES = 40
 OPENING_PAGES = 3
 OPENING_LINES = 200
-# this many distinct rated standards printed, none of a known framework: the framework is unknown
-UNKNOWN_FRAMEWORK_STANDARDS = 3
 _PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
 _STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
-_SCORE = regex.compile(r"\bScore\b\s*:?\s*\d{1,2}\s*/\s*(\d{1,2})\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,17 +55,64 @@ def opening_lines(doc: Document) -> list[Line]:
 
 
 def detect(doc: Document) -> Detection:
-    warnings: list[ParseWarning] = []
+    """Whether this is an HM Inspectorate of Probation publication first (publisher cues, as data
+    in patterns/detection.yaml), and only then its kind and framework. Anything not recognised is
+    `unknown`, with no framework and a warning saying why."""
+    furniture = find_furniture(doc)
+    characters = sum(len(line.text) for line in doc.lines())
+    little = detection_patterns().little_text_characters
+    if characters < little:
+        warning = ParseWarning(
+            code="little_text",
+            message=f"only {characters} characters of text (a report has at least {little}): "
+            "parsed as 'unknown', nothing extracted",
+        )
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
+    found = publisher_cues(doc)
+    if not recognised(found):
+        cues = ", ".join(sorted(found)) or "none"
+        warning = ParseWarning(
+            code="unknown_document",
+            message="not recognised as an HM Inspectorate of Probation publication (publisher cues found: "
+            f"{cues}): parsed as 'unknown', nothing extracted",
+        )
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     framework = detect_framework(doc)
     kind = detect_kind(doc, framework)
     if kind == "unknown":
-        warnings.append(
-            ParseWarning(
-                code="unknown_document",
-                message="not recognised as an HM Inspectorate of Probation report: parsed as 'unknown'",
-            )
+        warning = ParseWarning(
+            code="unknown_document",
+            message="an HM Inspectorate of Probation publication, but not of a kind docextract reads: "
+            "parsed as 'unknown', nothing extracted",
         )
-    return Detection(kind=kind, framework=framework, furniture=find_furniture(doc), warnings=warnings)
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
+    return Detection(kind=kind, framework=framework, furniture=furniture)
+
+
+def publisher_cues(doc: Document) -> set[str]:
+    """The groups of publisher cues found (`imprint`, `name`, `address`, `web`, `furniture`), in the
+    opening pages and the last pages (a back cover)."""
+    cues = detection_patterns().publisher
+    opening = [line.text for page in doc.pages[: cues.opening_pages] for line in page.lines][: cues.opening_lines]
+    closing_pages = doc.pages[max(cues.opening_pages, doc.page_count - cues.closing_pages) :]
+    texts = opening + [line.text for page in closing_pages for line in page.lines]
+    found: set[str] = set()
+    if any(_compiled(p).search(text) for p in cues.imprint for text in texts):
+        found.add("imprint")
+    for group, patterns in cues.groups.items():
+        if any(_compiled(p).search(text) for p in patterns for text in texts):
+            found.add(group)
+    return found
+
+
+def recognised(found: set[str]) -> bool:
+    """A publisher imprint alone, or cues of at least `min_groups` groups."""
+    return "imprint" in found or len(found) >= detection_patterns().publisher.min_groups
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
 
 
 def find_furniture(doc: Document) -> frozenset[str]:
@@ -85,39 +130,31 @@ def find_furniture(doc: Document) -> frozenset[str]:
 def detect_framework(doc: Document) -> str | None:
     """The framework whose standards the document prints as 'code name' lines.
 
-    The printed maximum score ('Score 6/21') only breaks ties or stands in when too few
-    standards are printed: a misprinted maximum must not switch the framework.
+    Decided from the standards present (codes and names) only, never from a printed number
+    (a misprinted maximum score must not switch the framework): the framework explaining the
+    most printed standards, less those it does not know, wins; at least 60% of its standards
+    must be printed. Alternative numberings of one standard (CRC '3.1'/'4.1 Unpaid work')
+    count once: a framework has `max_score / 3` standards.
     """
     # only short lines opening with a standard's number ("2.1", "P 2.1") can print one
     keys = [key for key in (compact(line.text) for line in doc.lines()) if _STANDARD_KEY.match(key)]
-    maxima = {int(m.group(1)) for line in doc.lines() for m in _SCORE.finditer(line.text)}
-    scored: list[tuple[float, bool, str]] = []
+    best: dict[str, tuple[int, float, frozenset[tuple[str, str]]]] = {}
     for name, framework in frameworks().frameworks.items():
         variants: set[str | None] = {rule.variant for rule in framework.standards if rule.variant} or {None}
-        share = 0.0
+        expected = max(1, framework.max_score // max(frameworks().ratings.values()))
         for variant in variants:
             rules = [r for r in framework.standards if r.variant in (None, variant) and r.counted]
-            found = {r.code for r in rules if _printed(keys, compact(r.code + r.name))}
-            share = max(share, len(found) / len({r.code for r in rules}) + 0.001 * len(found))
-        scored.append((share, framework.max_score in maxima, name))
-    printed = [item for item in scored if item[0] >= 0.6]
-    if printed:
-        return max(printed, key=lambda item: item[0] + (0.05 if item[1] else 0.0))[2]
-    if len({_code(key) for key in keys if _rated(key)}) >= UNKNOWN_FRAMEWORK_STANDARDS:
-        # rated standards are printed, but they are no known framework's: never force one
-        return None
-    by_maximum = [item for item in scored if item[1]]
-    return by_maximum[0][2] if len(by_maximum) == 1 else None
-
-
-def _code(key: str) -> str:
-    """The standard's number of a compact 'code name rating' line ('p21assessmentgood' -> '21')."""
-    return key.lstrip("p")[:2]
-
-
-def _rated(key: str) -> bool:
-    """Whether a compact 'code name rating' line ends with a rating word."""
-    return any(key.endswith(word.compact) for word in ratings_patterns().ratings)
+            printed = frozenset((r.code, r.name) for r in rules if _printed(keys, compact(r.code + r.name)))
+            codes = len({code for code, _ in printed})
+            if name not in best or (codes, -len(printed)) > (best[name][0], -len(best[name][2])):
+                best[name] = (codes, codes / expected, printed)
+    everything = frozenset().union(*(found for _, _, found in best.values()))
+    scored = [
+        (codes - len({code for code, _ in everything - found}), share, name)
+        for name, (codes, share, found) in best.items()
+        if share >= 0.6
+    ]
+    return max(scored)[2] if scored else None
 
 
 def _printed(keys: Sequence[str], key: str) -> bool:
@@ -153,10 +190,9 @@ def _matches(doc: Document, kind: KindCues) -> bool:
 
 
 def detect_kind(doc: Document, framework: str | None) -> Kind:
-    patterns = detection_patterns()
-    kinds = patterns.kinds
-    opening = "\n".join(line.text for line in opening_lines(doc))
-    publisher = any(regex.search(p, opening) for p in patterns.publisher)
+    """The kind of a recognised publication: from its cues (patterns/detection.yaml), else from
+    the framework of the standards it prints."""
+    kinds = detection_patterns().kinds
 
     def hit(kind: str) -> bool:
         return kind in kinds and _matches(doc, kinds[kind])
@@ -173,14 +209,13 @@ def detect_kind(doc: Document, framework: str | None) -> Kind:
     }
     if framework in by_framework:
         return by_framework[framework]
-    if hit("youth_justice_inspection"):
-        return "youth_justice_inspection"
-    if not publisher:
-        return "unknown"
-    if hit("thematic_inspection"):
-        return "thematic_inspection"
-    if hit("pdu_inspection"):
-        return "pdu_inspection"
-    if hit("regional_inspection"):
-        return "regional_inspection"
+    by_cues: tuple[Kind, ...] = (
+        "youth_justice_inspection",
+        "thematic_inspection",
+        "pdu_inspection",
+        "regional_inspection",
+    )
+    for kind in by_cues:
+        if hit(kind):
+            return kind
     return "unknown"

@@ -154,9 +154,14 @@ class ThematicSummary(Located):
 
 
 class ParseWarning(_Model):
+    """Something the parser could not read or had doubts about. `field` names the record field it
+    explains, as a path ("units[0].standards[4].rating"; "[*]" for every item, "units[0].*" for
+    everything under an item); every null value in a record has a warning naming its field."""
+
     code: str
     message: str
     page: int | None = None
+    field: str | None = None
 
 
 class Source(_Model):

@@ -27,6 +27,9 @@ def parse(path: str | Path) -> InspectionReport:
 def parse_document(doc: Document) -> InspectionReport:
     detection = detect(doc)
     warnings: list[ParseWarning] = list(detection.warnings)
+    source = Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format)
+    if detection.kind == "unknown":  # not a publication docextract knows: no values at all
+        return InspectionReport(docextract_version=__version__, source=source, kind="unknown", warnings=warnings)
     meta = extract_metadata(doc)
     units = extract_units(doc, detection, meta.subject, warnings)
     if not units and detection.kind in RATED_KINDS:
@@ -40,7 +43,7 @@ def parse_document(doc: Document) -> InspectionReport:
     key_facts, summaries = extract_annual(doc, detection, warnings)
     return InspectionReport(
         docextract_version=__version__,
-        source=Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format),
+        source=source,
         kind=detection.kind,
         framework=detection.framework,
         title=meta.title,

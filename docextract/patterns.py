@@ -129,9 +129,31 @@ class KindCues(_Strict):
     cues: list[Cue]
 
 
+class PublisherCues(_Strict):
+    """How an HM Inspectorate of Probation publication is recognised (detection.yaml `publisher`)."""
+
+    opening_pages: int = Field(ge=1)
+    opening_lines: int = Field(ge=1)
+    closing_pages: int = Field(ge=0)
+    imprint: list[str]
+    min_groups: int = Field(ge=1)
+    groups: dict[str, list[str]]
+
+    @field_validator("imprint")
+    @classmethod
+    def _imprint(cls, value: list[str]) -> list[str]:
+        return [_check_regex(v) for v in value]
+
+    @field_validator("groups")
+    @classmethod
+    def _groups(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {name: [_check_regex(v) for v in patterns] for name, patterns in value.items()}
+
+
 class DetectionPatterns(_Strict):
     version: int
-    publisher: list[str]
+    publisher: PublisherCues
+    little_text_characters: int = Field(ge=0)
     kinds: dict[str, KindCues]
     title_start: str
 
@@ -230,6 +252,8 @@ class ValidationPatterns(_Strict):
     narrative: NarrativePatterns
     dates: DatePatterns
     counts: CountPatterns
+    not_checked: dict[str, str]
+    nothing_checked: list[str]
 
     _v = field_validator("cross_references")(lambda cls, v: [_check_regex(p) for p in v])
 

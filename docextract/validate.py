@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from .checks import CHECKS, Context, Issue
+from .checks.notchecked import check_not_checked
 from .document import Document
 from .models import InspectionReport
 from .parser import parse_document
@@ -45,7 +46,9 @@ class ValidationResult(BaseModel):
 def check(report: InspectionReport, doc: Document | None = None) -> list[Issue]:
     """Every check over the record and, when `doc` is given, its text; sorted by page."""
     ctx = Context(report=report, doc=doc)
-    issues = [found for run in CHECKS for found in run(ctx)]
+    # a document not recognised has no values: the only finding is that nothing could be checked
+    checks = (check_not_checked,) if report.kind == "unknown" else CHECKS
+    issues = [found for run in checks for found in run(ctx)]
     return sorted(issues, key=lambda i: (i.page is None, i.page or 0))
 
 

@@ -52,6 +52,24 @@ def corpus_root() -> Path:
     return Path(env) if env else (REPO / manifest["root"]).resolve()
 
 
+def inputs_root() -> Path:
+    manifest = _manifest()["inputs"]
+    env = os.environ.get(manifest["env"])
+    return Path(env) if env else (REPO / manifest["root"]).resolve()
+
+
+def shared_inputs(folder: str) -> list[Path]:
+    """The PDFs of ../shared/inputs/FOLDER, sorted; skips (fails under CI) when absent."""
+    directory = inputs_root() / folder
+    files = sorted(directory.glob("*.pdf")) if directory.is_dir() else []
+    if not files:
+        message = f"shared inputs not found: {directory}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " (required under CI)")
+        pytest.skip(message)
+    return files
+
+
 def report_names() -> list[str]:
     return [entry["name"] for entry in _manifest()["report"]]
 

@@ -14,6 +14,7 @@ from .crossrefs import check_cross_references
 from .dates import check_dates
 from .issue import Issue, Severity, issue
 from .narrative import check_narrative
+from .notchecked import check_not_checked
 from .ratings import (
     check_leadership_cap,
     check_missing_values,
@@ -28,6 +29,7 @@ from .tallies import check_tallies
 Check = Callable[[Context], list[Issue]]
 
 CHECKS: tuple[Check, ...] = (
+    check_not_checked,
     check_rules_known,
     check_standard_ratings,
     check_scores,

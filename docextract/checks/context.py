@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -10,6 +11,8 @@ from ..fuzzy import best_match
 from ..models import RATINGS, InspectionReport, Rating, Standard
 from ..patterns import Framework, StandardRule, frameworks, validation_patterns
 from .flow import Flow, build_flow
+
+_PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\])?")
 
 
 @dataclass
@@ -31,6 +34,20 @@ class Context:
     def multi_unit(self) -> bool:
         """Whether the report rates several units (a regional letter, or more than one ratings table)."""
         return len(self.report.units) > 1 or self.report.kind in validation_patterns().multi_unit_kinds
+
+    def place_of(self, field: str | None) -> tuple[str | None, str | None]:
+        """The unit name and standard code a warning's field path points into ("units[0].standards[2]...")."""
+        match = _PLACE.match(field or "")
+        if match is None:
+            return None, None
+        units = self.report.units
+        index = int(match.group("unit"))
+        if index >= len(units):
+            return None, None
+        unit = units[index]
+        if match.group("standard") is None or int(match.group("standard")) >= len(unit.standards):
+            return unit.name, None
+        return unit.name, unit.standards[int(match.group("standard"))].code
 
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""
