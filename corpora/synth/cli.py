@@ -16,6 +16,7 @@ from .generate import GeneratedReport, ReportSpec, generate_report
 from .values import FRAMEWORK_CHOICES
 
 _SHORT = {"probation-2018": "reg2018", "probation-pdu-2021": "pdu2021", "probation-pdu-2023": "pdu2023",
+          "youth-2018": "youth",
           "regional_letter": "letter"}
 
 

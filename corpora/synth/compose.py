@@ -27,6 +27,15 @@ class Footnotes:
         return marker, {marker: text}
 
 
+YOUTH_TITLE = "An inspection of youth justice services in "
+
+
+def unique_name(unit: Unit, s: Standard) -> bool:
+    """Whether no other standard of the unit has the same name (youth 2.1 and 3.1 are both
+    'Assessment'): only such standards are named in prose, so a sentence names one standard."""
+    return sum(other.name == s.name for other in unit.standards) == 1
+
+
 def printed_code(report: Report, code: str) -> str:
     return f"P {code}" if report.framework == "probation-pdu-2023" else code
 
@@ -235,9 +244,13 @@ class Composer:
     def inspection(self) -> list[Block]:
         r, unit = self.r, self.r.unit
         month = f"{r.published:%B %Y}"
-        out: list[Block] = [Spacer(150),
-                            Para([("An inspection of probation services in: ", "normal"), (unit.name, "bold")],
-                                 "title")]
+        if r.kind == "youth_justice_inspection":
+            assert r.title is not None
+            place = r.title.removeprefix(YOUTH_TITLE)
+            title = Para([(YOUTH_TITLE, "normal"), (place, "bold")], "title")
+        else:
+            title = Para([("An inspection of probation services in: ", "normal"), (unit.name, "bold")], "title")
+        out: list[Block] = [Spacer(150), title]
         if r.kind == "pdu_inspection":
             out.append(plain(f"The Probation Service – {r.region} region", "subtitle"))
         elif r.variant == "nps":
@@ -294,7 +307,7 @@ class Composer:
         first = (f"This inspection looked at the work of {unit.name}. Overall, we have rated {unit.short} as "
                  f"'{unit.overall_rating}'. {prose.paragraph(self.rng, 'Leadership', self._tone(unit.overall_rating))}")
         out.append(plain(first))
-        mentions = [s for s in unit.standards if (unit.name, s.code) not in self.hidden]
+        mentions = [s for s in unit.standards if (unit.name, s.code) not in self.hidden and unique_name(unit, s)]
         narrative = r.narrative_override
         if narrative:
             mentions = [s for s in mentions if s.code != narrative[1]]
@@ -312,12 +325,14 @@ class Composer:
     def background(self) -> list[Block]:
         r, unit = self.r, self.r.unit
         (a1, a2), (b1, b2) = r.sample_windows
+        cases = (("court disposals", "out-of-court disposals") if r.kind == "youth_justice_inspection"
+                 else ("community sentences", "releases on licence"))
         marker, note = self.notes.next("Local figures supplied by the probation service before fieldwork began.")
         out: list[Block] = [
             plain("Background", "h1", anchor="background"),
             plain(f"Fieldwork in {unit.name} took place over two weeks, starting on {self._date(r.fieldwork_start)}. "
-                  f"We looked at {unit.sample_community} community sentences and {unit.sample_licence} releases on "
-                  f"licence which began in two separate weeks, between {self._date(a1)} and {self._date(a2)} "
+                  f"We looked at {unit.sample_community} {cases[0]} and {unit.sample_licence} {cases[1]} "
+                  f"which began in two separate weeks, between {self._date(a1)} and {self._date(a2)} "
                   f"and between {self._date(b1)} and {self._date(b2)}. We also interviewed {unit.interviews} "
                   "probation practitioners about their cases.", anchor="sample-window"),
             Para([(f"{prose.positive(self.rng, 'Services')} {unit.name} works within the {r.region} probation "
@@ -434,6 +449,8 @@ def compose(report: Report, rng: random.Random) -> tuple[list[Block], str]:
     composer = Composer(report, rng)
     if report.kind == "regional_letter":
         return composer.letter(), "HM Inspectorate of Probation"
+    if report.kind == "youth_justice_inspection":
+        return composer.inspection(), f"Inspection of youth justice services: {report.unit.name}"
     return composer.inspection(), f"Inspection of probation services: {report.unit.name}"
 
 

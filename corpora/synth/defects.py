@@ -139,11 +139,12 @@ class Injector:
         # A unit with a standard printed without its rating could explain a printed score that
         # is off by up to 3: prefer a unit where every rating is printed, so that the defect can
         # be seen from the printed report alone.
-        complete = [u for u in self.r.units if all(s.rating is not None for s in u.standards)]
+        complete = [u for u in self.r.units if all(s.rating is not None for s in u.standards if s.counted)]
         unit = self.rng.choice(complete or self.r.units)
         true = unit.score
-        visible = sum(RATINGS.index(s.rating) for s in unit.standards if s.rating is not None)
-        hidden = sum(1 for s in unit.standards if s.rating is None)
+        counted = [s for s in unit.standards if s.counted]  # youth resettlement is rated but not counted
+        visible = sum(RATINGS.index(s.rating) for s in counted if s.rating is not None)
+        hidden = sum(1 for s in counted if s.rating is None)
         explained = range(visible, visible + 3 * hidden + 1)  # scores a hidden rating could account for
         for delta in [*self.rng.sample([1, -1, 2, -2], 4), *self.rng.sample([3, -3, 4, -4, 5, -5], 6)]:
             printed = true + delta
@@ -176,7 +177,8 @@ class Injector:
     # -- prose and lists ------------------------------------------------------------------
     def narrative_rating_mismatch(self) -> Inconsistency | None:
         options = [(u, s) for u in self.r.units for s in u.standards
-                   if s.rating is not None and (u.name, s.code) not in self.used]
+                   if s.rating is not None and (u.name, s.code) not in self.used
+                   and sum(o.name == s.name for o in u.standards) == 1]
         if not options:
             return None
         unit, s = self.rng.choice(options)

@@ -142,6 +142,13 @@ STANDARD_AIMS = {
     "Statutory victim work": "Victims receive timely contact and are able to influence release arrangements.",
     "Unpaid work": "Unpaid work is arranged promptly and is safe, purposeful and well supervised.",
     "Through the Gate": "Resettlement work before release meets the needs of each prisoner.",
+    "Governance and leadership": "Governance and leadership support a high-quality, personalised service for children.",
+    "Partnerships and services": "A wide range of services and partnerships meets the needs of every child.",
+    "Joint working": "The service and the police work together well on out-of-court decisions.",
+    "Out-of-court disposal policy and provision": (
+        "Policy and provision for out-of-court disposals are well founded and meet children's needs."
+    ),
+    "Resettlement policy and provision": "Policy and provision help children to resettle after custody.",
 }
 
 _REC_VERBS = ("improve", "strengthen", "review", "ensure that", "develop", "embed", "agree", "monitor")

@@ -141,9 +141,53 @@ _PROMPTS = {
 _PROMPTS["Court reports and case allocation"] = _PROMPTS["Court work"]
 
 
-def key_questions(standard: str, who: str) -> list[str]:
+# Youth justice (youth-2018): court disposals (2.x) and out-of-court disposals (3.x) are asked
+# about in different words, so that no question is printed under two standards.
+_YOUTH = {
+    "2.1": ("Does assessment sufficiently analyse how to support the child's desistance?",
+            "Does assessment sufficiently analyse how to keep the child safe?",
+            "Does assessment sufficiently analyse how to keep other people safe?"),
+    "2.2": ("Does planning focus on supporting the child's desistance?",
+            "Does planning focus on keeping the child safe?",
+            "Does planning focus on keeping other people safe?"),
+    "2.3": ("Does the delivery of services effectively support the child's desistance?",
+            "Does the delivery of services effectively support the safety of the child?",
+            "Does the delivery of services effectively support the safety of other people?"),
+    "2.4": ("Does reviewing focus sufficiently on supporting the child's desistance?",
+            "Does reviewing focus sufficiently on keeping the child safe?",
+            "Does reviewing focus sufficiently on keeping other people safe?"),
+    "3.1": ("Does out-of-court assessment analyse how to support the child's desistance?",
+            "Does out-of-court assessment analyse how to keep the child safe?",
+            "Does out-of-court assessment analyse how to keep other people safe?"),
+    "3.2": ("Does out-of-court planning focus on supporting the child's desistance?",
+            "Does out-of-court planning focus on keeping the child safe?",
+            "Does out-of-court planning focus on keeping other people safe?"),
+    "3.3": ("Does out-of-court delivery effectively support the child's desistance?",
+            "Does out-of-court delivery effectively support the safety of the child?",
+            "Does out-of-court delivery effectively support the safety of other people?"),
+}
+_YOUTH_PROMPTS = (
+    ("Were the child and their parents or carers meaningfully involved?",
+     "Were the child's strengths and protective factors taken into account?",
+     "Were diversity needs and the child's wider circumstances considered?"),
+    ("Were concerns about the child's own safety and wellbeing identified?",
+     "Was information from children's social care used?",
+     "Were any child exploitation concerns addressed?"),
+    ("Were the risks the child poses to others clearly identified?",
+     "Were the people at risk named?",
+     "Was information shared with the police and other agencies?"),
+)
+YOUTH_WHO = "the child"
+
+
+def key_questions(standard: str, who: str, code: str | None = None) -> list[str]:
+    if who == YOUTH_WHO and code in _YOUTH:
+        return list(_YOUTH[code])
     return [q.format(who=who) for q in _STAGE[standard]]
 
 
-def prompts(standard: str, index: int, who: str) -> list[str]:
+def prompts(standard: str, index: int, who: str, code: str | None = None) -> list[str]:
+    if who == YOUTH_WHO and code in _YOUTH:
+        domain = "court" if code.startswith("2.") else "out-of-court"
+        return [f"{p[:-1]} ({domain} work)?" for p in _YOUTH_PROMPTS[index]]
     return [p.format(who=who) for p in _PROMPTS[standard][index]]

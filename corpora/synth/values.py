@@ -12,7 +12,7 @@ from .prose import recommendation_text
 from .rules import RATINGS, Framework, Rules, load_rules
 
 FRAMEWORK_CHOICES: tuple[str, ...] = (
-    "probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter",
+    "probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter", "youth-2018",
 )
 HEADING_COLOURS: tuple[str, ...] = ("navy", "teal", "plum", "black")
 
@@ -21,8 +21,12 @@ _PUBLISHED = {
     "probation-2018": (dt.date(2019, 1, 1), dt.date(2021, 8, 1)),
     "probation-pdu-2021": (dt.date(2021, 10, 1), dt.date(2023, 9, 1)),
     "probation-pdu-2023": (dt.date(2023, 12, 1), dt.date(2025, 6, 1)),
+    "youth-2018": (dt.date(2021, 6, 1), dt.date(2025, 2, 1)),
 }
-_PAGES = {"regional_inspection": (40, 90), "pdu_inspection": (30, 60), "regional_letter": (8, 15)}
+_PAGES = {"regional_inspection": (40, 90), "pdu_inspection": (30, 60), "regional_letter": (8, 15),
+          "youth_justice_inspection": (30, 60)}
+# youth-2018: standard 3.4 was "Joint working" in reports up to late 2021
+_YOUTH_OCD_POLICY_FROM = dt.date(2021, 12, 1)
 
 
 def percent_of(yes: int, total: int) -> int:
@@ -63,7 +67,7 @@ def draw_key_questions(
     rng: random.Random, rules: Rules, code: str, name: str, rating: str, totals: Sequence[int], who: str,
     comparator: bool,
 ) -> list[KeyQuestion]:
-    texts = questions.key_questions(name, who)
+    texts = questions.key_questions(name, who, code)
     low, high = band_range(rules, rating)
     lowest = rng.randrange(len(texts))
     kqs: list[KeyQuestion] = []
@@ -75,7 +79,7 @@ def draw_key_questions(
         pct = percent_of(yes, total)
         prompts = [
             Prompt(p, max(0, min(100, pct + rng.randint(-15, 15))))
-            for p in questions.prompts(name, i, who)
+            for p in questions.prompts(name, i, who, code)
         ]
         kqs.append(KeyQuestion(
             code=f"{code}.{i + 1}", text=text, yes=yes, total=total, percent=pct,
@@ -108,18 +112,24 @@ def draw_unit(
     community = rng.randint(60, 120) if large else rng.randint(18, 40)
     licence = rng.randint(40, 90) if large else rng.randint(14, 30)
     n = community + licence
+    youth_samples = {"2": community, "3": licence}  # youth: court and out-of-court disposals
     standards: list[Standard] = []
     for code, sname, case_based, counted, rating in draw_ratings(rng, fw, variant):
         kqs: list[KeyQuestion] = []
         if case_based and with_key_questions:
-            count = len(questions.key_questions(sname, who))
-            if sname in ("Court work", "Court reports and case allocation"):
+            count = len(questions.key_questions(sname, who, code))
+            if fw.key == "youth-2018":
+                totals = [youth_samples[code[0]]] * count
+            elif sname in ("Court work", "Court reports and case allocation"):
                 totals = [rng.randint(20, 60)] * count
             elif sname in ("Statutory victim work", "Unpaid work", "Through the Gate"):
                 totals = [rng.randint(12, 45)] * count
             else:
                 totals = [n, n, n - rng.randint(2, max(3, n // 8))][:count]
             kqs = draw_key_questions(rng, rules, code, sname, rating, totals, who, comparator)
+            if fw.key == "youth-2018":
+                for kq in kqs:
+                    kq.subsample = False
         standards.append(Standard(code, sname, case_based, rating, rating, kqs, counted))
     score = sum(rules.scores[s.true_rating] for s in standards if s.counted)
     return Unit(
@@ -150,6 +160,17 @@ def _hmpps(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.7:
         return "HM Prison and Probation Service", "HM Prison and Probation Service should:"
     return "Her Majesty's Prison and Probation Service", "Her Majesty's Prison and Probation Service should:"
+
+
+def _youth_groups(rng: random.Random, unit_name: str) -> list[tuple[str, str, int]]:
+    """Youth justice addressees besides the service: its partnership board, the local authority,
+    the police and health bodies (some of them, in this order)."""
+    place = unit_name.removesuffix(" Youth Justice Service")
+    board = f"{place} Youth Justice Partnership Board"
+    leads = [f"The {board} should:", "The local authority should:", "The police should:", "Health partners should:"]
+    chosen = [lead for lead in leads if rng.random() < 0.6] or leads[:1]
+    # the addressee as printed in the lead-in, less a leading "The"
+    return [(lead.removesuffix(" should:").removeprefix("The "), lead, rng.randint(1, 2)) for lead in chosen]
 
 
 def choose_layout(rng: random.Random, kind: str, framework: str, overrides: dict[str, object]) -> Layout:
@@ -183,23 +204,30 @@ def draw_report(
     if choice == "regional_letter":
         kind = "regional_letter"
         framework = rng.choice(("probation-pdu-2021", "probation-pdu-2023"))
+    elif choice == "youth-2018":
+        kind = "youth_justice_inspection"
+        framework = choice
     else:
         framework = choice
         kind = "regional_inspection" if choice == "probation-2018" else "pdu_inspection"
     fw = rules.frameworks[framework]
     variant = rng.choice(("nps", "crc")) if framework == "probation-2018" else None
     published = _month(rng, *_PUBLISHED[framework])
+    if framework == "youth-2018":
+        variant = "ocd_policy" if published >= _YOUTH_OCD_POLICY_FROM else "joint_working"
     if kind == "regional_letter" and framework == "probation-pdu-2023":
         published = max(published, dt.date(2024, 1, 1))
     fieldwork, windows = draw_dates(rng, published)
     region = rng.choice(names.REGIONS)
     layout = choose_layout(rng, kind, framework, layout_overrides)
-    who = "the service user" if framework == "probation-2018" else "the person on probation"
+    who = {"probation-2018": "the service user", "youth-2018": questions.YOUTH_WHO}.get(framework,
+                                                                                     "the person on probation")
     comparator = layout.kq_table == "comparator"
     region_body = f"Probation Service – {region} region"
     people = {
         "chief": names.person(rng), "lead": names.person(rng), "director": names.person(rng),
-        "comparator_label": "All regions" if framework == "probation-2018" else "All PDUs inspected",
+        "comparator_label": {"probation-2018": "All regions", "youth-2018": "All services inspected"}.get(
+            framework, "All PDUs inspected"),
     }
     recs: list[Recommendation] = []
     units: list[Unit] = []
@@ -218,7 +246,10 @@ def draw_report(
         title = None
         letter_date = published + dt.timedelta(days=rng.randint(0, 27))
     else:
-        if kind == "pdu_inspection":
+        if kind == "youth_justice_inspection":
+            unit_name = f"{names.place(rng)} Youth Justice Service"
+            short = "the service"
+        elif kind == "pdu_inspection":
             unit_name = f"{names.place(rng)} PDU"
             short = "the PDU"
         elif variant == "nps":
@@ -232,13 +263,18 @@ def draw_report(
         units.append(unit)
         hmpps, hmpps_lead = _hmpps(rng)
         groups = [(unit.name, f"{unit.name} should:", rng.randint(3, 8))]
-        if kind == "pdu_inspection":
+        if kind == "youth_justice_inspection":
+            groups = [(unit.name, f"{unit.name} should:", rng.randint(2, 5)), *_youth_groups(rng, unit_name)]
+        elif kind == "pdu_inspection":
             groups.append((region_body, f"The {region_body} should:", rng.randint(0, 3)))
         elif rng.random() < 0.4:
             groups.append(("Ministry of Justice", "The Ministry of Justice should:", rng.randint(1, 2)))
-        groups.append((hmpps, hmpps_lead, rng.randint(1, 3)))
+        if kind != "youth_justice_inspection":
+            groups.append((hmpps, hmpps_lead, rng.randint(1, 3)))
         recs = _recommendations(rng, unit, [g for g in groups if g[2] > 0])
         title = f"An inspection of probation services in: {unit_name}"
+        if kind == "youth_justice_inspection":
+            title = "An inspection of youth justice services in " + unit_name.removesuffix(" Youth Justice Service")
         letter_date = None
     roll = rng.random()
     count_style = "vague" if roll < 0.3 or kind == "regional_letter" else ("words" if roll < 0.7 else "digits")
