@@ -17,7 +17,7 @@ from .document import Document, Line
 from .fuzzy import as_rating
 from .models import Kind, ParseWarning
 from .normalize import compact
-from .patterns import Cue, KindCues, detection_patterns, frameworks
+from .patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
 
 FRONT_LINES = 40
 OPENING_PAGES = 3
