@@ -24,6 +24,7 @@ OPENING_PAGES = 3
 OPENING_LINES = 200
 _PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
 _STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
+_CODE_ONLY = regex.compile(r"^p?\d\d$")
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,7 @@ def detect_framework(doc: Document) -> str | None:
     must be printed. Alternative numberings of one standard (CRC '3.1'/'4.1 Unpaid work')
     count once: a framework has `max_score / 3` standards.
     """
-    # only short lines opening with a standard's number ("2.1", "P 2.1") can print one
-    keys = [key for key in (compact(line.text) for line in doc.lines()) if _STANDARD_KEY.match(key)]
+    keys = standard_keys(doc)
     best: dict[str, tuple[int, float, frozenset[tuple[str, str]]]] = {}
     for name, framework in frameworks().frameworks.items():
         variants: set[str | None] = {rule.variant for rule in framework.standards if rule.variant} or {None}
@@ -155,6 +155,16 @@ def detect_framework(doc: Document) -> str | None:
         if share >= 0.6
     ]
     return max(scored)[2] if scored else None
+
+
+def standard_keys(doc: Document) -> list[str]:
+    """Compact 'code name [rating]' keys of the lines that may print a standard: lines opening with
+    a standard's number ("2.1", "P 2.1"), and a number alone on its line joined to the next line
+    (a table whose code, name and rating each sit on their own line)."""
+    lines = [compact(line.text) for line in doc.lines()]
+    keys = [key for key in lines if _STANDARD_KEY.match(key)]
+    keys += [code + name for code, name in zip(lines, lines[1:], strict=False) if _CODE_ONLY.match(code)]
+    return keys
 
 
 def _printed(keys: Sequence[str], key: str) -> bool:

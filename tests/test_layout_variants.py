@@ -152,12 +152,16 @@ def test_numbered_domain_heading_after_the_last_recommendation(after: str, tmp_p
     ],
 )
 def test_published_from_every_source(cover: str, published: str | None, tmp_path: Path) -> None:
-    text = COVER.replace("HM Inspectorate of Probation, March 2025", cover)
+    # the publisher's imprint stays (without a date): only a recognised publication has values
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", "HM Inspectorate of Probation\n" + cover)
     report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
     assert report.published == published
 
 
 def test_month_source_wins_over_the_copyright_year(tmp_path: Path) -> None:
-    text = COVER.replace("HM Inspectorate of Probation, March 2025", "© Crown copyright 2025\nPublished: 2 April 2025")
+    text = COVER.replace(
+        "HM Inspectorate of Probation, March 2025",
+        "HM Inspectorate of Probation\n© Crown copyright 2025\nPublished: 2 April 2025",
+    )
     report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
     assert report.published == "2025-04"
