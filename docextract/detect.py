@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -163,7 +164,7 @@ def standard_keys(doc: Document) -> list[str]:
     (a table whose code, name and rating each sit on their own line)."""
     lines = [compact(line.text) for line in doc.lines()]
     keys = [key for key in lines if _STANDARD_KEY.match(key)]
-    keys += [code + name for code, name in zip(lines, lines[1:], strict=False) if _CODE_ONLY.match(code)]
+    keys += [code + name for code, name in pairwise(lines) if _CODE_ONLY.match(code)]
     return keys
 
 
