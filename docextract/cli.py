@@ -14,7 +14,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import DocextractError
-from .output import print_tables, to_json, write_atomic
+from .output import print_tables, replacing, to_json, write_atomic
 from .parser import parse
 
 app = typer.Typer(
@@ -93,22 +93,29 @@ class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    junit = "junit"
 
 
 @app.command("validate")
 def validate_command(
-    files: Annotated[list[Path], typer.Argument(help="Reports to check: PDFs, or .txt/.md text conversions.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Reports to check: PDFs, Word drafts (.docx), or .txt/.md text conversions.")
+    ],
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="text (default), json or sarif.")
+        ValidateFormat, typer.Option("--format", "-f", help="text (default), json (a list), sarif or junit.")
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML review report (with page images) here."),
+    ] = None,
 ) -> None:
     """Recompute ratings and check each report's consistency before publication.
 
     Exit 0 when no file has an error (warnings pass unless --strict), 1 when one does,
     2 when a file cannot be read (the others are still checked).
     """
-    from .findings_output import FileFindings, exit_code, render
+    from .findings_output import FileFindings, exit_code, render, text_lines
     from .validate import validate
 
     results: list[FileFindings] = []
@@ -124,8 +131,62 @@ def validate_command(
             results.append(FileFindings(file=str(file), error=f"internal error ({type(exc).__name__})"))
             continue
         results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
-    sys.stdout.write(render(results, fmt.value, strict))
+    if html is not None:
+        from .review_html import write_review
+
+        try:
+            write_review(html, results, strict)
+        except OSError as exc:
+            raise fail(f"{html}: cannot write the HTML report ({exc.strerror or exc})") from None
+    if fmt is ValidateFormat.text and sys.stdout.isatty():  # colour on a terminal only
+        console = Console(highlight=False, soft_wrap=True)
+        for line in text_lines(results, strict):
+            console.print(line)
+    else:
+        sys.stdout.write(render(results, fmt.value, strict))
     raise typer.Exit(exit_code(results, strict))
+
+
+@app.command("show")
+def show_command(
+    file: Annotated[Path, typer.Argument(help="A PDF report.")],
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="1-based page number.")],
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Write the image here (default: NAME-pageN.png in this directory).")
+    ] = None,
+) -> None:
+    """Draw every value extracted from a PDF page in its box, labelled with what was read (a PNG),
+    and list them. Exit 2 if the file cannot be read or is not a PDF."""
+    from .pageimage import PageRenderer, draw_boxes, value_boxes
+
+    try:
+        report = parse(file)
+    except DocextractError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:
+        raise fail(internal_error(file, exc)) from None
+    if report.source.format != "pdf":
+        raise fail(f"{file}: show draws PDF pages; a {report.source.format} file has no page images")
+    if page > report.source.pages:
+        raise fail(f"{file}: page {page} is out of range (the PDF has {report.source.pages} pages)")
+    boxes = value_boxes(report, page)
+    target = png if png is not None else Path(f"{file.stem}-page{page}.png")
+    try:
+        with PageRenderer(file) as renderer:
+            image = draw_boxes(renderer.render(page), boxes)
+        with replacing(target) as tmp:
+            image.save(tmp, format="PNG")
+    except DocextractError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{target}: cannot write the image ({exc.strerror or exc})") from None
+    console = Console(highlight=False, soft_wrap=True)
+    for box in boxes:
+        b = box.bbox
+        console.print(
+            f"{box.label:<40} x0={b.x0:7.1f} top={b.top:7.1f} x1={b.x1:7.1f} bottom={b.bottom:7.1f}", markup=False
+        )
+    console.print(f"{len(boxes)} value{'s' * (len(boxes) != 1)} on page {page}: {target}", markup=False)
 
 
 @app.command("bulk")

@@ -20,12 +20,25 @@ BoxTuple = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF point
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a line sits in a document without real pages: the 1-based line number of a text
+    file, or a Word draft's section heading with the 1-based paragraph number inside that section
+    (a table counts as one paragraph; `row` is then its 1-based row)."""
+
+    line: int | None = None
+    section: str | None = None
+    paragraph: int | None = None
+    row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     text: str
     page: int
     cells: tuple[str, ...]
     bbox: BoxTuple | None = None
     cell_boxes: tuple[BoxTuple, ...] | None = None
+    place: Place | None = None  # text files and Word drafts: line number or heading + paragraph
 
     @property
     def box(self) -> BBox | None:
@@ -67,7 +80,7 @@ class Document:
 
     path: str
     sha256: str
-    format: Literal["pdf", "text"]
+    format: Literal["pdf", "text", "docx"]
     pages: list[Page]
     _rows: Callable[[int], list[Row]] | None = field(default=None, repr=False)
     _precise: Callable[[int], Precise] | None = field(default=None, repr=False)

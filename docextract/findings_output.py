@@ -1,15 +1,21 @@
-"""Output of `docextract validate`: text for people, JSON for scripts, SARIF 2.1.0 for CI annotations."""
+"""Output of `docextract validate`: text for people, JSON for scripts, SARIF 2.1.0 and JUnit XML for CI."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
+from xml.etree import ElementTree
+
+from rich.text import Text
 
 from . import __version__
 from .checks import Issue
+from .checks.locate import sort_key
 from .models import InspectionReport
 from .patterns import validation_patterns
 
@@ -54,41 +60,51 @@ def _standard_names(report: InspectionReport | None) -> dict[tuple[str | None, s
     return {(u.name, s.code): s.name for u in report.units for s in u.standards}
 
 
-def _first_page(issues: Sequence[Issue]) -> tuple[int, int]:
-    pages = [i.page for i in issues if i.page is not None]
-    return (0, min(pages)) if pages else (1, 0)
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-def render_text(results: Sequence[FileFindings], strict: bool = False) -> str:
-    """Per file: findings grouped by unit and standard (groups and findings by page), then a summary line."""
-    out: list[str] = []
+def text_lines(results: Sequence[FileFindings], strict: bool = False) -> list[Text]:
+    """Per file: findings grouped by unit and standard, groups and findings in document order
+    (page, then place on the page), each with its location and a quotation; then a summary line.
+    Styled for a terminal; `.plain` gives the same lines without colour."""
+    out: list[Text] = []
     for result in results:
         if result.error is not None:
-            out.append(f"{result.file}: cannot be read: {result.error}")
+            out.append(Text(f"{result.file}: cannot be read: {result.error}", style="bold red"))
             continue
         names = _standard_names(result.report)
         groups: dict[tuple[str | None, str | None], list[Issue]] = {}
-        for found in result.issues:
+        for found in sorted(result.issues, key=sort_key):
             groups.setdefault((found.unit, found.standard), []).append(found)
-
-        out.append(result.file)
-        for key in sorted(groups, key=lambda k: _first_page(groups[k])):
-            unit, standard = key
+        out.append(Text(result.file, style="bold"))
+        for (unit, standard), issues in groups.items():  # groups in the order of their first finding
             title = unit or "Whole report"
             if standard is not None:
                 title += f" › {standard} {names.get((unit, standard), '')}".rstrip()
-            out.append(f"  {title}")
-            for found in sorted(groups[key], key=lambda i: (i.page is None, i.page or 0)):
-                page = f"p.{found.page}" if found.page is not None else "p.-"
-                out.append(f"    {page:<6} {found.severity:<7} {found.code}: {found.message}")
+            out.append(Text(f"  {title}", style="bold"))
+            for found in issues:
+                line = Text("    ")
+                line.append(f"{found.location or '-':<8} ", style="cyan")
+                line.append(f"{found.severity:<7} ", style=_SEVERITY_STYLE.get(found.severity, ""))
+                line.append(f"{found.code}: {found.message}")
+                out.append(line)
+                if found.quotation:
+                    out.append(Text(f"             “{found.quotation}”", style="dim"))
         verdict = "ok" if result.ok(strict) else "FAILED"
-        out.append(f"{result.file}: {_count(result.issues)} ({verdict})")
+        out.append(
+            Text(f"{result.file}: {_count(result.issues)} ({verdict})", style="green" if verdict == "ok" else "red")
+        )
     if len(results) > 1:
         issues = [i for r in results for i in r.issues]
         unreadable = sum(r.error is not None for r in results)
         extra = f", {unreadable} unreadable" if unreadable else ""
-        out.append(f"{len(results)} files: {_count(issues)}{extra}")
-    return "\n".join(out) + "\n"
+        out.append(Text(f"{len(results)} files: {_count(issues)}{extra}", style="bold"))
+    return out
+
+
+def render_text(results: Sequence[FileFindings], strict: bool = False) -> str:
+    """The text report without colour (see `text_lines`)."""
+    return "".join(line.plain + "\n" for line in text_lines(results, strict))
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -106,42 +122,77 @@ def _file_json(result: FileFindings, strict: bool) -> dict[str, Any]:
 
 
 def render_json(results: Sequence[FileFindings], strict: bool = False) -> str:
-    """One object per file ({"file", "ok", "issues"}); a list when there are several files."""
-    items = [_file_json(r, strict) for r in results]
-    return json.dumps(items[0] if len(items) == 1 else items, indent=2, ensure_ascii=False) + "\n"
+    """Always a list, one object per file: {"file", "ok", "issues"[, "error"]} (even for one file)."""
+    return json.dumps([_file_json(r, strict) for r in results], indent=2, ensure_ascii=False) + "\n"
 
 
 # --- SARIF ------------------------------------------------------------------------------
 
+SRCROOT = "SRCROOT"
+
 
 def _uri(file: str) -> str:
+    """The file's path relative to the working directory (symlinks kept as given), URI-encoded."""
     path = Path(file)
-    return path.resolve().as_uri() if path.is_absolute() else path.as_posix()
+    relative = os.path.relpath(path.absolute(), Path.cwd()) if path.is_absolute() else os.path.normpath(path)
+    return quote(Path(relative).as_posix())
 
 
 def _rules() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": code,
-            "name": "".join(word.capitalize() for word in code.split("_")),
-            "shortDescription": {"text": info.summary},
-            "defaultConfiguration": {"level": info.severity},
-        }
-        for code, info in validation_patterns().checks.items()
-    ]
+    rules = []
+    for code, info in validation_patterns().checks.items():
+        help_text = info.help or info.summary
+        rules.append(
+            {
+                "id": code,
+                "name": "".join(word.capitalize() for word in code.split("_")),
+                "shortDescription": {"text": info.summary},
+                "fullDescription": {"text": help_text},
+                "help": {"text": help_text, "markdown": help_text},
+                "defaultConfiguration": {"level": info.severity},
+            }
+        )
+    return rules
+
+
+def _region(found: Issue) -> dict[str, Any] | None:
+    """startLine: the line of a text file, the paragraph line of a Word draft, the page of a PDF
+    (SARIF has no pages; the page and box are also in the region's properties)."""
+    region: dict[str, Any] = {}
+    properties: dict[str, Any] = {}
+    if found.line is not None:
+        region["startLine"] = found.line
+    elif found.page is not None:
+        region["startLine"] = found.page
+        properties["page"] = found.page
+        region["message"] = {"text": f"page {found.page}"}
+    else:
+        return None
+    if found.bbox is not None:
+        properties["bbox"] = found.bbox.model_dump()
+    if found.section is not None or found.paragraph is not None:
+        properties.update(section=found.section, paragraph=found.paragraph, row=found.row)
+        region["message"] = {"text": found.location}
+    if found.quotation:
+        region["snippet"] = {"text": found.quotation}
+    if properties:
+        region["properties"] = properties
+    return region
 
 
 def _result(found: Issue, index: int, uri: str, rule_index: dict[str, int]) -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}
-    if found.page is not None:
-        location["physicalLocation"]["region"] = {"properties": {"page": found.page}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": SRCROOT, "index": index}}
+    region = _region(found)
+    if region is not None:
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
     if found.unit or found.standard:
         name = " › ".join(part for part in (found.unit, found.standard) if part)
         location["logicalLocations"] = [{"name": found.standard or found.unit, "fullyQualifiedName": name}]
     result: dict[str, Any] = {
         "ruleId": found.code,
         "level": found.severity,
-        "message": {"text": found.message},
+        "message": {"text": found.message + (f" ({found.location})" if found.location else "")},
         "locations": [location],
         "properties": {
             "page": found.page,
@@ -149,6 +200,7 @@ def _result(found: Issue, index: int, uri: str, rule_index: dict[str, int]) -> d
             "standard": found.standard,
             "expected": found.expected,
             "found": found.found,
+            "quotation": found.quotation,
         },
     }
     if found.code in rule_index:
@@ -157,10 +209,11 @@ def _result(found: Issue, index: int, uri: str, rule_index: dict[str, int]) -> d
 
 
 def render_sarif(results: Sequence[FileFindings], strict: bool = False) -> str:
-    """A SARIF 2.1.0 log: one run, rule ids = check codes, a location per finding (file, page)."""
+    """A SARIF 2.1.0 log: one run, rule ids = check codes with help texts, a physical location per
+    finding (relative URI under %SRCROOT% = the working directory, region startLine, snippet)."""
     rules = _rules()
     rule_index = {rule["id"]: n for n, rule in enumerate(rules)}
-    artifacts = [{"location": {"uri": _uri(r.file)}} for r in results]
+    artifacts = [{"location": {"uri": _uri(r.file), "uriBaseId": SRCROOT}} for r in results]
     sarif_results = [
         _result(found, index, _uri(r.file), rule_index) for index, r in enumerate(results) for found in r.issues
     ]
@@ -168,7 +221,9 @@ def render_sarif(results: Sequence[FileFindings], strict: bool = False) -> str:
         {
             "level": "error",
             "message": {"text": f"{r.file}: {r.error}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.file), "index": index}}}],
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": _uri(r.file), "uriBaseId": SRCROOT, "index": index}}}
+            ],
         }
         for index, r in enumerate(results)
         if r.error is not None
@@ -182,9 +237,11 @@ def render_sarif(results: Sequence[FileFindings], strict: bool = False) -> str:
                     "driver": {
                         "name": "docextract",
                         "version": __version__,
+                        "informationUri": "https://github.com/docextract/docextract",
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().absolute().as_uri() + "/"}},
                 "invocations": [
                     {
                         "executionSuccessful": not notifications,
@@ -200,7 +257,51 @@ def render_sarif(results: Sequence[FileFindings], strict: bool = False) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif}
+# --- JUnit XML --------------------------------------------------------------------------
+
+
+def render_junit(results: Sequence[FileFindings], strict: bool = False) -> str:
+    """JUnit XML for CI systems: a testsuite per file, a testcase per check (classname = file, name =
+    check code) failing with its findings; warnings fail only with --strict (else they are listed in
+    the testcase's system-out). An unreadable file is one testcase with an <error>."""
+    root = ElementTree.Element("testsuites", name="docextract validate")
+    codes = list(validation_patterns().checks)
+    total = failed = errored = 0
+    for result in results:
+        suite = ElementTree.SubElement(root, "testsuite", name=result.file)
+        cases = failures = errors = 0
+        if result.error is not None:
+            case = ElementTree.SubElement(suite, "testcase", classname=result.file, name="read")
+            ElementTree.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
+            cases, errors = 1, 1
+        else:
+            extra = [i.code for i in result.issues if i.code not in codes]
+            for code in codes + sorted(set(extra)):
+                found = [i for i in result.issues if i.code == code]
+                case = ElementTree.SubElement(suite, "testcase", classname=result.file, name=code)
+                cases += 1
+                failing = [i for i in found if strict or i.severity == "error"]
+                lines = "\n".join(
+                    f"{i.location or '-'}: {i.message}" + (f' "{i.quotation}"' if i.quotation else "") for i in found
+                )
+                if failing:
+                    failures += 1
+                    message = f"{len(failing)} finding{'s' * (len(failing) != 1)}: {failing[0].message}"
+                    ElementTree.SubElement(case, "failure", message=message, type=code).text = lines
+                elif found:
+                    ElementTree.SubElement(case, "system-out").text = lines
+        suite.set("tests", str(cases))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        total, failed, errored = total + cases, failed + failures, errored + errors
+    root.set("tests", str(total))
+    root.set("failures", str(failed))
+    root.set("errors", str(errored))
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif, "junit": render_junit}
 
 
 def render(results: Sequence[FileFindings], fmt: str, strict: bool = False) -> str:

@@ -46,6 +46,12 @@ class Located(_Model):
 
     page: int | None = Field(default=None, ge=1, description="1-based page the value was read from")
     bbox: BBox | None = None
+    line: int | None = Field(default=None, ge=1, description="text files: 1-based line number")
+    section: str | None = Field(default=None, description="Word drafts: the heading of the section")
+    paragraph: int | None = Field(
+        default=None, ge=1, description="Word drafts: 1-based paragraph in the section (a table counts as one)"
+    )
+    row: int | None = Field(default=None, ge=1, description="Word drafts: 1-based row when the paragraph is a table")
 
 
 class Prompt(Located):
@@ -168,7 +174,7 @@ class Source(_Model):
     path: str
     sha256: str
     pages: int = Field(ge=0)
-    format: Literal["pdf", "text"]
+    format: Literal["pdf", "text", "docx"]
 
 
 class InspectionReport(_Model):

@@ -11,6 +11,7 @@ from .document import Document
 from .keyquestions import extract_key_questions
 from .metadata import extract_metadata
 from .models import InspectionReport, ParseWarning, Source
+from .places import place_record
 from .ratings import extract_units
 from .reading import read_document
 from .recommendations import extract_recommendations
@@ -41,7 +42,7 @@ def parse_document(doc: Document) -> InspectionReport:
     extract_key_questions(doc, detection, units, warnings)
     recs = extract_recommendations(doc, detection, units, warnings)
     key_facts, summaries = extract_annual(doc, detection, warnings)
-    return InspectionReport(
+    report = InspectionReport(
         docextract_version=__version__,
         source=source,
         kind=detection.kind,
@@ -57,3 +58,4 @@ def parse_document(doc: Document) -> InspectionReport:
         thematic_summaries=summaries,
         warnings=warnings,
     )
+    return place_record(report, doc)

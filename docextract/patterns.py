@@ -198,6 +198,7 @@ def _check_template(value: str) -> str:
 class CheckInfo(_Strict):
     severity: str = Field(pattern=r"^(error|warning)$")
     summary: str
+    help: str | None = None  # the rule in plain words (SARIF rule help, the HTML review report)
 
 
 class LeadershipRule(_Strict):

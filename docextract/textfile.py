@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .document import Document, Line, Page
+from .document import Document, Line, Page, Place
 from .errors import DocextractError
 from .normalize import collapse, normalize_text, strip_markup
 
@@ -22,17 +22,22 @@ def read_text(path: str, data: bytes) -> Document:
     chunks = text.split("\f")
     if len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()  # a form feed ends the last page (as pdftotext writes them), it does not open one
-    pages = [_page(chunk, number) for number, chunk in enumerate(chunks, start=1)]
+    pages: list[Page] = []
+    first_line = 1
+    for number, chunk in enumerate(chunks, start=1):
+        pages.append(_page(chunk, number, first_line))
+        first_line += chunk.count("\n")
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=pages)
 
 
-def _page(chunk: str, number: int) -> Page:
+def _page(chunk: str, number: int, first_line: int) -> Page:
+    """One page of lines; each line's place is its 1-based line number in the file."""
     lines: list[Line] = []
-    for raw in chunk.splitlines():
-        cells = tuple(normalize_text(strip_markup(cell)) for cell in raw.split("\t"))
+    for offset, raw in enumerate(chunk.split("\n")):
+        cells = tuple(normalize_text(strip_markup(cell)) for cell in raw.rstrip("\r").split("\t"))
         while len(cells) > 1 and not cells[-1]:
             cells = cells[:-1]
         text = collapse(" ".join(c for c in cells if c))
         if text:
-            lines.append(Line(text=text, page=number, cells=cells))
+            lines.append(Line(text=text, page=number, cells=cells, place=Place(line=first_line + offset)))
     return Page(number=number, lines=lines)

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from .checks import CHECKS, Context, Issue
+from .checks.locate import locate, sort_key
 from .checks.notchecked import check_not_checked
 from .document import Document
 from .models import InspectionReport
@@ -44,12 +45,13 @@ class ValidationResult(BaseModel):
 
 
 def check(report: InspectionReport, doc: Document | None = None) -> list[Issue]:
-    """Every check over the record and, when `doc` is given, its text; sorted by page."""
+    """Every check over the record and, when `doc` is given, its text; each finding located (page and
+    box, line, or heading and paragraph, with a quotation) and sorted in document order."""
     ctx = Context(report=report, doc=doc)
     # a document not recognised has no values: the only finding is that nothing could be checked
     checks = (check_not_checked,) if report.kind == "unknown" else CHECKS
-    issues = [found for run in checks for found in run(ctx)]
-    return sorted(issues, key=lambda i: (i.page is None, i.page or 0))
+    issues = locate(ctx, (found for run in checks for found in run(ctx)))
+    return sorted(issues, key=sort_key)
 
 
 def validate(path: str | Path) -> ValidationResult:

@@ -361,4 +361,7 @@ def test_issue_json_shape() -> None:
     record = clean_pdu()
     record.units[0].score = 9
     dumped = check(record)[0].model_dump(mode="json")
-    assert list(dumped) == ["code", "severity", "message", "unit", "standard", "page", "expected", "found"]
+    assert list(dumped) == [
+        "code", "severity", "message", "unit", "standard", "page", "expected", "found",
+        "bbox", "line", "section", "paragraph", "row", "quotation",
+    ]  # fmt: skip

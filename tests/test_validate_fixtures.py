@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -51,6 +52,11 @@ def test_defects_fixture_fires_each_text_check() -> None:
     (count,) = [i for i in result.issues if i.code == "count_percent_mismatch"]
     assert (count.expected, count.found) == ("75%", "57%")
     assert all(i.page == 1 for i in result.issues if i.code != "not_checked")
+    lines = DEFECTS.read_text(encoding="utf-8").splitlines()
+    for found in [i for i in result.issues if i.code != "not_checked"]:  # every finding says on which line, and quotes the text there
+        assert found.line is not None and found.quotation, found
+        if found.code in ("broken_cross_reference", "date_out_of_range", "count_percent_mismatch"):
+            assert str(found.found).split()[0] in lines[found.line - 1], found
 
 
 def test_previous_inspection_ratings_are_skipped() -> None:
@@ -94,11 +100,15 @@ def test_cli_text_output_groups_and_summarises() -> None:
     assert lines[-1].startswith(f"{DEFECTS}: 5 errors, ") and lines[-1].endswith("(FAILED)")
 
 
-def test_cli_json_single_and_several_files() -> None:
+def test_cli_json_is_always_a_list() -> None:
     one = json.loads(runner.invoke(app, ["validate", "--format", "json", str(DEFECTS)]).stdout)
-    assert set(one) == {"file", "ok", "issues"}
-    assert one["ok"] is False
-    assert set(one["issues"][0]) == {"code", "severity", "message", "unit", "standard", "page", "expected", "found"}
+    assert isinstance(one, list) and len(one) == 1  # a glob matching one file gives the same shape as several
+    assert set(one[0]) == {"file", "ok", "issues"}
+    assert one[0]["ok"] is False
+    assert set(one[0]["issues"][0]) == {
+        "code", "severity", "message", "unit", "standard", "page", "expected", "found",
+        "bbox", "line", "section", "paragraph", "row", "quotation",
+    }  # fmt: skip
     several = json.loads(runner.invoke(app, ["validate", "-f", "json", str(CLEAN), str(DEFECTS)]).stdout)
     assert [(f["file"], f["ok"]) for f in several] == [(str(CLEAN), True), (str(DEFECTS), False)]
 
@@ -111,14 +121,17 @@ def test_cli_sarif() -> None:
     (run,) = log["runs"]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert rules == list(validation_patterns().checks)
-    assert run["artifacts"] == [{"location": {"uri": DEFECTS.resolve().as_uri()}}]
+    assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"])
+    uri = os.path.relpath(DEFECTS)  # relative to the working directory, not resolved
+    assert run["artifacts"] == [{"location": {"uri": uri, "uriBaseId": "SRCROOT"}}]
     xref = next(r for r in run["results"] if r["ruleId"] == "broken_cross_reference")
     assert xref["level"] == "error"
     assert rules[xref["ruleIndex"]] == "broken_cross_reference"
     location = xref["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == DEFECTS.resolve().as_uri()
-    assert location["region"]["properties"]["page"] == 1
-    assert xref["properties"]["page"] == 1
+    assert location["artifactLocation"]["uri"] == uri
+    line = next(n for n, text in enumerate(DEFECTS.read_text().splitlines(), 1) if "Error!" in text)
+    assert location["region"]["startLine"] == line
+    assert "Error! Reference source not found." in location["region"]["snippet"]["text"]
     narrative = next(
         r for r in run["results"] if r["ruleId"] == "narrative_rating_mismatch" and r["properties"]["standard"]
     )

@@ -52,6 +52,7 @@ def check_counts(ctx: Context) -> list[Issue]:
                         page=flow.page_at(sentence.start + match.start()),
                         expected=f"{round(exact)}%",
                         found=shown,
+                        span=(sentence.start + match.start(), sentence.start + match.end()),
                     )
                 )
     return issues

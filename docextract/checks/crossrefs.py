@@ -22,9 +22,10 @@ def check_cross_references(ctx: Context) -> list[Issue]:
             issues.append(
                 issue(
                     "broken_cross_reference",
-                    f"A broken cross reference, '{found}', is printed in the text on page {page}.",
+                    f"A broken cross reference, '{found}', is printed in the text.",
                     page=page,
                     found=found,
+                    span=(match.start(), match.end()),
                 )
             )
     return sorted(issues, key=lambda i: i.page or 0)

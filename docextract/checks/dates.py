@@ -92,6 +92,7 @@ def _check_window(
                     page=page_at(printed.offset),
                     expected=f"a date near {reference}",
                     found=printed.text,
+                    span=(printed.offset, printed.offset + len(printed.text)),
                 )
             ]
     first, last = _as_date(start, start_year), _as_date(end, end.year)
@@ -103,6 +104,7 @@ def _check_window(
                 page=page_at(start.offset),
                 expected=f"an end after {start.text}",
                 found=end.text,
+                span=(start.offset, end.offset + len(end.text)),
             )
         ]
     return []

@@ -131,7 +131,7 @@ def check_narrative(ctx: Context) -> list[Issue]:
                 stated = as_rating(match["rating"])
                 if stated is not None and ("unit", stated) not in seen:
                     seen.add(("unit", stated))
-                    issues.extend(_unit_issue(unit, stated, sentence.text, sentence.page))
+                    issues.extend(_unit_issue(unit, stated, sentence.text, sentence.page, sentence.start))
     issues.extend(_unit_lines(flow, units))
     return issues
 
@@ -147,28 +147,30 @@ def _unit_of(text: str, units: list[Unit], multi_unit: bool) -> Unit | None:
 def _standard_issue(unit: Unit, standard: Standard, stated: Rating, sentence: Sentence) -> Issue:
     return issue(
         "narrative_rating_mismatch",
-        f"The text on page {sentence.page} rates {standard.code} {standard.name} '{stated}', but the ratings "
+        f"The text rates {standard.code} {standard.name} '{stated}', but the ratings "
         f"table gives '{standard.rating}': \"{_excerpt(sentence.text)}\"",
         unit=unit.name,
         standard=standard.code,
         page=sentence.page,
         expected=standard.rating,
         found=stated,
+        span=(sentence.start, sentence.start + len(sentence.text)),
     )
 
 
-def _unit_issue(unit: Unit, stated: Rating, text: str, page: int) -> list[Issue]:
+def _unit_issue(unit: Unit, stated: Rating, text: str, page: int, start: int) -> list[Issue]:
     if unit.overall_rating is None or unit.overall_rating == stated:
         return []
     return [
         issue(
             "narrative_rating_mismatch",
-            f"The text on page {page} gives {unit.name or 'the unit'} an overall rating of '{stated}', but the "
+            f"The text gives {unit.name or 'the unit'} an overall rating of '{stated}', but the "
             f"ratings table gives '{unit.overall_rating}': \"{_excerpt(text)}\"",
             unit=unit.name,
             page=page,
             expected=unit.overall_rating,
             found=stated,
+            span=(start, start + len(text)),
         )
     ]
 
@@ -178,12 +180,12 @@ def _unit_lines(flow: Flow, units: list[Unit]) -> list[Issue]:
     pattern = _expand(validation_patterns().narrative.unit_line)
     names = {u.name: u for u in units if u.name}
     issues: list[Issue] = []
-    for line in flow.lines:
+    for start, line in flow.line_offsets():
         match = pattern.match(line.text.strip())
         if match is None:
             continue
         name = best_match(match["name"], names, threshold=0.9)
         stated = as_rating(match["rating"])
         if name is not None and stated is not None:
-            issues.extend(_unit_issue(names[name], stated, line.text, line.page))
+            issues.extend(_unit_issue(names[name], stated, line.text, line.page, start))
     return issues

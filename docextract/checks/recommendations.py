@@ -24,6 +24,7 @@ def check_recommendation_count(ctx: Context) -> list[Issue]:
             page=stated.page,
             expected=listed,
             found=stated.value,
+            at=stated,
         )
     ]
 
@@ -62,6 +63,7 @@ def check_numbering(ctx: Context) -> list[Issue]:
                         page=rec.page,
                         expected=previous + 1,
                         found=number,
+                        at=rec,
                     )
                 )
             elif number != previous + 1:
@@ -74,7 +76,15 @@ def check_numbering(ctx: Context) -> list[Issue]:
                 else:
                     message = f"Recommendation {number}{where} follows {previous}: the numbering goes backwards."
                 issues.append(
-                    issue("numbering_gap", message, unit=rec.unit, page=rec.page, expected=previous + 1, found=number)
+                    issue(
+                        "numbering_gap",
+                        message,
+                        unit=rec.unit,
+                        page=rec.page,
+                        expected=previous + 1,
+                        found=number,
+                        at=rec,
+                    )
                 )
             seen.add(number)
             previous = max(previous, number)

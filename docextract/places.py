@@ -1,0 +1,78 @@
+"""Places for documents without real pages: every record item of a text file gets its line number,
+every item of a Word draft its section heading and paragraph (and table row).
+
+Extractors record the page an item was read from (for a Word draft, an internal page per section,
+never shown) and the item's words; here each item is matched to the first line of that page holding
+the start of its words, and that line's place is copied into the item's provenance fields. For Word
+drafts the internal page is then cleared: a draft has no pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .document import Document, Line
+from .models import InspectionReport, Located
+from .normalize import collapse
+
+KEY_CHARS = 40  # leading characters of an item's words that identify its line
+
+
+def place_record(report: InspectionReport, doc: Document) -> InspectionReport:
+    """Fill `line` (text) or `section`/`paragraph`/`row` (docx) of every located item, in place."""
+    if doc.format == "pdf":
+        return report
+    for item, words in _items(report):
+        line = find_line(doc, item.page, words)
+        if line is not None and line.place is not None:
+            item.line = line.place.line
+            item.section = line.place.section
+            item.paragraph = line.place.paragraph
+            item.row = line.place.row
+        if doc.format == "docx":
+            item.page = None
+            item.bbox = None
+    if doc.format == "docx":
+        for warning in report.warnings:
+            warning.page = None
+    return report
+
+
+def _items(report: InspectionReport) -> Iterator[tuple[Located, str]]:
+    for unit in report.units:
+        yield unit, unit.name or ""
+        for standard in unit.standards:
+            yield standard, standard.name
+            for question in standard.key_questions:
+                yield question, question.text
+                for prompt in question.prompts:
+                    yield prompt, prompt.text
+    for rec in report.recommendations:
+        yield rec, rec.text
+    if report.stated_recommendation_count is not None:
+        yield report.stated_recommendation_count, report.stated_recommendation_count.sentence
+    for previous in report.previous_recommendations:
+        yield previous, previous.text
+    if report.previous_recommendation_tally is not None:
+        yield report.previous_recommendation_tally, report.previous_recommendation_tally.sentence
+
+
+def _fold(text: str) -> str:
+    return collapse(text).casefold()
+
+
+def find_line(doc: Document, page: int | None, words: str) -> Line | None:
+    """The first line of `page` (any page when None or out of range) holding the start of `words`,
+    or whose own words (without a leading list number) begin them."""
+    key = _fold(words)[:KEY_CHARS]
+    if not key:
+        return None
+    lines = doc.page(page).lines if page is not None and 1 <= page <= doc.page_count else list(doc.lines())
+    for line in lines:
+        if key in _fold(line.text):
+            return line
+    for line in lines:
+        own = _fold(line.text).lstrip("0123456789.)•- ")
+        if len(own) >= 12 and _fold(words).startswith(own[:KEY_CHARS]):
+            return line
+    return None
