@@ -22,8 +22,8 @@ def place_record(report: InspectionReport, doc: Document) -> InspectionReport:
     """Fill `line` (text) or `section`/`paragraph`/`row` (docx) of every located item, in place."""
     if doc.format == "pdf":
         return report
-    for item, words in _items(report):
-        line = find_line(doc, item.page, words)
+    for item, keys in _items(report):
+        line = next((found for words in keys if (found := find_line(doc, item.page, words)) is not None), None)
         if line is not None and line.place is not None:
             item.line = line.place.line
             item.section = line.place.section
@@ -33,28 +33,30 @@ def place_record(report: InspectionReport, doc: Document) -> InspectionReport:
             item.page = None
             item.bbox = None
     if doc.format == "docx":
+        report.source.pages = 0  # a draft has no pages (its internal parts are not pages)
         for warning in report.warnings:
             warning.page = None
     return report
 
 
-def _items(report: InspectionReport) -> Iterator[tuple[Located, str]]:
+def _items(report: InspectionReport) -> Iterator[tuple[Located, tuple[str, ...]]]:
+    """Every located item with the words that find its line, most specific first."""
     for unit in report.units:
-        yield unit, unit.name or ""
+        yield unit, (unit.name or "",)
         for standard in unit.standards:
-            yield standard, standard.name
+            yield standard, (f"{standard.code} {standard.name}", standard.name)  # the ratings row first
             for question in standard.key_questions:
-                yield question, question.text
+                yield question, (question.text,)
                 for prompt in question.prompts:
-                    yield prompt, prompt.text
+                    yield prompt, (prompt.text,)
     for rec in report.recommendations:
-        yield rec, rec.text
+        yield rec, (rec.text,)
     if report.stated_recommendation_count is not None:
-        yield report.stated_recommendation_count, report.stated_recommendation_count.sentence
+        yield report.stated_recommendation_count, (report.stated_recommendation_count.sentence,)
     for previous in report.previous_recommendations:
-        yield previous, previous.text
+        yield previous, (previous.text,)
     if report.previous_recommendation_tally is not None:
-        yield report.previous_recommendation_tally, report.previous_recommendation_tally.sentence
+        yield report.previous_recommendation_tally, (report.previous_recommendation_tally.sentence,)
 
 
 def _fold(text: str) -> str:

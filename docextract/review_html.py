@@ -115,8 +115,7 @@ def _file_section(index: int, result: FileFindings, strict: bool) -> str:
     if report is not None:
         out.append(
             f"<p>{_e(report.title or '(untitled)')} · kind <code>{_e(report.kind)}</code> · framework "
-            f"<code>{_e(report.framework or 'unknown')}</code> · {report.source.pages} "
-            f"page{'s' * (report.source.pages != 1)} ({_e(report.source.format)})</p>"
+            f"<code>{_e(report.framework or 'unknown')}</code> · {_pages(report)}</p>"
         )
     errors, warnings = _counts(result.issues)
     out.append(f"<h3>Findings: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}</h3>")
@@ -132,6 +131,12 @@ def _file_section(index: int, result: FileFindings, strict: bool) -> str:
         out.append(_recomputation(report))
     out.append("</section>")
     return "".join(out)
+
+
+def _pages(report: InspectionReport) -> str:
+    if report.source.format == "docx":
+        return "Word draft (places are section headings and paragraph numbers)"
+    return f"{report.source.pages} page{'s' * (report.source.pages != 1)} ({_e(report.source.format)})"
 
 
 def _finding(found: Issue, crops: _Crops | None) -> str:

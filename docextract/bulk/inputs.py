@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # What a directory walk picks up: the formats `docextract parse` reads.
-REPORT_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".text"})
+REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
 _GLOB_CHARS = frozenset("*?[")
 
 
