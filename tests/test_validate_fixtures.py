@@ -53,7 +53,7 @@ def test_defects_fixture_fires_each_text_check() -> None:
     assert (count.expected, count.found) == ("75%", "57%")
     assert all(i.page == 1 for i in result.issues if i.code != "not_checked")
     lines = DEFECTS.read_text(encoding="utf-8").splitlines()
-    for found in [i for i in result.issues if i.code != "not_checked"]:  # every finding says on which line, and quotes the text there
+    for found in [i for i in result.issues if i.code != "not_checked"]:  # every finding: its line, a quotation
         assert found.line is not None and found.quotation, found
         if found.code in ("broken_cross_reference", "date_out_of_range", "count_percent_mismatch"):
             assert str(found.found).split()[0] in lines[found.line - 1], found
