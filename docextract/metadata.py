@@ -42,7 +42,7 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
         for following in lines[index + 1 : index + 5]:
             if _STOP.search(following.text) or len(following.text.split()) > 8:
                 break
-            wrapped = _same_heading(parts[-1], following) if line.bbox else parts[0].text.endswith(":")
+            wrapped = same_heading(parts[-1], following) if line.bbox else parts[0].text.endswith(":")
             if not wrapped:
                 break
             parts.append(following)
@@ -50,7 +50,7 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _same_heading(previous: Line, following: Line) -> bool:
+def same_heading(previous: Line, following: Line) -> bool:
     """A wrapped heading: the next line is set in the same size, right below (PDF boxes)."""
     if previous.bbox is None or following.bbox is None:
         return False

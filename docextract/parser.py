@@ -15,6 +15,7 @@ from .places import place_record
 from .ratings import extract_units
 from .reading import read_document
 from .recommendations import extract_recommendations
+from .thematic import lead_inspectorates
 
 RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
 
@@ -49,6 +50,7 @@ def parse_document(doc: Document) -> InspectionReport:
         framework=detection.framework,
         title=meta.title,
         published=meta.published,
+        lead_inspectorates=lead_inspectorates(doc, detection),
         units=units,
         recommendations=recs.recommendations,
         stated_recommendation_count=recs.stated_count,

@@ -515,3 +515,19 @@ class MetadataPatterns(_Strict):
 @cache
 def metadata_patterns() -> MetadataPatterns:
     return load("metadata.yaml", MetadataPatterns)
+
+
+# --- thematic.yaml (thematic inspections) --------------------------------------------------
+
+
+class ThematicPatterns(_Strict):
+    version: int
+    lead_by: str
+    inspectorates: list[str] = Field(min_length=1)
+
+    _v = field_validator("lead_by")(lambda cls, v: _check_groups(v, "list"))
+
+
+@cache
+def thematic_patterns() -> ThematicPatterns:
+    return load("thematic.yaml", ThematicPatterns)

@@ -310,12 +310,16 @@ class _Scanner:
     def numbered_heading(self, index: int, number: regex.Match[str]) -> bool:
         """A numbered line after a list of recommendations that is a heading, not an item: a domain
         heading ("2. Case supervision") by its words (a framework's domain name, or a standard
-        heading of the same number next), or (PDFs) by its type, larger than the list's items."""
+        heading of the same number next), a short capitalised line whose number goes back under the
+        same lead-in ("1. Introduction" after item 5), or (PDFs) by its type, larger than the items."""
         rules = self.rules
         text = number.group("text")
         if len(text.split()) > rules.heading_words or text.endswith((".", ";", ",")):
             return False
         digit = number.group("number")
+        items = self.current if self.mode == "current" else self.previous
+        if self.block_items and items and int(digit) < items[-1].number and text[:1].isupper():
+            return True  # numbering starts again under the same lead-in: a chapter ("1. Introduction")
         if any(
             digit == domain and similarity(text, name) >= rules.heading_similarity for domain, name in rules.domains
         ):

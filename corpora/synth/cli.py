@@ -13,10 +13,11 @@ from pathlib import Path
 
 from .defects import DEFECT_KINDS
 from .generate import GeneratedReport, ReportSpec, generate_report
-from .values import FRAMEWORK_CHOICES
+from .kinds import ANNUAL_DEFECTS, THEMATIC_DEFECTS
+from .values import FRAMEWORK_CHOICES, OTHER_CHOICES
 
 _SHORT = {"probation-2018": "reg2018", "probation-pdu-2021": "pdu2021", "probation-pdu-2023": "pdu2023",
-          "youth-2018": "youth",
+          "youth-2018": "youth", "thematic_inspection": "thematic", "annual_report": "annual",
           "regional_letter": "letter"}
 
 
@@ -55,7 +56,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, help="worker processes")
     p.add_argument("--defects", default="", help=f"comma list of {', '.join(DEFECT_KINDS)}, or 'all'")
     p.add_argument("--frameworks", default="all",
-                   help=f"comma list of {', '.join(FRAMEWORK_CHOICES)}, or 'all' (drawn per report)")
+                   help=f"comma list of {', '.join(FRAMEWORK_CHOICES + OTHER_CHOICES)}, or 'all' (the rated "
+                        "frameworks, drawn per report)")
     p.add_argument("--pages", type=_pages, default=None, help="target page range, e.g. 12-18")
     p.add_argument("--layout", type=_layout, default={}, help="force layout variants, e.g. ratings_table=stacked")
     p.add_argument("--name", default=None, help="file name stem (suffixed -NNNNN when --count > 1)")
@@ -65,8 +67,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def specs(args: argparse.Namespace) -> list[ReportSpec]:
-    frameworks = _csv(args.frameworks, FRAMEWORK_CHOICES, "framework")
-    defects = _csv(args.defects, DEFECT_KINDS, "defect kind") if args.defects else []
+    frameworks = FRAMEWORK_CHOICES if args.frameworks == "all" else _csv(
+        args.frameworks, FRAMEWORK_CHOICES + OTHER_CHOICES, "framework")
+    every_defect = tuple(dict.fromkeys(DEFECT_KINDS + THEMATIC_DEFECTS + ANNUAL_DEFECTS))
+    defects = _csv(args.defects, every_defect, "defect kind") if args.defects else []
     out = []
     for i in range(args.count):
         seed = derive_seed(args.seed, i)

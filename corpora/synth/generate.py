@@ -10,7 +10,8 @@ from typing import Any
 
 from .check import find_inconsistencies
 from .compose import compose
-from .defects import inject
+from .defects import DEFECT_KINDS, inject
+from .kinds import OTHER_KINDS, compose_other, draw_other, inject_other, truth_of
 from .layout import layout
 from .render import finish_pages, page_texts, render_pdf
 from .truth import build_truth
@@ -21,7 +22,7 @@ from .values import draw_report
 class ReportSpec:
     name: str
     seed: int
-    framework: str  # probation-2018 | probation-pdu-2021 | probation-pdu-2023 | regional_letter
+    framework: str  # a framework, regional_letter, thematic_inspection or annual_report
     defects: list[str] = field(default_factory=list)
     pages: tuple[int, int] | None = None
     layout: dict[str, object] = field(default_factory=dict)
@@ -43,9 +44,12 @@ class SynthError(RuntimeError):
 
 
 def generate_report(spec: ReportSpec) -> GeneratedReport:
+    if spec.framework in OTHER_KINDS:
+        return generate_other(spec)
     rng = random.Random(spec.seed)
     report = draw_report(rng, spec.name, spec.seed, spec.framework, spec.pages, spec.layout)
-    inject(report, spec.defects, rng)
+    inject(report, [d for d in spec.defects if d in DEFECT_KINDS], rng)
+    report.defects_skipped += [d for d in spec.defects if d not in DEFECT_KINDS]  # e.g. tally_mismatch
     found = Counter(find_inconsistencies(report))
     injected = Counter(i.type for i in report.inconsistencies)
     if found != injected:
@@ -56,4 +60,17 @@ def generate_report(spec: ReportSpec) -> GeneratedReport:
     pdf = render_pdf(engine, report.title or header)
     splits = [{"table": anchor, "continues_on_page": page} for anchor, page in engine.splits]
     truth = build_truth(report, engine.anchors, len(engine.pages), {"split_tables": splits})
+    return GeneratedReport(spec.name, pdf, truth, "\f".join(page_texts(engine)))
+
+
+def generate_other(spec: ReportSpec) -> GeneratedReport:
+    """A thematic inspection or an annual report (corpora.synth.kinds): no ratings."""
+    rng = random.Random(spec.seed)
+    report = draw_other(rng, spec.name, spec.seed, spec.framework, spec.pages)
+    inject_other(report, spec.defects, rng)
+    blocks, header = compose_other(report, rng)
+    engine = layout(blocks, report.page_size, report.font, report.colour)
+    finish_pages(engine, header)
+    pdf = render_pdf(engine, report.title)
+    truth = truth_of(report, engine.anchors, len(engine.pages))
     return GeneratedReport(spec.name, pdf, truth, "\f".join(page_texts(engine)))

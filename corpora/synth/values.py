@@ -14,6 +14,8 @@ from .rules import RATINGS, Framework, Rules, load_rules
 FRAMEWORK_CHOICES: tuple[str, ...] = (
     "probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter", "youth-2018",
 )
+# unrated kinds (corpora.synth.kinds): chosen by name, never drawn by --frameworks all
+OTHER_CHOICES: tuple[str, ...] = ("thematic_inspection", "annual_report")
 HEADING_COLOURS: tuple[str, ...] = ("navy", "teal", "plum", "black")
 
 # publication months (inclusive) per framework

@@ -133,6 +133,17 @@ def report_rows(
         rows["previous_recommendations"].append(
             (sha, i, prev.number, prev.addressee, prev.text, prev.progress, prev.judgement, prev.page)
         )
+    for i, fact in enumerate(report.key_facts, 1):
+        rows["key_facts"].append((sha, i, fact.label, fact.value, fact.unit, fact.as_printed, fact.page))
+    for i, summary in enumerate(report.thematic_summaries, 1):
+        rows["thematic_summaries"].append(
+            (sha, i, summary.title, summary.made, summary.agreed, summary.partly_agreed, summary.not_agreed,
+             summary.sentence, summary.page, summary.title_page)
+        )
+        for a, part in enumerate(summary.by_addressee, 1):
+            rows["thematic_addressees"].append(
+                (sha, i, a, part.addressee, part.made, part.agreed, part.partly_agreed, part.not_agreed)
+            )
     for i, warning in enumerate(report.warnings, 1):
         rows["warnings"].append((sha, i, warning.code, warning.message, warning.page))
     for i, issue in enumerate(issues or (), 1):

@@ -173,6 +173,56 @@ PREVIOUS_RECOMMENDATIONS = Table(
     ),
 )
 
+KEY_FACTS = Table(
+    "key_facts",
+    "Annual reports: the figures of the key-facts pages.",
+    ("sha256", "ordinal"),
+    (
+        SHA,
+        _c("ordinal", "INTEGER", "position in the report (1-based)"),
+        _c("label", "VARCHAR", "what the figure counts or measures, as printed"),
+        _c("value", "DOUBLE", "the figure as a number (-13 for '-13%', 1200000 for '£1.2 million')"),
+        _c("unit", "VARCHAR", "'%', 'count' or 'currency' (pounds)"),
+        _c("as_printed", "VARCHAR", "the figure as printed"),
+        PAGE,
+    ),
+)
+
+THEMATIC_SUMMARIES = Table(
+    "thematic_summaries",
+    "Annual reports: each thematic inspection summarised, with the recommendation tally it states "
+    "(null where not stated).",
+    ("sha256", "ordinal"),
+    (
+        SHA,
+        _c("ordinal", "INTEGER", "position in the report (1-based)"),
+        _c("title", "VARCHAR", "title of the thematic inspection"),
+        _c("made", "INTEGER", "recommendations made"),
+        _c("agreed", "INTEGER", "recommendations agreed"),
+        _c("partly_agreed", "INTEGER", "recommendations partly agreed"),
+        _c("not_agreed", "INTEGER", "recommendations not agreed"),
+        _c("sentence", "VARCHAR", "the sentence(s) the tally was read from"),
+        PAGE,
+        _c("title_page", "INTEGER", "page of the summary's title"),
+    ),
+)
+
+THEMATIC_ADDRESSEES = Table(
+    "thematic_addressees",
+    "Annual reports: a thematic inspection's tally per addressee, where the report states one.",
+    ("sha256", "summary_ordinal", "ordinal"),
+    (
+        SHA,
+        _c("summary_ordinal", "INTEGER", "the summary (thematic_summaries.ordinal)"),
+        _c("ordinal", "INTEGER", "position in the summary (1-based)"),
+        _c("addressee", "VARCHAR", "the body (canonical name where known)"),
+        _c("made", "INTEGER", "recommendations made to it"),
+        _c("agreed", "INTEGER", "of those, agreed"),
+        _c("partly_agreed", "INTEGER", "of those, partly agreed"),
+        _c("not_agreed", "INTEGER", "of those, not agreed"),
+    ),
+)
+
 WARNINGS = Table(
     "warnings",
     "Parse warnings: things docextract expected but did not find, or found twice.",
@@ -239,6 +289,9 @@ TABLES: tuple[Table, ...] = (
     PROMPTS,
     RECOMMENDATIONS,
     PREVIOUS_RECOMMENDATIONS,
+    KEY_FACTS,
+    THEMATIC_SUMMARIES,
+    THEMATIC_ADDRESSEES,
     WARNINGS,
     VALIDATION_ISSUES,
     ERRORS,
@@ -246,8 +299,8 @@ TABLES: tuple[Table, ...] = (
 )
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 # Tables whose rows come from one parsed record (deleted and rewritten together).
-REPORT_TABLES: tuple[Table, ...] = TABLES[:9]
-CHILD_TABLES: tuple[Table, ...] = TABLES[1:9]
+REPORT_TABLES: tuple[Table, ...] = tuple(t for t in TABLES if t not in (ERRORS, FILES))
+CHILD_TABLES: tuple[Table, ...] = REPORT_TABLES[1:]
 EXPORT_EXCLUDED_COLUMNS: dict[str, tuple[str, ...]] = {"reports": ("record",)}
 
 
