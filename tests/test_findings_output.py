@@ -126,3 +126,13 @@ def test_text_groups_follow_document_order(defects_pdf: Path) -> None:
             assert first[0] == "p.", out[index + 1]
             firsts.append(int(first[1]))
     assert len(firsts) >= 2 and firsts == sorted(firsts)
+
+
+def test_bulk_rows_carry_the_location() -> None:
+    from docextract.bulk.rows import issue_row
+    from docextract.bulk.tables import TABLES
+
+    found = next(i for i in validate(DEFECTS_TEXT).issues if i.code == "broken_cross_reference")
+    columns = [c.name for c in next(t for t in TABLES if t.name == "validation_issues").columns]
+    row = dict(zip(columns, issue_row("0" * 64, 1, found), strict=True))
+    assert row["line"] == found.line and row["quotation"] == found.quotation and row["page"] == 1

@@ -41,7 +41,14 @@ def issue_row(sha: str, ordinal: int, issue: Any) -> Row:
         page if isinstance(page, int) else None,
         _as_text(getattr(issue, "expected", None)),
         _as_text(getattr(issue, "found", None)),
+        *(_int(getattr(issue, name, None)) for name in ("line", "paragraph", "row")),
+        _as_text(getattr(issue, "section", None)),
+        _as_text(getattr(issue, "quotation", None)),
     )
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def report_rows(

@@ -251,6 +251,11 @@ VALIDATION_ISSUES = Table(
         PAGE,
         _c("expected", "VARCHAR", "expected value (as text)"),
         _c("found", "VARCHAR", "value found (as text)"),
+        _c("line", "INTEGER", "text files: 1-based line; Word drafts: paragraph or table row through the document"),
+        _c("paragraph", "INTEGER", "Word drafts: 1-based paragraph in its section (a table counts as one)"),
+        _c("row", "INTEGER", "Word drafts: 1-based table row"),
+        _c("section", "VARCHAR", "Word drafts: the heading of the section"),
+        _c("quotation", "VARCHAR", "a short quotation of the text around the finding"),
     ),
 )
 
