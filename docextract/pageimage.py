@@ -58,6 +58,41 @@ class PageRenderer:
             page.close()
         return image
 
+    def find_box(self, number: int, text: str, within: BBox, slack: float = 2.0) -> BBox | None:
+        """The box of the occurrence of `text` on page `number` that lies inside `within` (the
+        middle of its box, `slack` points of tolerance), nearest its middle; None when there is none."""
+        if not text.strip() or not 1 <= number <= len(self._pdf):
+            return None
+        page = self._pdf[number - 1]
+        textpage = page.get_textpage()
+        best: tuple[float, BBox] | None = None
+        try:
+            height = float(page.get_size()[1])
+            searcher = textpage.search(text.strip(), match_case=True)
+            try:
+                while (hit := searcher.get_next()) is not None:
+                    start, count = hit
+                    boxes = [textpage.get_charbox(i, loose=True) for i in range(start, start + count)]
+                    box = BBox(
+                        x0=min(b[0] for b in boxes),
+                        top=height - max(b[3] for b in boxes),
+                        x1=max(b[2] for b in boxes),
+                        bottom=height - min(b[1] for b in boxes),
+                    )
+                    mx, my = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+                    inside = within.x0 - slack <= mx <= within.x1 + slack
+                    if not (inside and within.top - slack <= my <= within.bottom + slack):
+                        continue
+                    distance = abs(mx - (within.x0 + within.x1) / 2) + abs(my - (within.top + within.bottom) / 2)
+                    if best is None or distance < best[0]:
+                        best = (distance, box)
+            finally:
+                searcher.close()
+        finally:
+            textpage.close()
+            page.close()
+        return best[1] if best is not None else None
+
     def close(self) -> None:
         self._pdf.close()
 

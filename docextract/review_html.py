@@ -204,7 +204,11 @@ class _Crops:
                 self._pages[found.page] = self._renderer.render(found.page)
             page = self._pages[found.page]
             assert isinstance(page, Image.Image)
-            return png_bytes(highlight_crop(page, found.bbox))
+            box = found.bbox
+            if isinstance(found.found, str | int) and not isinstance(found.found, bool):
+                # the value itself, where the page prints it inside the place found
+                box = self._renderer.find_box(found.page, str(found.found), found.bbox) or box
+            return png_bytes(highlight_crop(page, box))
         except Exception:
             return None
 

@@ -136,3 +136,16 @@ def test_bulk_rows_carry_the_location() -> None:
     columns = [c.name for c in next(t for t in TABLES if t.name == "validation_issues").columns]
     row = dict(zip(columns, issue_row("0" * 64, 1, found), strict=True))
     assert row["line"] == found.line and row["quotation"] == found.quotation and row["page"] == 1
+
+
+def test_the_value_is_found_inside_the_finding_box(defects_pdf: Path) -> None:
+    from docextract.pageimage import PageRenderer
+
+    xref = next(i for i in validate(defects_pdf).issues if i.code == "broken_cross_reference")
+    assert xref.page is not None and xref.bbox is not None
+    with PageRenderer(defects_pdf) as renderer:
+        exact = renderer.find_box(xref.page, str(xref.found), xref.bbox)
+        elsewhere = renderer.find_box(xref.page, str(xref.found), xref.bbox.model_copy(update={"top": 0, "bottom": 1}))
+    assert exact is not None and elsewhere is None
+    assert xref.bbox.top - 2 <= exact.top and exact.bottom <= xref.bbox.bottom + 2
+    assert abs(exact.x0 - xref.bbox.x0) < 30  # the share-of-characters box is close to the exact one
