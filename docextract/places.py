@@ -22,8 +22,9 @@ def place_record(report: InspectionReport, doc: Document) -> InspectionReport:
     """Fill `line` (text) or `section`/`paragraph`/`row` (docx) of every located item, in place."""
     if doc.format == "pdf":
         return report
+    index = _LineIndex(doc)
     for item, keys in _items(report):
-        line = next((found for words in keys if (found := find_line(doc, item.page, words)) is not None), None)
+        line = next((found for words in keys if (found := index.find(item.page, words)) is not None), None)
         if line is not None and line.place is not None:
             item.line = line.place.line
             item.section = line.place.section
@@ -63,18 +64,39 @@ def _fold(text: str) -> str:
     return collapse(text).casefold()
 
 
+class _LineIndex:
+    """The lines of each page with their folded text (lower case, white space collapsed), built once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.pages: dict[int | None, list[tuple[Line, str, str]]] = {}
+
+    def _page(self, page: int | None) -> list[tuple[Line, str, str]]:
+        key = page if page is not None and 1 <= page <= self.doc.page_count else None
+        if key not in self.pages:
+            lines = self.doc.page(key).lines if key is not None else list(self.doc.lines())
+            folded = [(line, _fold(line.text)) for line in lines]
+            self.pages[key] = [(line, text, text.lstrip("0123456789.)•- ")) for line, text in folded]
+        return self.pages[key]
+
+    def find(self, page: int | None, words: str) -> Line | None:
+        """The first line of `page` (any page when None or out of range) holding the start of `words`,
+        or whose own words (without a leading list number) begin them."""
+        whole = _fold(words)
+        key = whole[:KEY_CHARS]
+        if not key:
+            return None
+        lines = self._page(page)
+        for line, text, _own in lines:
+            if key in text:
+                return line
+        for line, _text, own in lines:
+            if len(own) >= 12 and whole.startswith(own[:KEY_CHARS]):
+                return line
+        return None
+
+
 def find_line(doc: Document, page: int | None, words: str) -> Line | None:
     """The first line of `page` (any page when None or out of range) holding the start of `words`,
     or whose own words (without a leading list number) begin them."""
-    key = _fold(words)[:KEY_CHARS]
-    if not key:
-        return None
-    lines = doc.page(page).lines if page is not None and 1 <= page <= doc.page_count else list(doc.lines())
-    for line in lines:
-        if key in _fold(line.text):
-            return line
-    for line in lines:
-        own = _fold(line.text).lstrip("0123456789.)•- ")
-        if len(own) >= 12 and _fold(words).startswith(own[:KEY_CHARS]):
-            return line
-    return None
+    return _LineIndex(doc).find(page, words)
