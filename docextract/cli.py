@@ -155,8 +155,10 @@ def show_command(
         Path | None, typer.Option("--png", help="Write the image here (default: NAME-pageN.png in this directory).")
     ] = None,
 ) -> None:
-    """Draw every value extracted from a PDF page in its box, labelled with what was read (a PNG),
-    and list them. Exit 2 if the file cannot be read or is not a PDF."""
+    """Draw every value read from a PDF page in its box, labelled (a PNG), and list them.
+
+    Exit 2 if the file cannot be read, is not a PDF or has no such page.
+    """
     from .pageimage import PageRenderer, draw_boxes, value_boxes
 
     try:

@@ -124,7 +124,10 @@ def _from_item(ctx: Context, item: Located) -> dict[str, Any]:
     line, order = _line_at(ctx.doc, item)
     words = getattr(item, "sentence", None) or getattr(item, "text", None)
     if isinstance(words, str) and words:
-        where["quotation"] = _clip(words)  # a sentence or an item's words read better than one line of them
+        # the whole line when it holds all the words and is short (it shows a list number too);
+        # else the sentence or the item's words, which read better than one line of them
+        whole = line is not None and collapse(words).casefold() in collapse(line.text).casefold()
+        where["quotation"] = _clip(line.text if whole and line is not None and len(line.text) <= QUOTE_MAX else words)
     elif line is not None:
         where["quotation"] = _clip(line.text)
     elif isinstance(getattr(item, "name", None), str):
