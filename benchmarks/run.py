@@ -1,6 +1,7 @@
 """Speed and memory harness: docextract.parse against the floor and the naive approach.
 
     python -m benchmarks.run [--synth N] [--repeat R] [--bulk] [--naive-sample K] [PDF ...]
+    python -m benchmarks.run --producers [--synth N] [--repeat R]
 
 In one run, on the same files, it times per report:
   (a) floor  - bare pypdfium2 text extraction of every page;
@@ -13,6 +14,14 @@ generated batch it runs on a sample of `--naive-sample` reports and b/c is compu
 that sample. With `--bulk` it also measures `docextract bulk` on the generated batch with
 1 and 2 workers (reports per minute, pages per second, scaling, peak RSS per worker).
 Results are printed as a table and written to benchmarks/results/<UTC time>.json.
+
+With `--producers` it measures instead one row per PDF producer (the corpus, printed by
+LibreOffice; generated reports, reportlab; the shared producer inputs printed by headless
+Chromium and by LibreOffice from .docx; the fpdf2 fixture; committed producer fixtures
+under tests/fixtures/producers/ when present): in one process pinned to one core, the
+floor and the parse of each file alternate (A B A B ...) so machine noise falls on both,
+timed in CPU seconds; per file the medians, per producer the ratio parse / floor over
+all its files and the largest ratio of any one file.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 WORK = ROOT / "benchmarks" / "work"
 CORPUS = Path(os.environ.get("DOCEXTRACT_CORPUS", ROOT.parent / "shared" / "corpus")) / "pdf"
+PRODUCERS = Path(os.environ.get("DOCEXTRACT_PRODUCERS", ROOT.parent / "shared" / "producers"))
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 # --- the three methods, run inside a worker process ----------------------------------
@@ -98,6 +109,76 @@ def run_method(method: str, files: list[str], repeat: int) -> dict[str, Any]:
     output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     result: dict[str, Any] = json.loads(output.splitlines()[-1])
     return result
+
+
+def interleaved(files: list[str], repeat: int) -> dict[str, Any]:
+    """Floor and parse of each file alternated `repeat` times (A B A B), in CPU seconds, after
+    one warm-up of each; returns per-file lists of both and the page counts."""
+    _floor(files[0])
+    _parse(files[0])
+    times: dict[str, dict[str, list[float]]] = {f: {"floor": [], "parse": []} for f in files}
+    pages: dict[str, int] = {}
+    for file in files:
+        for _ in range(repeat):
+            for method in ("floor", "parse"):
+                start = time.process_time()
+                pages[file] = METHODS[method](file)
+                times[file][method].append(time.process_time() - start)
+    return {"times": times, "pages": pages}
+
+
+def producer_sets(synth: int, seed: int) -> list[tuple[str, list[str]]]:
+    """The files of each producer that are present (a missing set is left out)."""
+    sets: list[tuple[str, list[str]]] = [
+        ("LibreOffice (corpus)", sorted(str(p) for p in CORPUS.glob("*.pdf"))),
+        ("reportlab (generated)", generate(synth, seed) if synth else []),
+        ("Chromium (shared producers)", sorted(str(p) for p in PRODUCERS.glob("chromium-*.pdf"))),
+        ("LibreOffice .docx (shared producers)", sorted(str(p) for p in PRODUCERS.glob("libreoffice-*.pdf"))),
+        ("fpdf2 (fixture)", sorted(str(p) for p in (FIXTURES / "other_producer").glob("*.pdf"))),
+    ]
+    committed: dict[str, list[str]] = {}
+    for path in sorted((FIXTURES / "producers").rglob("*.pdf")):
+        committed.setdefault(path.relative_to(FIXTURES / "producers").parts[0], []).append(str(path))
+    sets.extend((f"{name} (fixtures)", files) for name, files in committed.items())
+    return [(name, files) for name, files in sets if files]
+
+
+def run_producers(synth: int, seed: int, repeat: int) -> list[dict[str, Any]]:
+    """One row per producer: parse / floor in CPU time, medians of interleaved runs."""
+    rows: list[dict[str, Any]] = []
+    for name, files in producer_sets(synth, seed):
+        command = [sys.executable, "-m", "benchmarks.run", "--worker", "interleaved", "--repeat", str(repeat), *files]
+        if hasattr(os, "sched_setaffinity") and Path("/usr/bin/taskset").exists():
+            command = ["taskset", "-c", "0", *command]
+        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        result = json.loads(output.splitlines()[-1])
+        medians = {f: {m: statistics.median(v) for m, v in result["times"][f].items()} for f in files}
+        ratios = {f: medians[f]["parse"] / medians[f]["floor"] for f in files if medians[f]["floor"] > 0}
+        pages = sum(result["pages"].values())
+        floor = sum(m["floor"] for m in medians.values())
+        parse = sum(m["parse"] for m in medians.values())
+        worst = max(ratios, key=lambda f: ratios[f])
+        rows.append({
+            "producer": name, "files": len(files), "pages": pages,
+            "floor_ms_per_page": round(1000 * floor / pages, 2), "parse_ms_per_page": round(1000 * parse / pages, 2),
+            "parse_over_floor": round(parse / floor, 2), "max_file_ratio": round(ratios[worst], 2),
+            "max_file": Path(worst).name, "repeat": repeat,
+        })  # fmt: skip
+    return rows
+
+
+def print_producers(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="docextract parse / floor (pypdfium2 text) per producer, CPU time, A B A B medians")
+    for column in ("producer", "files", "pages", "floor ms/page", "parse ms/page", "parse/floor", "max file"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["producer"], str(row["files"]), str(row["pages"]), f"{row['floor_ms_per_page']:.2f}",
+                      f"{row['parse_ms_per_page']:.2f}", f"{row['parse_over_floor']:.2f}x",
+                      f"{row['max_file_ratio']:.2f}x {row['max_file']}")  # fmt: skip
+    Console().print(table)
 
 
 # --- summaries ------------------------------------------------------------------------
@@ -260,10 +341,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--naive-sample", type=int, default=10)
     parser.add_argument("--bulk", action="store_true", help="also measure docextract bulk with 1 and 2 workers")
+    parser.add_argument("--producers", action="store_true", help="one row per PDF producer: parse / floor")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker == "interleaved":
+        print(json.dumps(interleaved(args.files, args.repeat)))
+        return 0
     if args.worker:
         print(json.dumps(worker(args.worker, args.files, args.repeat)))
+        return 0
+    if args.producers:
+        rows = run_producers(args.synth, args.seed, args.repeat)
+        print_producers(rows)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        record = {"when": stamp, "machine": machine(), "producers": rows}
+        (RESULTS / f"producers-{stamp}.json").write_text(json.dumps(record, indent=2) + "\n")
+        print(f"results written to {RESULTS / ('producers-' + stamp + '.json')}")
         return 0
 
     sets: list[tuple[str, list[str], int]] = []

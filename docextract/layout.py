@@ -376,8 +376,14 @@ def _justified(words: Sequence[Word], settings: LayoutSettings) -> bool:
     if len(body) < settings.justified_words:
         return False
     size = max(w.size for w in body)
-    gaps = [b.x0 - a.x1 for a, b in pairwise(body)]
-    if min(gaps) <= settings.cell_gap * size or max(gaps) - min(gaps) > settings.justified_spread * size:
+    least = settings.cell_gap * size
+    gaps = []
+    for left, right in pairwise(body):
+        gap = right.x0 - left.x1
+        if gap <= least:
+            return False  # most rows end here, at their first ordinary space
+        gaps.append(gap)
+    if max(gaps) - min(gaps) > settings.justified_spread * size:
         return False
     return sum(any(ch.isalpha() for ch in w.text) for w in body) * 2 > len(body)
 

@@ -96,29 +96,30 @@ def _read_page(pdf: Any, index: int, layout: _Layout) -> Page:
 
 def _split_lines(text: str, textpage: Any, number: int, height: float) -> list[Line]:
     """Split pdfium's text into lines; a line's box spans its first and last characters."""
+    import pypdfium2.raw as pdfium_raw
+
     lines: list[Line] = []
     offset = 0
     char_count = textpage.count_chars()
+    rect = pdfium_raw.FS_RECTF()
+    rect_ref, handle, loose = ctypes.byref(rect), textpage.raw, pdfium_raw.FPDFText_GetLooseCharBox
     for raw in text.replace("\r\n", "\n").split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + (2 if text[end : end + 2] == "\r\n" else 1)
         clean = normalize_text(raw)
         if not clean:
             continue
-        box = _line_box(raw, start, textpage, char_count, height)
+        box: BoxTuple | None = None
+        first = start + (len(raw) - len(raw.lstrip()))
+        last = start + len(raw.rstrip()) - 1
+        if 0 <= first <= last < char_count:
+            # loose boxes of the first and last characters (font ascent to descent)
+            loose(handle, first, rect_ref)
+            l0, t0, r0, b0 = rect.left, rect.top, rect.right, rect.bottom
+            loose(handle, last, rect_ref)
+            box = (min(l0, rect.left), height - max(t0, rect.top), max(r0, rect.right), height - min(b0, rect.bottom))
         lines.append(Line(text=clean, page=number, cells=(clean,), bbox=box))
     return lines
-
-
-def _line_box(raw: str, start: int, textpage: Any, char_count: int, height: float) -> BoxTuple | None:
-    first = start + (len(raw) - len(raw.lstrip()))
-    last = start + len(raw.rstrip()) - 1
-    if not (0 <= first <= last < char_count):
-        return None
-    # loose boxes span the font's ascent to descent: equal heights for equal font sizes
-    l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
-    l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
-    return (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
 
 
 def _content_size(page: Any) -> tuple[float, float]:
@@ -165,8 +166,10 @@ def pdfium_chars(textpage: Any, height: float, settings: LayoutSettings = DEFAUL
     state_top = state_bottom = -1.0
     state_object: int | None = None
     upright = True
-    # Where text objects hold one glyph each (Chromium, Skia), naming them saves nothing.
-    seen = objects = 0
+    # Naming text objects saves reads only where loose boxes vary by glyph (LibreOffice's
+    # fonts); where objects hold one glyph each (Chromium, Skia), or where boxes change only
+    # with the font (reportlab), it is dropped after a sample.
+    seen = objects = changes = 0
     for index, char in enumerate(text):
         if char.isspace():
             if parts:
@@ -182,6 +185,7 @@ def pdfium_chars(textpage: Any, height: float, settings: LayoutSettings = DEFAUL
             if current is not None:
                 objects += 1
             if top != state_top or bottom != state_bottom:
+                changes += 1
                 get_matrix(handle, index, matrix_ref)
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
                 upright = abs(b) <= 0.01 * abs(a) and abs(c) <= 0.01 * abs(d) and a > 0 and d > 0
@@ -191,8 +195,8 @@ def pdfium_chars(textpage: Any, height: float, settings: LayoutSettings = DEFAUL
                 state_top, state_bottom = top, bottom
             state_object = current
         seen += 1
-        if seen == _OBJECT_SAMPLE and objects > 0.8 * seen:
-            text_object = None
+        if seen == _OBJECT_SAMPLE and (objects > 0.8 * seen or changes < 0.2 * seen):
+            text_object = None  # one glyph per object, or boxes that tell size changes alone
         if not upright:  # rotated, mirrored or vertical text is not part of horizontal rows
             continue
         if (
