@@ -44,6 +44,7 @@ from .layout import Row
 from .models import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from .normalize import compact
 from .patterns import StandardRule, frameworks
+from .plausibility import Provenance, Refusal, key_question_code_problem, key_question_set_problems
 
 # --- events to occurrences --------------------------------------------------------------
 
@@ -456,8 +457,73 @@ def _problems(occurrences: Sequence[Occurrence]) -> int:
     return sum(len(o.problems) for o in occurrences)
 
 
+@dataclass(frozen=True)
+class _Doubt:
+    """A key question read that breaks a plausibility rule: `kind` 'code' (its code is null),
+    'text' (not on its page: left out) or 'set' (its table mixes standards: the table left out)."""
+
+    occurrence: Occurrence
+    kind: str
+    refusal: Refusal
+
+
+def doubts(
+    occurrences: Sequence[Occurrence],
+    keywords: dict[str, str],
+    provenance: Provenance,
+    path: Callable[[Occurrence], str] = lambda o: f"standards[{o.standard}].key_questions",
+) -> list[_Doubt]:
+    """The plausibility rules of patterns/plausibility.yaml over one reading of key-question tables:
+    a question's code belongs to its standard, its text is on its page, and one table gives one
+    standard one set of questions (no question twice, none opening with another standard's name)."""
+    out: list[_Doubt] = []
+    for occurrence in occurrences:
+        where = path(occurrence)
+        problem = key_question_code_problem(occurrence.code, occurrence.standard)
+        if problem is not None:
+            refusal = Refusal(f"{where}[*].code", occurrence.code or "", occurrence.page, problem)
+            out.append(_Doubt(occurrence, "code", refusal))
+        if not provenance.found(occurrence.text, occurrence.page):
+            reason = f"the question is not printed on page {occurrence.page}"
+            out.append(
+                _Doubt(occurrence, "text", Refusal(f"{where}[*]", _short(occurrence.text), occurrence.page, reason))
+            )
+    tables: dict[tuple[str, int], list[Occurrence]] = {}
+    for occurrence in occurrences:
+        if occurrence.standard is not None and occurrence.valued:
+            tables.setdefault((occurrence.standard, occurrence.table), []).append(occurrence)
+    for (standard, _), members in tables.items():
+        for problem in key_question_set_problems(standard, [(o.code, o.text) for o in members], keywords):
+            read = f"{len(members)} questions: " + "; ".join(_short(o.text, 40) for o in members)
+            refusal = Refusal(path(members[0]), read, members[0].page, problem)
+            out.extend(_Doubt(o, "set", refusal) for o in members)
+    return out
+
+
+def _settle(
+    occurrences: list[Occurrence], found: Sequence[_Doubt], confirmed: bool
+) -> tuple[list[Occurrence], list[ParseWarning]]:
+    """The occurrences with every doubt settled: codes nulled, questions or tables left out, one
+    warning per refusal."""
+    warnings: list[ParseWarning] = []
+    dropped: set[int] = set()
+    reported: set[tuple[str, str]] = set()
+    for doubt in found:
+        if doubt.kind == "code":
+            doubt.occurrence.code = None
+        else:
+            dropped.add(id(doubt.occurrence))
+        key = (doubt.refusal.field, doubt.refusal.read)
+        if key not in reported:
+            reported.add(key)
+            warnings.append(doubt.refusal.warning(confirmed))
+    return [o for o in occurrences if id(o) not in dropped], warnings
+
+
 def extract_key_questions(doc: Document, detection: Detection, units: list[Unit], warnings: list[ParseWarning]) -> None:
-    """Fill `standard.key_questions` of every case-based standard of `units` in place."""
+    """Fill `standard.key_questions` of every case-based standard of `units` in place. A table
+    read that breaks a plausibility rule is read again from pdfplumber's layout (PDFs); what that
+    reading still breaks is refused with a warning."""
     if not units:
         return
     rules, case_rules = _case_rules(detection)
@@ -465,13 +531,34 @@ def extract_key_questions(doc: Document, detection: Detection, units: list[Unit]
     found: dict[tuple[int, str], list[Occurrence]] = {}
     tables = 0
     reader = TableReader(doc)
+    provenance = Provenance(doc)
+
+    def path(occurrence: Occurrence) -> str:
+        unit = _unit_for(units, occurrence.page)
+        where = f"units[{units.index(unit)}]"
+        codes = [s.code for s in unit.standards]
+        return (
+            f"{where}.standards[{codes.index(occurrence.standard)}].key_questions"
+            if occurrence.standard in codes
+            else f"{where}.standards[*].key_questions"
+        )
+
     for run in _runs_of(candidate_pages(doc)):
         occurrences = scan(doc, detection, rules, keywords, run, reader.rows, tables)
-        if doc.format == "pdf" and _problems(occurrences):  # a value unreadable: read the pages again, slowly
+        doubted = doubts(occurrences, keywords, provenance, path)
+        confirmed = True
+        if doc.format == "pdf" and (_problems(occurrences) or doubted):  # read the pages again, slowly
             precise = scan(doc, detection, rules, keywords, run, reader.precise_rows, tables)
-            if _problems(precise) < _problems(occurrences) and len(precise) >= len(occurrences):
-                occurrences = precise
+            precise_doubted = doubts(precise, keywords, provenance, path)
+            better = _problems(precise) + len(precise_doubted) < _problems(occurrences) + len(doubted)
+            if better and len(precise) >= len(occurrences):
+                occurrences, doubted = precise, precise_doubted
+            else:
+                seen = {(d.refusal.field, d.refusal.read) for d in precise_doubted}
+                confirmed = all((d.refusal.field, d.refusal.read) in seen for d in doubted)
         tables = max((o.table for o in occurrences), default=tables) + 1
+        occurrences, refused = _settle(occurrences, doubted, confirmed)
+        warnings.extend(refused)
         for occurrence in occurrences:
             if occurrence.standard is None:
                 continue

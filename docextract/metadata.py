@@ -61,16 +61,16 @@ def same_heading(previous: Line, following: Line) -> bool:
 
 
 def _published(doc: Document) -> str | None:
-    """The publication date from the first source of patterns/metadata.yaml the cover gives:
+    """The publication date from the first source of patterns/metadata.yaml the report gives:
     "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line)."""
-    lines = front_lines(doc)
+    scopes = {"front": front_lines(doc), "front_and_back": _front_and_back(doc)}
     for source in metadata_patterns().published:
         pattern = source.compiled
-        for line in lines:
+        for line in scopes[source.scope]:
             match = pattern.search(line.text)
             if match is None:
                 continue
-            year = str(match.group("year"))
+            year = "".join(str(match.group("year")).split())
             if source.precision == "year":
                 return year
             month = _month_number(match.group("month"))
@@ -79,7 +79,15 @@ def _published(doc: Document) -> str | None:
     return None
 
 
+def _front_and_back(doc: Document) -> list[Line]:
+    """The lines of the first three and the last two pages (inside and back covers)."""
+    numbers = sorted({*range(1, min(3, doc.page_count) + 1), *range(max(1, doc.page_count - 1), doc.page_count + 1)})
+    return list(doc.lines(numbers))
+
+
 def _month_number(name: str) -> int | None:
-    """1-12 for a month's name or its three-letter abbreviation ('March', 'mar.'), else None."""
-    key = name.strip(".").casefold()[:3]
-    return next((index for index, month in enumerate(MONTHS, start=1) if month[:3].casefold() == key), None)
+    """1-12 for a month's name, its three-letter abbreviation or its number ('March', 'mar.', '03')."""
+    key = name.strip(".").casefold()
+    if key.isdigit():
+        return int(key) if 1 <= int(key) <= 12 else None
+    return next((index for index, month in enumerate(MONTHS, start=1) if month[:3].casefold() == key[:3]), None)

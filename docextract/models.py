@@ -162,12 +162,19 @@ class ThematicSummary(Located):
 class ParseWarning(_Model):
     """Something the parser could not read or had doubts about. `field` names the record field it
     explains, as a path ("units[0].standards[4].rating"; "[*]" for every item, "units[0].*" for
-    everything under an item); every null value in a record has a warning naming its field."""
+    everything under an item); every null value in a record has a warning naming its field. A refused value
+    (`code: implausible_value`) also gives the text as read (`read`) and whether every reading
+    path read the same (`confirmed`: then the page prints it, a misprint)."""
 
     code: str
     message: str
     page: int | None = None
     field: str | None = None
+    read: str | None = Field(default=None, description="the refused value as read")
+    confirmed: bool | None = Field(
+        default=None,
+        description="a refused value read the same by every reading path: what the page prints (a misprint)",
+    )
 
 
 class Source(_Model):

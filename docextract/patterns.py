@@ -476,30 +476,39 @@ def annual_patterns() -> AnnualPatterns:
 
 # --- metadata.yaml ---------------------------------------------------------------------
 
-MONTH_PLACEHOLDER = "<MONTH>"
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-MONTH_ALTERNATIVES = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in MONTHS) + ")\\.?"
+# Placeholders of patterns/metadata.yaml: a month's name or abbreviation; a year, perhaps split.
+METADATA_PLACEHOLDERS = {
+    "<MONTH>": "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in MONTHS) + ")\\.?",
+    "<YEAR>": "(?:19|20)\\s?\\d\\s?\\d",
+}
+
+
+def _expand(pattern: str) -> str:
+    for placeholder, expansion in METADATA_PLACEHOLDERS.items():
+        pattern = pattern.replace(placeholder, expansion)
+    return pattern
 
 
 class PublishedSource(_Strict):
-    """One place a report states its publication date; `pattern` may use <MONTH> for a month name."""
+    """One place a report states its publication date (patterns/metadata.yaml)."""
 
     name: str
     precision: str = Field(pattern=r"^(month|year)$")
+    scope: str = Field(pattern=r"^(front|front_and_back)$")
     pattern: str
 
     @property
     def compiled(self) -> regex.Pattern[str]:
-        return regex.compile(self.pattern.replace(MONTH_PLACEHOLDER, MONTH_ALTERNATIVES))
+        return regex.compile(_expand(self.pattern))
 
     @field_validator("pattern")
     @classmethod
     def _groups(cls, value: str) -> str:
-        expanded = value.replace(MONTH_PLACEHOLDER, MONTH_ALTERNATIVES)
-        _check_groups(expanded, "year")
+        _check_groups(_expand(value), "year")
         return value
 
     def model_post_init(self, _context: Any) -> None:
@@ -531,3 +540,58 @@ class ThematicPatterns(_Strict):
 @cache
 def thematic_patterns() -> ThematicPatterns:
     return load("thematic.yaml", ThematicPatterns)
+
+
+# --- plausibility.yaml ("never a wrong value") --------------------------------------------
+
+
+class NamedPattern(_Strict):
+    name: str
+    pattern: str
+
+    _v = field_validator("pattern")(lambda cls, v: _check_regex(v))
+
+
+class ScoreRules(_Strict):
+    points_per_standard: int = Field(ge=1)
+
+
+class PercentRange(_Strict):
+    min: int
+    max: int
+
+    def model_post_init(self, _context: Any) -> None:
+        if self.min > self.max:
+            raise ValueError(f"percent range {self.min}-{self.max} is empty")
+
+
+class UnitNameRules(_Strict):
+    max_words: int = Field(ge=1)
+    forbidden: list[NamedPattern] = Field(min_length=1)
+
+
+class KeyQuestionRules(_Strict):
+    code_of_standard: bool
+    subject: str
+
+    _v = field_validator("subject")(lambda cls, v: _check_groups(v, "subject"))
+
+
+class ProvenanceRules(_Strict):
+    max_gap_words: int = Field(ge=0)
+
+
+class PlausibilityRules(_Strict):
+    """patterns/plausibility.yaml: what no report can mean, whatever it printed."""
+
+    version: int
+    scores: ScoreRules
+    percent: PercentRange
+    unit_name: UnitNameRules
+    key_questions: KeyQuestionRules
+    provenance: ProvenanceRules
+
+
+@cache
+def plausibility_rules() -> PlausibilityRules:
+    return load("plausibility.yaml", PlausibilityRules)

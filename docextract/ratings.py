@@ -23,6 +23,7 @@ from .fuzzy import as_rating, best_match, find_label, split_rating
 from .models import ParseWarning, Rating, Standard, Unit
 from .normalize import collapse, compact
 from .patterns import Framework, frameworks, ratings_patterns
+from .plausibility import Provenance, Refusal, score_problems, standard_code_problem, unit_name_problem
 
 # "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
 # broken by extraction or by a wrapped cell ("8 out o f 21").
@@ -478,12 +479,98 @@ def finish(draft: _Draft, framework: Framework | None, subject: str | None, warn
     )
 
 
-def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
-    pages = candidate_pages(doc, detection)
-    drafts = assemble([classify(row, detection) for row in table_rows(doc, pages)])
-    if pages and not drafts and doc.format == "pdf":
-        # the fast rows found no box on pages that look like one: try pdfplumber's layout
-        drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=True)])
-    framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
+@dataclass
+class _Reading:
+    """One reading of the ratings boxes: the units, their warnings and the values refused."""
+
+    drafts: list[_Draft]
+    units: list[Unit]
+    warnings: list[ParseWarning]
+    refusals: list[Refusal]
+
+
+def _read(
+    doc: Document,
+    detection: Detection,
+    pages: Sequence[int],
+    framework: Framework | None,
+    subject: str | None,
+    provenance: Provenance,
+    precise: bool,
+) -> _Reading:
+    drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=precise)])
+    warnings: list[ParseWarning] = []
     units = [finish(draft, framework, subject if len(drafts) == 1 else None, warnings) for draft in drafts]
-    return units
+    refusals = [
+        found
+        for index, (draft, unit) in enumerate(zip(drafts, units, strict=True))
+        for found in unit_refusals(index, draft, unit, framework, provenance, subject)
+    ]
+    return _Reading(drafts, units, warnings, refusals)
+
+
+def unit_refusals(
+    index: int, draft: _Draft, unit: Unit, framework: Framework | None, provenance: Provenance, subject: str | None
+) -> list[Refusal]:
+    """The values of one unit that break a plausibility rule or are not on their page
+    (patterns/plausibility.yaml): its name, score, maximum and standards' codes."""
+    out: list[Refusal] = []
+    where = f"units[{index}]"
+    if unit.name and unit.name != subject:
+        problem = unit_name_problem(unit.name)
+        if problem is None and not provenance.found(unit.name, draft.anchor.page):
+            problem = f"'{unit.name}' is not printed on page {draft.anchor.page}"
+        if problem is not None:
+            out.append(Refusal(f"{where}.name", unit.name, draft.anchor.page, problem))
+    if draft.score is not None:
+        line = draft.score.line
+        match = _SCORE.match(line.text)
+        printed = line.text[match.start("score") : match.end("max")] if match else f"{unit.score}/{unit.max_score}"
+        problems = score_problems(unit.score, unit.max_score, framework)
+        if not problems and not provenance.found(printed, line.page):
+            problems = [("score", f"'{printed}' is not printed on page {line.page}")]
+        for target, reason in problems:
+            value = unit.max_score if target == "max_score" else unit.score
+            out.append(Refusal(f"{where}.{target}", str(value), line.page, reason))
+    for position, standard in enumerate(unit.standards):
+        problem = standard_code_problem(standard.code, framework)
+        if problem is not None:
+            field_name = f"{where}.standards[{position}]"
+            out.append(Refusal(field_name, f"{standard.code} {standard.name}", standard.page, problem))
+    return out
+
+
+def _refuse(units: list[Unit], refusals: Sequence[Refusal], subject: str | None) -> list[Unit]:
+    """The units with every refused value null (a refused standard left out)."""
+    refused = {item.field for item in refusals}
+    out: list[Unit] = []
+    for index, unit in enumerate(units):
+        where = f"units[{index}]"
+        name = unit.name
+        if f"{where}.name" in refused:
+            name = subject if subject and len(units) == 1 and unit_name_problem(subject) is None else None
+        standards = [s for i, s in enumerate(unit.standards) if f"{where}.standards[{i}]" not in refused]
+        update = {"name": name, "standards": standards}
+        update |= {target: None for target in ("score", "max_score") if f"{where}.{target}" in refused}
+        out.append(unit.model_copy(update=update))
+    return out
+
+
+def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
+    """Every rated unit of the report. Values breaking a plausibility rule are read again from
+    pdfplumber's layout (PDFs); what that reading still refuses is null with a warning."""
+    pages = candidate_pages(doc, detection)
+    framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
+    provenance = Provenance(doc)
+    chosen = _read(doc, detection, pages, framework, subject, provenance, precise=False)
+    other: _Reading | None = None
+    if pages and doc.format == "pdf" and (not chosen.drafts or chosen.refusals):
+        # no box in the fast rows on pages that look like one, or a value refused: read pdfplumber's layout
+        other = _read(doc, detection, pages, framework, subject, provenance, precise=True)
+        if other.drafts and (not chosen.drafts or len(other.refusals) < len(chosen.refusals)):
+            chosen, other = other, chosen
+    warnings.extend(chosen.warnings)
+    seen = {(item.field, item.read) for item in other.refusals} if other is not None else None
+    for item in chosen.refusals:
+        warnings.append(item.warning(confirmed=seen is None or (item.field, item.read) in seen))
+    return _refuse(chosen.units, chosen.refusals, subject)

@@ -21,6 +21,8 @@ HM Inspectorate of Probation, March 2025
 This inspection was led by an HM Inspector and a team of inspectors.
 """
 
+IMPRINT = "Published by HM Inspectorate of Probation"  # the publisher, with no date
+
 RATINGS_ONE_LINE = """Ratings
 Brackenford PDU
 Score\t{score}
@@ -146,22 +148,30 @@ def test_numbered_domain_heading_after_the_last_recommendation(after: str, tmp_p
         ("Published: March 2025", "2025-03"),
         ("Date of publication: 3 March 2025", "2025-03"),
         ("14 March 2025", "2025-03"),
+        ("Date: 14 March 2025", "2025-03"),
+        ("Published: 14/03/2025", "2025-03"),
+        ("HM Inspectorate of Probation, Mar. 2025", "2025-03"),
+        ("HM Inspectorate of Probation, March 20 25", "2025-03"),
         ("© Crown copyright 2025", "2025"),
         ("(c) Crown copyright 2025", "2025"),
         ("Published by: HM Inspectorate of Probation, 1 Example Street, Manchester", None),
     ],
 )
 def test_published_from_every_source(cover: str, published: str | None, tmp_path: Path) -> None:
-    # the publisher's imprint stays (without a date): only a recognised publication has values
-    text = COVER.replace("HM Inspectorate of Probation, March 2025", "HM Inspectorate of Probation\n" + cover)
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", f"{cover}\n{IMPRINT}")
     report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
     assert report.published == published
 
 
 def test_month_source_wins_over_the_copyright_year(tmp_path: Path) -> None:
-    text = COVER.replace(
-        "HM Inspectorate of Probation, March 2025",
-        "HM Inspectorate of Probation\n© Crown copyright 2025\nPublished: 2 April 2025",
-    )
+    sources = f"© Crown copyright 2025\nPublished: 2 April 2025\n{IMPRINT}"
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", sources)
     report = _parse(tmp_path, text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS)
     assert report.published == "2025-04"
+
+
+def test_copyright_year_on_the_back_cover(tmp_path: Path) -> None:
+    text = COVER.replace("HM Inspectorate of Probation, March 2025", IMPRINT)
+    back = "Published by HM Inspectorate of Probation\n© Crown copyright 2025\n"
+    pages = [text, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS, "Background\nProse.\n", "Annex\n", back]
+    assert _parse(tmp_path, *pages).published == "2025"

@@ -49,6 +49,19 @@ class Context:
             return unit.name, None
         return unit.name, unit.standards[int(match.group("standard"))].code
 
+    def printed(self, index: int, target: str) -> int | None:
+        """A unit's score or maximum as printed: the record's value, else a value the parser refused
+        as implausible although every reading path read it the same (a misprint the checks report)."""
+        unit = self.report.units[index]
+        value = getattr(unit, target)
+        if value is not None:
+            return int(value)
+        field = f"units[{index}].{target}"
+        for warning in self.report.warnings:
+            if warning.field == field and warning.confirmed and warning.read and warning.read.isdigit():
+                return int(warning.read)
+        return None
+
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""
         if self.framework is None:

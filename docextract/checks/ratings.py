@@ -122,13 +122,14 @@ def check_scores(ctx: Context) -> list[Issue]:
     if ctx.framework is None:
         return []
     issues: list[Issue] = []
-    for unit in ctx.report.units:
+    for index, unit in enumerate(ctx.report.units):
         listed = _listed(ctx, unit)
         if not listed:
             continue
         low, high = _bounds(listed)
         name = unit.name or "the unit"
-        if unit.score is not None and not low <= unit.score <= high:
+        score, max_score = ctx.printed(index, "score"), ctx.printed(index, "max_score")
+        if score is not None and not low <= score <= high:
             expected: int | str = low
             why = f"its {len(listed)} standard ratings add up to {low}"
             if low != high:  # some ratings are missing: the printed score is impossible whatever they are
@@ -137,24 +138,24 @@ def check_scores(ctx: Context) -> list[Issue]:
             issues.append(
                 issue(
                     "score_mismatch",
-                    f"The score printed for {name} is {unit.score}, but {why}.",
+                    f"The score printed for {name} is {score}, but {why}.",
                     unit=unit.name,
                     page=unit.page,
                     expected=expected,
-                    found=unit.score,
+                    found=score,
                 )
             )
         top = max_standard_score() * len(listed)
-        if unit.max_score is not None and unit.max_score != top:
+        if max_score is not None and max_score != top:
             issues.append(
                 issue(
                     "max_score_mismatch",
-                    f"The maximum score printed for {name} is {unit.max_score}, but {len(listed)} rated standards "
+                    f"The maximum score printed for {name} is {max_score}, but {len(listed)} rated standards "
                     f"give a maximum of {top}.",
                     unit=unit.name,
                     page=unit.page,
                     expected=top,
-                    found=unit.max_score,
+                    found=max_score,
                 )
             )
     return issues
