@@ -28,8 +28,8 @@ from .document import BoxTuple, Document, Line, Page, Precise
 from .errors import DocextractError
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
 from .normalize import normalize_text
+from .opening import open_pdfium, read_with_pdfminer
 
-_MIN_TEXT_CHARS_PER_PAGE = 20
 _OBJECT_SAMPLE = 200  # glyphs read before deciding whether text objects group them
 _KEEP_PAGES = 120  # text pages kept open after the cheap pass, for character-level reads
 
@@ -39,15 +39,9 @@ def read_pdf(path: str, data: bytes) -> Document:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise DocextractError(path, "not_pdf", "not a PDF file (no %PDF header)")
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower():
-            raise DocextractError(path, "encrypted", "encrypted PDF: a password is required") from exc
-        if "success" in message.lower():  # pdfium loads a page tree of no pages as 'Success'
-            raise DocextractError(path, "empty_pdf", "the PDF has no pages") from exc
-        raise DocextractError(path, "corrupt_pdf", f"corrupt or unreadable PDF ({message})") from exc
+    pdf, why = open_pdfium(path, data)
+    if pdf is None:  # pdfium cannot open it: pdfminer tries before it is called corrupt
+        return read_with_pdfminer(path, data, why)
     layout = _Layout(data, pdf)
     try:
         pages = [_read_page(pdf, index, layout) for index in range(len(pdf))]
@@ -60,10 +54,9 @@ def read_pdf(path: str, data: bytes) -> Document:
     if not pages:
         layout.close()
         raise DocextractError(path, "empty_pdf", "the PDF has no pages")
-    characters = sum(len(line.text) for page in pages for line in page.lines)
-    if characters < _MIN_TEXT_CHARS_PER_PAGE * len(pages) / 4 and characters < 200:
+    if not any(page.lines for page in pages):  # no text at all: pdfminer may read what pdfium cannot
         layout.close()
-        raise DocextractError(path, "no_text", "no text layer: a scanned or image-only PDF cannot be parsed")
+        return read_with_pdfminer(path, data, "pdfium: no text")
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),

@@ -100,7 +100,7 @@ def run_task(task: Task) -> TaskResult:
             result = error_result(task, "changed", "the file changed while the batch was running", seconds)
         elif report.kind == "unknown" and not task.keep_unknown:
             message = next(
-                (w.message for w in report.warnings if w.code == "unknown_document"),
+                (w.message for w in report.warnings if w.code in ("unknown_document", "little_text")),
                 "not recognised as an inspection report",
             )
             result = error_result(task, "not_a_report", message, seconds)
