@@ -1,44 +1,57 @@
-# The two commands of the README: `make demo` and `make test`. Both do all set-up
-# (a .venv with docextract and its development tools) on a machine with Python 3.11+.
+# The two commands of the README: `make demo` and `make test`. Both do all set-up on a machine
+# with Python 3.11+: `make demo` a .venv with docextract alone (what the demo needs), `make test`
+# the same plus the development tools (the `dev` extra).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.installed-dev-stamp
 SAMPLE := examples/sample-pdu-report.pdf
 
-.PHONY: demo test lint bench eval setup clean
+.PHONY: demo test lint bench eval setup clean stress
 
-setup: $(STAMP)
+setup: $(DEV_STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/docextract parse $(SAMPLE) --format table
 	$(BIN)/docextract parse $(SAMPLE) --output out/sample-pdu-report.json
 	@echo "JSON record written to out/sample-pdu-report.json"
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+# The bulk pool's tests 20 times over, two at a time (pytest-xdist) and each under load.
+stress: $(DEV_STAMP)
+	for i in $$(seq 20); do \
+		DOCEXTRACT_STRESS_ROUNDS=3 $(BIN)/python -m pytest -q -p xdist -n 2 tests/test_pool_stress.py \
+			tests/test_bulk.py -k "pool or time_limit" || exit 1; \
+	done
+
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check docextract corpora tests benchmarks
 	$(BIN)/mypy docextract corpora
 
 # Field-level accuracy on the real corpus (PDF and text) and on a generated batch.
 CORPUS ?= $(or $(DOCEXTRACT_CORPUS),../shared/corpus)
 EVAL_SYNTH := benchmarks/work/eval-synth
-eval: $(STAMP)
+eval: $(DEV_STAMP)
 	$(BIN)/docextract eval $(CORPUS)/pdf $(CORPUS)/expected
 	$(BIN)/docextract eval $(CORPUS)/text $(CORPUS)/expected
 	$(BIN)/python -m corpora.synth --out $(EVAL_SYNTH) --count 100 --seed 42 --text --quiet
 	$(BIN)/docextract eval $(EVAL_SYNTH) $(EVAL_SYNTH)
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run
 
 clean:

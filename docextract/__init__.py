@@ -1,11 +1,72 @@
-"""docextract: structured, validated data from HM Inspectorate of Probation inspection reports."""
+"""docextract: structured, validated data from HM Inspectorate of Probation inspection reports.
+
+    from docextract import parse, validate
+    report = parse("report.pdf")            # InspectionReport (pydantic); a path or a binary file object
+    result = validate("draft.pdf")          # ValidationResult: .report, .issues, .ok
+
+Importing the package is cheap: the parser, pydantic models and pattern files load on first use.
+"""
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING, Any
 
 from .errors import DocextractError
-from .models import InspectionReport
-from .parser import parse, parse_document
 
-__all__ = ["DocextractError", "InspectionReport", "__version__", "parse", "parse_document"]
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .models import InspectionReport
+    from .reading import ReportSource
+    from .validation import ValidationResult
+
+__all__ = [
+    "DocextractError",
+    "InspectionReport",
+    "ValidationResult",
+    "__version__",
+    "parse",
+    "parse_document",
+    "validate",
+]
+
+
+def parse(source: ReportSource) -> InspectionReport:
+    """Parse one report into a record: see `docextract.parser.parse`.
+
+    `source` is a path (PDF, or a .txt/.md text conversion) or a binary file object.
+    Raises DocextractError (`.path`, `.code`, `.reason`) when it cannot be read."""
+    from .parser import parse as _parse
+
+    return _parse(source)
+
+
+def validate(source: ReportSource) -> ValidationResult:
+    """Parse one report and check it against the rating rules: see `docextract.validation.validate`.
+
+    Returns a ValidationResult (`.report`, `.issues`, `.errors`, `.warnings`, `.ok`).
+    Raises DocextractError when the file cannot be read."""
+    from .validation import validate as _validate
+
+    return _validate(source)
+
+
+def parse_document(doc: Document) -> InspectionReport:
+    """Parse a Document already read (see `docextract.reading`)."""
+    from .parser import parse_document as _parse_document
+
+    return _parse_document(doc)
+
+
+def __getattr__(name: str) -> Any:
+    # The record's classes load on first use (building pydantic models costs start-up time).
+    if name == "InspectionReport":
+        from .models import InspectionReport
+
+        return InspectionReport
+    if name == "ValidationResult":
+        from .validation import ValidationResult
+
+        return ValidationResult
+    raise AttributeError(f"module 'docextract' has no attribute {name!r}")

@@ -1,45 +1,116 @@
-"""The `docextract` command line: a thin typer layer over the library."""
+"""The `docextract` command line: a thin typer layer over the library.
+
+Start-up matters (people run it by hand): this module imports only typer at load time. Each
+command imports what it needs when it runs (the parser, rich tables, DuckDB, Dask), and
+the entry point (`docextract.command.main`) answers `--version`/`-V` before importing even
+typer, and `main()` ends the process with os._exit once its output is flushed (skipping the
+interpreter's teardown of every object).
+"""
 
 from __future__ import annotations
 
-import io
-import json
+import contextlib
+import os
 import sys
-from enum import StrEnum
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from . import __version__
-from .errors import DocextractError
-from .output import print_tables, replacing, to_json, write_atomic
-from .parser import parse
+
+if TYPE_CHECKING:
+    from .models import InspectionReport
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # validate: a report contradicts its rules
+EXIT_UNREADABLE = 2  # bad input, bad usage, nothing could be done
+EXIT_SOME_FAILED = 3  # bulk/eval: some files failed, the others are done
+EXIT_INTERRUPTED = 130
+
+HELP = f"""Structured, validated data from HM Inspectorate of Probation inspection reports.
+
+\b
+Examples:
+  docextract parse report.pdf                  the record as JSON
+  docextract parse report.pdf --format table   the record for people
+  docextract validate draft.pdf                check a draft before publication
+  docextract bulk archive/ --out out/          many reports into DuckDB
+  docextract schema                            the record's JSON Schema
+
+\b
+Exit codes: {EXIT_OK} success; {EXIT_FINDINGS} validate found errors; {EXIT_UNREADABLE} bad input or usage
+(one line on stderr names the file and the reason); {EXIT_SOME_FAILED} some files of a batch failed;
+{EXIT_INTERRUPTED} interrupted.
+"""
+
+# A flush-then-os._exit at the end skips ~0.4 s of freeing objects; commands that hold
+# resources whose teardown matters (bulk: worker processes, the database) turn it off.
+_fast_exit = True
+
 
 app = typer.Typer(
     name="docextract",
-    help="Structured, validated data from HM Inspectorate of Probation inspection reports.",
+    help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
-EXIT_UNREADABLE = 2
+
+class _Command(typer.core.TyperCommand):
+    """Usage lines and argument rows as people write them (`FILE...`), not typer's own
+    `{file}` and `<list[str]>`: each argument shows its metavar, and no Python type."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument):
+                shown = param.metavar or (param.name or "").upper()
+                param._usage_display_name = _constant(shown if param.required else f"[{shown}]")  # type: ignore[method-assign]
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
 
 
-class ParseFormat(StrEnum):
-    json = "json"
-    table = "table"
+def _constant(text: str) -> Callable[[], str]:
+    return lambda: text
 
 
-def fail(message: str, code: int = EXIT_UNREADABLE) -> typer.Exit:
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def command(name: str, short_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`@app.command` with the clean rendering above and a one-line summary for the command list."""
+    return app.command(name, cls=_Command, short_help=short_help)
+
+
+def _choice(*choices: str) -> Callable[[str | None], str | None]:
+    """A typer callback refusing anything but `choices`, naming them in plain words."""
+
+    def check(value: str | None) -> str | None:
+        if value is None or value in choices:
+            return value
+        allowed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
+        raise typer.BadParameter(f"'{value}' is not a choice: use {allowed}.")
+
+    return check
+
+
+def error_line(message: str) -> None:
+    """One line on stderr: `docextract: error: FILE: reason`."""
+    sys.stderr.write(f"docextract: error: {message}\n")
+
+
+def fail(message: str, code: int = EXIT_UNREADABLE) -> Any:
     """Print one line to stderr naming the file and the reason; return the Exit to raise."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"docextract: error: {message}", markup=False)
+    error_line(message)
     return typer.Exit(code)
 
 
-def internal_error(file: Path, exc: Exception) -> str:
+def internal_error(file: Path | str, exc: Exception) -> str:
     return f"{file}: internal error, please report it ({type(exc).__name__}: {exc})"
 
 
@@ -50,84 +121,212 @@ def version_callback(value: bool) -> None:
 
 
 @app.callback()
-def main(
+def root(
     version: Annotated[
-        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-V", callback=version_callback, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    """docextract turns inspection report PDFs into validated records."""
+    pass
 
 
-@app.command("parse")
+# --- parse -------------------------------------------------------------------------------------
+
+PARSE_FORMATS = ("json", "jsonl", "table")
+STDIN = "-"
+TABLE_WIDTH = 160  # columns of --format table when not on a terminal
+
+
+def _inputs(items: Sequence[str]) -> Iterator[str]:
+    """FILE arguments as files to parse: `-` for standard input, directories walked recursively."""
+    for item in items:
+        path = Path(item)
+        if item != STDIN and path.is_dir():
+            from .bulk.inputs import expand
+
+            found = expand([item]).files
+            if not found:
+                error_line(f"{item}: no report files (.pdf, .txt, .md) in this directory")
+                yield item  # reported as a failure below
+            yield from found
+        else:
+            yield item
+
+
+def _parse_one(item: str) -> InspectionReport:
+    from .parser import parse, parse_document
+    from .reading import read_bytes
+
+    if item == STDIN:
+        with read_bytes("<stdin>", sys.stdin.buffer.read()) as doc:
+            return parse_document(doc)
+    return parse(item)
+
+
+@command("parse", "Parse reports into records (JSON, JSON Lines or tables).")
 def parse_command(
-    file: Annotated[Path, typer.Argument(help="A report: PDF, or a .txt/.md text conversion.")],
-    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="json (default) or table.")] = ParseFormat.json,
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", help="Reports: PDFs or .txt/.md text conversions, directories (walked), or - for stdin."
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="json|jsonl|table",
+            callback=_choice(*PARSE_FORMATS),
+            help="json (default; a list for several files), jsonl (one record a line) or table (for people).",
+        ),
+    ] = "json",
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="OUT", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
 ) -> None:
-    """Parse one report into a record (JSON by default)."""
-    try:
-        report = parse(file)
-    except DocextractError as exc:
-        raise fail(str(exc)) from None
-    except Exception as exc:  # a parser bug: still one line naming the file, never a traceback
-        raise fail(internal_error(file, exc)) from None
-    if fmt is ParseFormat.table and out is None:
-        print_tables(report, Console())
-        return
-    if fmt is ParseFormat.table:
-        buffer = io.StringIO()
-        print_tables(report, Console(file=buffer, width=140, color_system=None))
-        text = buffer.getvalue()
+    """Parse reports into records: JSON by default, every value with its page.
+
+    \b
+    Examples:
+      docextract parse report.pdf
+      docextract parse report.pdf --format table
+      docextract parse report.pdf -o report.json
+      docextract parse reports/ --format jsonl > records.jsonl
+      cat report.pdf | docextract parse -
+
+    Exit codes: 0 every file parsed; 2 a file could not be read (one line on stderr names it
+    and the reason; the other files are still parsed, and -o is then not written).
+    """
+    import io
+
+    reports: list[InspectionReport] = []
+    failed = False
+    for item in _inputs(files):
+        if item != STDIN and Path(item).is_dir():
+            failed = True
+            continue
+        try:
+            reports.append(_parse_one(item))
+        except Exception as exc:  # one line naming the file, never a traceback
+            from .errors import DocextractError
+
+            error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
+            failed = True
+    several = len(files) > 1 or any(f != STDIN and Path(f).is_dir() for f in files)
+    if fmt == "table":
+        from rich.console import Console
+
+        from .output import render_tables
+
+        if out is None and sys.stdout.isatty():
+            for report in reports:
+                Console().print(render_tables(report))
+            text = ""
+        else:  # piped or to a file: plain text, wide enough not to wrap like an 80-column terminal
+            buffer = io.StringIO()
+            console = Console(file=buffer, width=TABLE_WIDTH, color_system=None, highlight=False)
+            for report in reports:
+                console.print(render_tables(report))
+            text = buffer.getvalue()
+    elif fmt == "jsonl":
+        text = "".join(report.model_dump_json() + "\n" for report in reports)
+    elif several:
+        text = "[\n" + ",\n".join(r.model_dump_json(indent=2) for r in reports) + "\n]\n" if reports else "[]\n"
     else:
-        text = to_json(report) + "\n"
+        text = reports[0].model_dump_json(indent=2) + "\n" if reports else ""
     if out is not None:
+        if failed:
+            raise typer.Exit(EXIT_UNREADABLE)  # never replace a good output with a partial one
+        from .output import write_atomic
+
         try:
             write_atomic(out, text)
         except OSError as exc:
             raise fail(f"{out}: cannot write output ({exc.strerror or exc})") from None
     else:
         sys.stdout.write(text)
+    if failed:
+        raise typer.Exit(EXIT_UNREADABLE)
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
+# --- schema ------------------------------------------------------------------------------------
 
 
-@app.command("validate")
+@command("schema", "Print the JSON Schema of the record.")
+def schema_command() -> None:
+    """Print the JSON Schema of the record that parse writes.
+
+    \b
+    Examples:
+      docextract schema > inspection-report.schema.json
+      docextract schema | jq '.properties | keys'
+    """
+    import json
+
+    from .models import InspectionReport
+
+    sys.stdout.write(json.dumps(InspectionReport.model_json_schema(), indent=2) + "\n")
+
+
+# --- validate ----------------------------------------------------------------------------------
+
+VALIDATE_FORMATS = ("text", "json", "sarif", "junit")
+
+
+@command("validate", "Check reports against their rating rules before publication.")
 def validate_command(
     files: Annotated[
-        list[Path], typer.Argument(help="Reports to check: PDFs, Word drafts (.docx), or .txt/.md text conversions.")
+        list[Path],
+        typer.Argument(
+            metavar="FILE...", help="Reports to check: PDFs, Word drafts (.docx), or .txt/.md text conversions."
+        ),
     ],
     fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="text (default), json (a list), sarif or junit.")
-    ] = ValidateFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|sarif|junit",
+            callback=_choice(*VALIDATE_FORMATS),
+            help="text (default), json (a list), sarif or junit.",
+        ),
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write a self-contained HTML review report (with page images) here."),
+        typer.Option(
+            "--html", metavar="FILE", help="Also write a self-contained HTML review report (with page images) here."
+        ),
     ] = None,
 ) -> None:
     """Recompute ratings and check each report's consistency before publication.
 
-    Exit 0 when no file has an error (warnings pass unless --strict), 1 when one does,
-    2 when a file cannot be read (the others are still checked).
+    \b
+    Examples:
+      docextract validate draft.pdf
+      docextract validate drafts/*.pdf --format json > findings.json
+      docextract validate draft.pdf --format sarif > draft.sarif
+      docextract validate draft.docx --html review.html
+
+    Exit codes: 0 no file has an error (warnings pass unless --strict); 1 a file has one; 2 a
+    file cannot be read (the others are still checked).
     """
+    from .errors import DocextractError
     from .findings_output import FileFindings, exit_code, render, text_lines
-    from .validate import validate
+    from .validation import validate
 
     results: list[FileFindings] = []
     for file in files:
         try:
             result = validate(file)
         except DocextractError as exc:
-            fail(str(exc))  # one line on stderr; carry on with the other files
+            error_line(str(exc))  # one line on stderr; carry on with the other files
             results.append(FileFindings(file=str(file), error=exc.reason))
             continue
         except Exception as exc:  # a bug must not stop the other files, nor look like a finding (1)
-            fail(internal_error(file, exc))
+            error_line(internal_error(file, exc))
             results.append(FileFindings(file=str(file), error=f"internal error ({type(exc).__name__})"))
             continue
         results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
@@ -138,28 +337,44 @@ def validate_command(
             write_review(html, results, strict)
         except OSError as exc:
             raise fail(f"{html}: cannot write the HTML report ({exc.strerror or exc})") from None
-    if fmt is ValidateFormat.text and sys.stdout.isatty():  # colour on a terminal only
+    if fmt == "text" and sys.stdout.isatty():  # colour on a terminal only
+        from rich.console import Console
+
         console = Console(highlight=False, soft_wrap=True)
         for line in text_lines(results, strict):
             console.print(line)
     else:
-        sys.stdout.write(render(results, fmt.value, strict))
+        sys.stdout.write(render(results, fmt, strict))
     raise typer.Exit(exit_code(results, strict))
 
 
-@app.command("show")
+# --- show --------------------------------------------------------------------------------------
+
+
+@command("show", "Draw the values extracted from a PDF page in their boxes (a PNG).")
 def show_command(
-    file: Annotated[Path, typer.Argument(help="A PDF report.")],
-    page: Annotated[int, typer.Option("--page", "-p", min=1, help="1-based page number.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A PDF report.")],
+    page: Annotated[int, typer.Option("--page", "-p", metavar="N", min=1, help="1-based page number.")],
     png: Annotated[
-        Path | None, typer.Option("--png", help="Write the image here (default: NAME-pageN.png in this directory).")
+        Path | None,
+        typer.Option("--png", metavar="OUT", help="Write the image here (default: NAME-pageN.png in this directory)."),
     ] = None,
 ) -> None:
     """Draw every value read from a PDF page in its box, labelled (a PNG), and list them.
 
-    Exit 2 if the file cannot be read, is not a PDF or has no such page.
+    \b
+    Examples:
+      docextract show report.pdf --page 3
+      docextract show report.pdf -p 3 --png page3.png
+
+    Exit codes: 0 drawn; 2 the file cannot be read or is not a PDF, or the page is out of range.
     """
+    from rich.console import Console
+
+    from .errors import DocextractError
+    from .output import replacing
     from .pageimage import PageRenderer, draw_boxes, value_boxes
+    from .parser import parse
 
     try:
         report = parse(file)
@@ -191,39 +406,75 @@ def show_command(
     console.print(f"{len(boxes)} value{'s' * (len(boxes) != 1)} on page {page}: {target}", markup=False)
 
 
-@app.command("bulk")
+# --- bulk --------------------------------------------------------------------------------------
+
+
+@command("bulk", "Parse many reports in parallel into DuckDB (resumable).")
 def bulk_command(
-    inputs: Annotated[list[str], typer.Argument(help="Report files, directories (walked recursively) or globs.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (holds docextract.duckdb).")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT...", help="Report files, directories (walked recursively) or globs."),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Output directory (holds docextract.duckdb).")
+    ],
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated: duckdb (always kept), parquet, csv, jsonl.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="LIST", help="Comma-separated: duckdb (always kept), parquet, csv, jsonl."
+        ),
     ] = "duckdb",
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+        int | None, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes (default: all cores).")
     ] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")] = 120.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="SECONDS", min=0.1, help="Seconds allowed per file.")
+    ] = 120.0,
     tasks_per_worker: Annotated[
-        int, typer.Option("--tasks-per-worker", min=1, help="Replace each worker process after this many files.")
+        int,
+        typer.Option(
+            "--tasks-per-worker", metavar="N", min=1, help="Replace each worker process after this many files."
+        ),
     ] = 50,
     validate: Annotated[bool, typer.Option("--validate", help="Also store validation findings.")] = False,
     keep_unknown: Annotated[
         bool, typer.Option("--keep-unknown", help="Store documents not recognised as reports (else: errors).")
     ] = False,
-    executor: Annotated[str, typer.Option("--executor", help="process (default) or dask.")] = "process",
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            metavar="process|dask",
+            callback=_choice("process", "dask"),
+            help="process (default) or dask.",
+        ),
+    ] = "process",
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address, with --executor dask.")
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --executor dask."),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every file and commit to stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr (the summary stays).")] = False,
 ) -> None:
-    """Parse many reports in parallel into DuckDB tables (and Parquet/CSV/JSON Lines); resumable.
+    """Parse many reports in parallel into DuckDB tables (and Parquet, CSV, JSON Lines); resumable.
 
-    Exit code 0 when every file parsed, 3 when some failed, 2 when none could be read.
+    \b
+    Examples:
+      docextract bulk archive/ --out out/
+      docextract bulk archive/ 'more/**/*.pdf' --out out/ --format duckdb,parquet,csv,jsonl --validate
+      docextract bulk archive/ --out out/ --executor dask --scheduler tcp://host:8786
+
+    Exit codes: 0 every file parsed; 3 some failed (each is named in the summary and stored in
+    the errors table); 2 none could be read, or the run could not start (an input path that
+    does not exist, an unreachable Dask scheduler, ...); 130 interrupted (run again to finish).
     """
-    import os
+    global _fast_exit
+    _fast_exit = False  # worker processes and the database close properly
+    from rich.console import Console
 
     from .bulk import BulkError, BulkOptions, run_bulk
     from .bulk.exports import parse_formats
-    from .bulk.progress import summary_table
+    from .bulk.progress import print_summary
 
     try:
         options = BulkOptions(
@@ -238,36 +489,98 @@ def bulk_command(
             executor=executor,
             scheduler=scheduler,
             verbose=verbose,
+            quiet=quiet,
         )
         summary = run_bulk(options, Console(stderr=True))
     except (BulkError, ValueError) as exc:
         raise fail(str(exc)) from None
-    Console(highlight=False).print(summary_table(summary))
+    print_summary(summary, Console(highlight=False))
     raise typer.Exit(summary.exit_code)
 
 
-@app.command("eval")
+# --- eval --------------------------------------------------------------------------------------
+
+
+@command("eval", "Field-level accuracy against ground truth.")
 def eval_command(
-    reports: Annotated[Path, typer.Argument(help="Directory of reports (PDF, .txt, .md).")],
-    truth: Annotated[Path, typer.Argument(help="Directory of ground-truth NAME.json files (TRUTH-FORMAT).")],
+    reports: Annotated[Path, typer.Argument(metavar="REPORTS_DIR", help="Directory of reports (PDF, .txt, .md).")],
+    truth: Annotated[
+        Path, typer.Argument(metavar="TRUTH_DIR", help="Directory of ground-truth NAME.json files (TRUTH-FORMAT).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list every document and field that missed (normalised).")
+    ] = False,
 ) -> None:
-    """Field-level precision, recall and F1 against ground truth, strict and normalised."""
-    from .evaluate import evaluate, render
+    """Field-level precision, recall and F1 against ground truth, strict and normalised.
+
+    \b
+    Examples:
+      docextract eval ../shared/corpus/pdf ../shared/corpus/expected
+      docextract eval ../shared/corpus/text ../shared/corpus/expected --misses
+      docextract eval reports/ truth/ --json > accuracy.json
+
+    Exit codes: 0 every report read; 3 some report could not be read; 2 a directory is missing,
+    holds no report with a truth file, or its truth files are docextract records, not truth.
+    """
+    import json
+
+    from .evaluate import TruthError, evaluate, render, render_misses
 
     for directory in (reports, truth):
         if not directory.is_dir():
             raise fail(f"{directory}: not a directory")
-    result = evaluate(reports, truth)
+    try:
+        result = evaluate(reports, truth)
+    except TruthError as exc:
+        raise fail(str(exc)) from None
+    if result.documents == 0:
+        raise fail(f"{reports}: no report has a truth file in {truth}")
     if as_json:
         sys.stdout.write(json.dumps(result.as_dict(), indent=2) + "\n")
     else:
-        Console(width=120).print(render(result, f"docextract field-level accuracy: {reports}"))
-    if result.documents == 0:
-        raise fail(f"{reports}: no report has a truth file in {truth}")
+        from rich.console import Console
+
+        console = Console(width=120, highlight=False)
+        console.print(render(result, f"docextract field-level accuracy: {reports}"))
+        if misses:
+            console.print(render_misses(result))
     if result.failed:
-        raise typer.Exit(3)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+# --- the entry point ---------------------------------------------------------------------------
+
+
+def _flush_and_exit(code: int) -> None:
+    """Flush stdout and stderr, then end the process without the interpreter's teardown."""
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # a closed pipe (`| head`): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The `docextract` command. Exits the process with the command's exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    code: int
+    try:
+        app(args=args, prog_name="docextract")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if isinstance(exc.code, str):
+            sys.stderr.write(exc.code + "\n")
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    if _fast_exit:
+        _flush_and_exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -23,6 +23,25 @@ from .errors import DocextractError
 from .parser import parse
 
 Item = tuple[Any, ...]
+# Keys only a docextract record has: a truth directory holding these compares docextract with itself.
+RECORD_KEYS = ("docextract_version", "schema_version")
+
+
+class TruthError(Exception):
+    """The truth directory cannot serve as ground truth (the CLI exits 2)."""
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One item of one document that the parse and the truth disagree on (after normalisation):
+    `missed` is in the truth but not the parse, `extra` in the parse but not the truth."""
+
+    file: str
+    family: str
+    kind: str  # "missed" or "extra"
+    item: Item
+
+
 FAMILIES = ("metadata", "ratings", "scores", "key_questions", "recommendations")
 SUFFIXES = (".pdf", ".txt", ".md")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
@@ -114,6 +133,7 @@ class Evaluation:
     missing_truth: list[str] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
+    misses: list[Miss] = field(default_factory=list)
 
     @property
     def seconds_per_page(self) -> float:
@@ -136,11 +156,29 @@ class Evaluation:
             "seconds_per_page": round(self.seconds_per_page, 5),
             "strict": table(self.strict),
             "normalised": table(self.normalised),
+            "misses": [{"file": m.file, "family": m.family, "kind": m.kind, "item": list(m.item)} for m in self.misses],
         }
 
 
 def _fold(family_items: list[Item]) -> list[Item]:
     return [tuple(normalise(value) for value in item) for item in family_items]
+
+
+def _misses(
+    name: str, family: str, got: list[Item], folded_got: list[Item], want: list[Item], folded_want: list[Item]
+) -> list[Miss]:
+    """Items in one side but not the other after normalisation, shown as printed."""
+    out: list[Miss] = []
+    for kind, mine, theirs, originals in (
+        ("missed", folded_want, folded_got, want),
+        ("extra", folded_got, folded_want, got),
+    ):
+        unmatched = Counter(mine) - Counter(theirs)
+        for folded, original in zip(mine, originals, strict=True):
+            if unmatched[folded] > 0:
+                unmatched[folded] -= 1
+                out.append(Miss(name, family, kind, original))
+    return out
 
 
 def pairs(reports_dir: Path, truth_dir: Path) -> tuple[list[tuple[Path, Path]], list[str]]:
@@ -157,6 +195,8 @@ def pairs(reports_dir: Path, truth_dir: Path) -> tuple[list[tuple[Path, Path]], 
 
 
 def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None] | None = None) -> Evaluation:
+    """Parse every report with a truth file and score it. Raises TruthError when a truth file is a
+    docextract record (the truth directory is docextract's own output, not ground truth)."""
     result = Evaluation()
     found, result.missing_truth = pairs(reports_dir, truth_dir)
     for path, truth_path in found:
@@ -165,6 +205,11 @@ def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None
         result.documents += 1
         try:
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            if isinstance(truth, dict) and any(key in truth for key in RECORD_KEYS):
+                raise TruthError(
+                    f"{truth_path}: a docextract record (it has {', '.join(k for k in RECORD_KEYS if k in truth)}), "
+                    "not ground truth: comparing docextract with its own output proves nothing"
+                )
             expected = {family: items(truth, family) for family in FAMILIES}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             result.failed.append((str(truth_path), f"unreadable truth file ({type(exc).__name__}: {exc})"))
@@ -186,7 +231,9 @@ def evaluate(reports_dir: Path, truth_dir: Path, progress: Callable[[Path], None
             got = items(predicted, family) if predicted else []
             want = expected[family]
             result.strict[family].add(got, want)
-            result.normalised[family].add(_fold(got), _fold(want))
+            folded_got, folded_want = _fold(got), _fold(want)
+            result.normalised[family].add(folded_got, folded_want)
+            result.misses += _misses(path.name, family, got, folded_got, want, folded_want)
     return result
 
 
@@ -213,3 +260,20 @@ def render(result: Evaluation, title: str = "docextract field-level accuracy") -
     )
     failures = [Text(f"failed: {file}: {reason}", style="red") for file, reason in result.failed]
     return Group(table, footer, *failures)
+
+
+def render_misses(result: Evaluation) -> Any:
+    """Every document and field that missed (normalised comparison), grouped by document."""
+    from rich.text import Text
+
+    if not result.misses:
+        return Text("misses: none (every expected item found, nothing extra)")
+    text = Text(f"misses ({len(result.misses)}; compared after normalisation, shown as printed):\n")
+    current = None
+    for miss in sorted(result.misses, key=lambda m: (m.file, FAMILIES.index(m.family), m.kind)):
+        if miss.file != current:
+            current = miss.file
+            text.append(f"{miss.file}\n", style="bold")
+        values = " | ".join("-" if v is None else str(v) for v in miss.item)
+        text.append(f"  {miss.family} {miss.kind}: {values}\n", style="red" if miss.kind == "missed" else "yellow")
+    return text

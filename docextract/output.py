@@ -7,12 +7,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .models import InspectionReport
+
+if TYPE_CHECKING:  # rich loads when a table is drawn, not for JSON output
+    from rich.console import Console, Group
 
 
 def to_json(report: InspectionReport) -> str:
@@ -47,14 +47,23 @@ def write_atomic(path: str | Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
 def render_tables(report: InspectionReport) -> Group:
-    """A rich rendering for people: metadata, one table per rated unit, recommendations, warnings."""
+    """A rich rendering for people: metadata, one table per rated unit with its key questions,
+    recommendations, previous recommendations with their progress, warnings."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     parts: list[Table | Text] = []
     head = Text()
     head.append(f"{report.title or '(untitled)'}\n", style="bold")
     head.append(
         f"kind {report.kind} · framework {report.framework or '-'} · published {report.published or '-'}"
-        f" · {report.source.pages} pages · {report.source.format}"
+        f" · {_pages(report.source.pages)} · {report.source.format}"
     )
     parts.append(head)
     for unit in report.units:
@@ -62,13 +71,22 @@ def render_tables(report: InspectionReport) -> Group:
         table = Table(
             title=f"{unit.name or '(unnamed unit)'}: {unit.overall_rating or '?'} ({score})", title_justify="left"
         )
-        for column in ("code", "standard", "rating", "key questions (lowest %)", "page"):
-            table.add_column(column)
+        for column in ("code", "standard", "rating", "key questions", "lowest %", "page"):
+            table.add_column(column, justify="right" if column in ("key questions", "lowest %", "page") else "left")
+        questions = Table(title=f"{unit.name or '(unnamed unit)'}: key questions", title_justify="left")
+        for column in ("standard", "code", "question", "%", "page"):
+            questions.add_column(column, justify="right" if column in ("%", "page") else "left")
         for standard in unit.standards:
             percents = [kq.percent for kq in standard.key_questions if kq.percent is not None]
-            kq = f"{len(standard.key_questions)} ({min(percents)}%)" if percents else str(len(standard.key_questions))
-            table.add_row(standard.code, standard.name, standard.rating or "?", kq, str(standard.page or ""))
+            count = str(len(standard.key_questions)) if standard.key_questions else "-"  # none: not a 0%
+            lowest = f"{min(percents)}%" if percents else "-"
+            table.add_row(standard.code, standard.name, standard.rating or "?", count, lowest, str(standard.page or ""))
+            for kq in standard.key_questions:
+                percent = f"{kq.percent}%" if kq.percent is not None else "?"
+                questions.add_row(standard.code, kq.code or "", kq.text, percent, str(kq.page or ""))
         parts.append(table)
+        if questions.row_count:
+            parts.append(questions)
     if report.recommendations:
         recs = Table(title="Recommendations", title_justify="left")
         for column in ("no.", "unit", "addressee", "text", "page"):
@@ -78,6 +96,28 @@ def render_tables(report: InspectionReport) -> Group:
         parts.append(recs)
     if report.stated_recommendation_count is not None:
         parts.append(Text(f"Stated recommendation count: {report.stated_recommendation_count.value}"))
+    if report.previous_recommendations:
+        previous = Table(title="Previous inspection's recommendations", title_justify="left")
+        for column in ("no.", "addressee", "text", "progress", "page"):
+            previous.add_column(column)
+        for prev in report.previous_recommendations:
+            previous.add_row(
+                str(prev.number or ""), prev.addressee or "", prev.text, prev.progress or "?", str(prev.page or "")
+            )
+        parts.append(previous)
+    tally = report.previous_recommendation_tally
+    if tally is not None:
+        counts = ", ".join(
+            f"{name} {value}"
+            for name, value in (
+                ("sufficient", tally.sufficient),
+                ("some", tally.some),
+                ("insufficient", tally.insufficient),
+                ("transferred", tally.transferred),
+            )
+            if value is not None
+        )
+        parts.append(Text(f"Previous recommendations' progress as stated: {counts or '-'}"))
     for warning in report.warnings:
         page = f" (page {warning.page})" if warning.page else ""
         parts.append(Text(f"warning {warning.code}{page}: {warning.message}", style="yellow"))

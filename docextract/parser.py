@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from . import __version__
 from .annual import extract_annual
 from .detect import detect
@@ -13,16 +11,20 @@ from .metadata import extract_metadata
 from .models import InspectionReport, ParseWarning, Source
 from .places import place_record
 from .ratings import extract_units
-from .reading import read_document
+from .reading import ReportSource, open_document
 from .recommendations import extract_recommendations
 from .thematic import lead_inspectorates
 
 RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
 
 
-def parse(path: str | Path) -> InspectionReport:
-    """Parse one report (PDF, or a .txt/.md text conversion). Raises DocextractError if unreadable."""
-    with read_document(path) as doc:
+def parse(source: ReportSource) -> InspectionReport:
+    """Parse one report into a record.
+
+    `source` is a path (a PDF, or a .txt/.md text conversion) or a binary file object (read to
+    its end; a PDF by its header, anything else as text). Raises DocextractError (with `.path`,
+    `.code`, `.reason`) when it cannot be read; a readable non-report gives `kind="unknown"`."""
+    with open_document(source) as doc:
         return parse_document(doc)
 
 

@@ -7,6 +7,12 @@ loaded, so a malformed pattern fails loudly at start-up, not silently mid-parse.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .models import Rating
 
 _M = TypeVar("_M", bound=BaseModel)
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def patterns_dir() -> Path:
@@ -30,14 +37,80 @@ def patterns_dir() -> Path:
 
 
 def load(name: str, model: type[_M]) -> _M:
+    """The pattern file `name` validated as `model`. Raises pydantic.ValidationError (or a YAML
+    error) when the file breaks its model.
+
+    Validating costs start-up time (YAML, then building and running the pydantic models), so a
+    file once validated is kept, pickled, in the cache directory (see `cache_dir`), keyed by the
+    file's bytes, the model and the code that defines it: any change to either is validated again.
+    """
     path = patterns_dir() / name
-    with path.open(encoding="utf-8") as handle:
-        data: Any = yaml.safe_load(handle)
-    return model.model_validate(data)
+    raw = path.read_bytes()
+    cached = _cache_file(name, model, raw)
+    if cached is not None:
+        try:
+            with cached.open("rb") as handle:
+                value = pickle.load(handle)
+            if type(value) is model:
+                return value
+        except Exception:  # absent, unreadable or stale: validate again
+            pass
+    data: Any = yaml.load(raw, Loader=_YAML_LOADER)  # libyaml when present: ~10× faster
+    value = model.model_validate(data)
+    if cached is not None:
+        _store(cached, value)
+    return value
+
+
+def cache_dir() -> Path | None:
+    """Where validated pattern files are kept: $DOCEXTRACT_CACHE (empty or "off" disables it),
+    else $XDG_CACHE_HOME/docextract, else ~/.cache/docextract."""
+    setting = os.environ.get("DOCEXTRACT_CACHE")
+    if setting is not None:
+        return None if setting.strip().lower() in ("", "off", "0", "false") else Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "docextract"
+
+
+@cache
+def _code_key() -> str:
+    """What the cached objects depend on besides the file: this module's source and the versions."""
+    import pydantic
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{sys.version_info[:2]} {pydantic.VERSION} {pickle.HIGHEST_PROTOCOL}".encode())
+    return digest.hexdigest()
+
+
+def _cache_file(name: str, model: type[BaseModel], raw: bytes) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    digest = hashlib.sha256(raw)
+    digest.update(f"{model.__module__}.{model.__qualname__} {_code_key()}".encode())
+    return directory / f"patterns-{Path(name).stem}-{digest.hexdigest()[:32]}.pickle"
+
+
+def _store(target: Path, value: BaseModel) -> None:
+    """Write atomically; a cache that cannot be written is simply not used."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except (OSError, pickle.PicklingError):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built only when a file is validated, not on import
+    # (with the cache, most runs never validate).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _check_regex(value: str) -> str:

@@ -21,13 +21,16 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     fake_pdf.write_bytes(b"GIF89a this is an image")
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
+    no_reports = tmp_path / "no-reports"
+    no_reports.mkdir()
+    (no_reports / "notes.json").write_text("{}")
     return {
         "missing": (tmp_path / "nope.pdf", "no such file"),
         "corrupt": (corrupt, "corrupt"),
         "not_pdf": (not_pdf, "unsupported file type"),
         "fake_pdf": (fake_pdf, "not a PDF"),
         "empty": (empty, "empty"),
-        "directory": (tmp_path, "directory"),
+        "directory": (no_reports, "no report files"),
     }
 
 
@@ -93,7 +96,7 @@ def test_a_parser_bug_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: p
     def broken(path: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("docextract.cli.parse", broken)
+    monkeypatch.setattr("docextract.parser.parse", broken)
     note = tmp_path / "report.txt"
     note.write_text("text\n")
     result = runner.invoke(app, ["parse", str(note)])

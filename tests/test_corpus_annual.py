@@ -10,7 +10,7 @@ from corpus import corpus_report
 
 from docextract.models import InspectionReport
 from docextract.parser import parse
-from docextract.validate import validate
+from docextract.validation import validate
 
 NAME = "2021-annual-report"
 

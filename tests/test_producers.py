@@ -9,7 +9,7 @@ import pytest
 from producers import REPORTS, producer_report
 
 from docextract.evaluate import FAMILIES, items
-from docextract.validate import validate
+from docextract.validation import validate
 
 
 @pytest.mark.parametrize("name", REPORTS)

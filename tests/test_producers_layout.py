@@ -15,7 +15,7 @@ import pytest
 from producers import _require, producers_root
 
 from docextract.evaluate import FAMILIES, items, published_as_truth
-from docextract.validate import validate
+from docextract.validation import validate
 
 NAMES = [
     "libreoffice-domain-heading-after-recommendations-read-as-item",

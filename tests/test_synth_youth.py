@@ -16,7 +16,7 @@ from corpora.synth import ReportSpec, generate_report
 from corpora.synth.defects import DEFECT_KINDS
 from docextract.evaluate import FAMILIES, evaluate
 from docextract.parser import parse
-from docextract.validate import validate
+from docextract.validation import validate
 
 VARIANTS = list(
     itertools.product(("ruled", "borderless", "stacked"), ("plain", "comparator"), ("wide", "narrow"), (False, True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docextract.models import AddresseeTally, InspectionReport, Source, ThematicSummary
-from docextract.validate import check
+from docextract.validation import check
 
 
 def annual(*summaries: ThematicSummary) -> InspectionReport:

@@ -17,7 +17,7 @@ from docextract.models import (
     Unit,
 )
 from docextract.patterns import validation_patterns
-from docextract.validate import check
+from docextract.validation import check
 
 # --- hand-built records ------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from corpus import corpus_report, report_names
 
 from docextract.models import InspectionReport, KeyQuestion, Recommendation, Source, Standard, StatedCount, Unit
-from docextract.validate import ValidationResult, check, validate
+from docextract.validation import ValidationResult, check, validate
 
 FORMATS = ["pdf", "text"]
 CASES = [(name, fmt) for name in report_names() for fmt in FORMATS]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from docextract.cli import app
 from docextract.errors import DocextractError
 from docextract.patterns import validation_patterns
-from docextract.validate import validate
+from docextract.validation import validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 CLEAN = FIXTURES / "clean-pdu.txt"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from corpora.synth.defects import DEFECT_KINDS
-from docextract.validate import validate
+from docextract.validation import validate
 
 REPO = Path(__file__).resolve().parent.parent
 

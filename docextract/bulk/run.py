@@ -15,7 +15,7 @@ from types import FrameType
 
 from rich.console import Console
 
-from .executors import DaskExecutor, Executor, ProcessPool, TaskFn
+from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
 from .exports import export
 from .inputs import Hashed, expand, hash_files
 from .progress import BulkProgress
@@ -42,6 +42,7 @@ class BulkOptions:
     executor: str = "process"  # or "dask"
     scheduler: str | None = None
     verbose: bool = False
+    quiet: bool = False  # no progress on stderr
     batch_size: int = 25  # reports per transaction at most
     batch_seconds: float = 1.0  # commit at least this often while results arrive
 
@@ -141,25 +142,29 @@ def run_bulk(
     if out_dir.exists() and not out_dir.is_dir():
         raise BulkError(f"{out_dir}: exists and is not a directory")
     expanded = expand(options.inputs)
-    summary.files = len(expanded.files) + len(expanded.unmatched)
+    if expanded.unmatched:  # a mistyped path: say so before creating anything
+        more = f" (and {len(expanded.unmatched) - 1} more)" if len(expanded.unmatched) > 1 else ""
+        raise BulkError(f"{expanded.unmatched[0]}: no such file or directory, or no glob match{more}")
+    summary.files = len(expanded.files)
+    summary.validated = options.validate
+    if isinstance(executor, DaskExecutor):
+        try:
+            executor.connect()
+        except ExecutorError as exc:
+            raise BulkError(str(exc)) from None
     try:
         store = Store(out_dir / DATABASE_NAME)
     except StoreError as exc:
         raise BulkError(str(exc)) from exc
-    with store, _sigterm_as_interrupt(), BulkProgress(console, options.verbose) as progress:
+    with store, _sigterm_as_interrupt(), BulkProgress(console, options.verbose, options.quiet) as progress:
         writer = _Writer(store, options, progress)
         try:
             progress.phase("hashing", len(expanded.files))
             hashed = hash_files(expanded.files, on_done=lambda _: progress.advance())
             store.record_files([(h.path, h.sha256, h.size) for h in hashed])
             tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
-            errors += [
-                ErrorRecord(item, None, "not_found", "no file, directory or glob match")
-                for item in dict.fromkeys(expanded.unmatched)
-            ]
             for error in errors:
-                summary.failed_files += 1
-                summary.error_codes[error.code] += 1
+                summary.fail(error.path, error.code, error.message)
                 progress.log(f"failed {error.path}: {error.code}: {error.message}")
             store.write_batch([], errors)
             if summary.skipped:
@@ -173,10 +178,12 @@ def run_bulk(
                         summary.worker_peak_rss = max(summary.worker_peak_rss or 0, result.worker_peak_rss)
                     if result.ok:
                         summary.parsed += 1
+                        assert result.rows is not None
+                        summary.findings.update(str(row[3]) for row in result.rows.get("validation_issues", []))
                         progress.log(f"parsed {result.task.path} ({result.seconds:.2f} s)")
                     else:
-                        summary.failed_files += len(result.task.paths)
-                        summary.error_codes[result.error_code or "internal_error"] += len(result.task.paths)
+                        for path in result.task.paths:
+                            summary.fail(path, result.error_code or "internal_error", result.error_message or "")
                         progress.log(f"failed {result.task.path}: {result.error_code}: {result.error_message}")
                     writer.add(result)
                     progress.advance(failed=not result.ok)

@@ -22,6 +22,9 @@ class BulkSummary:
     processed: int = 0  # tasks finished by this run (parsed or failed)
     failed_files: int = 0  # input files (paths) recorded in `errors` by this run
     error_codes: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message), in order
+    validated: bool = False  # --validate: findings were counted
+    findings: Counter[str] = field(default_factory=Counter)  # validation findings by severity
     seconds: float = 0.0
     parse_seconds: float = 0.0  # wall time of the parsing phase
     workers_started: int = 0
@@ -31,7 +34,14 @@ class BulkSummary:
 
     @property
     def rate_per_minute(self) -> float | None:
-        return self.processed * 60 / self.parse_seconds if self.processed and self.parse_seconds > 0 else None
+        """Reports parsed per minute of the parsing phase; None when none was parsed."""
+        return self.parsed * 60 / self.parse_seconds if self.parsed and self.parse_seconds > 0 else None
+
+    def fail(self, path: str, code: str, message: str) -> None:
+        """Count one failed input file."""
+        self.failed_files += 1
+        self.error_codes[code] += 1
+        self.failures.append((path, code, message))
 
     @property
     def exit_code(self) -> int:

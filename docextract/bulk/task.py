@@ -57,11 +57,11 @@ class ValidationResultLike(Protocol):
 
 
 def load_validate() -> Callable[[str], ValidationResultLike] | None:
-    """`docextract.validate.validate`, or None when this docextract has no validate module."""
+    """`docextract.validation.validate`, or None when this docextract has no validation module."""
     try:
-        module = importlib.import_module("docextract.validate")
+        module = importlib.import_module("docextract.validation")
     except ModuleNotFoundError as exc:
-        if exc.name in ("docextract.validate", "docextract"):
+        if exc.name in ("docextract.validation", "docextract"):
             return None
         raise
     function: Callable[[str], ValidationResultLike] | None = getattr(module, "validate", None)

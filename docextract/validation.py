@@ -9,8 +9,6 @@ document's text). The rules are data: patterns/frameworks.yaml and patterns/vali
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel, ConfigDict
 
 from .checks import CHECKS, Context, Issue
@@ -19,7 +17,7 @@ from .checks.notchecked import check_not_checked
 from .document import Document
 from .models import InspectionReport
 from .parser import parse_document
-from .reading import read_document
+from .reading import ReportSource, open_document
 
 __all__ = ["Issue", "ValidationResult", "check", "validate"]
 
@@ -54,8 +52,10 @@ def check(report: InspectionReport, doc: Document | None = None) -> list[Issue]:
     return sorted(issues, key=sort_key)
 
 
-def validate(path: str | Path) -> ValidationResult:
-    """Read and parse one report, then check it. Raises DocextractError if it cannot be read."""
-    with read_document(path) as doc:
+def validate(source: ReportSource) -> ValidationResult:
+    """Read and parse one report (a path or a binary file object, as `parse` takes), then check
+    it against patterns/frameworks.yaml and patterns/validation.yaml. Raises DocextractError if
+    it cannot be read."""
+    with open_document(source) as doc:
         report = parse_document(doc)
         return ValidationResult(report=report, issues=check(report, doc))
