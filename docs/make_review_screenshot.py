@@ -18,7 +18,7 @@ from PIL import Image
 from corpora.synth.generate import ReportSpec, generate_report
 from docextract.findings_output import FileFindings
 from docextract.review_html import write_review
-from docextract.validate import validate
+from docextract.validation import validate
 
 OUT = Path(__file__).resolve().parent / "review-report.png"
 DEFECTS = ["broken_cross_reference", "recommendation_count_mismatch", "score_mismatch"]

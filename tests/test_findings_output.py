@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from corpora.synth.generate import ReportSpec, generate_report
 from docextract.cli import app
 from docextract.findings_output import FileFindings, render_sarif, render_text, text_lines
-from docextract.validate import validate
+from docextract.validation import validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 DEFECTS_TEXT = FIXTURES / "defects-pdu.txt"

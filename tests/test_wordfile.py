@@ -24,7 +24,7 @@ from docextract.errors import DocextractError
 from docextract.models import InspectionReport
 from docextract.parser import parse
 from docextract.reading import read_document
-from docextract.validate import validate
+from docextract.validation import validate
 
 runner = CliRunner()
 DEFECTS = [
