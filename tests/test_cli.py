@@ -73,7 +73,7 @@ def test_usage_line_names_arguments_plainly() -> None:
     ("args", "choices"),
     [
         (["parse", "x.pdf", "-f", "csv"], "use json, jsonl or table"),
-        (["validate", "x.pdf", "--format", "xml"], "use text, json or sarif"),
+        (["validate", "x.pdf", "--format", "xml"], "use text, json, sarif or junit"),
         (["bulk", "x", "--out", "o", "--executor", "ray"], "use process or dask"),
     ],
 )
