@@ -12,7 +12,7 @@ import pytest
 from corpora.synth import ReportSpec, generate_report
 from docextract.evaluate import FAMILIES, evaluate
 from docextract.parser import parse
-from docextract.validate import validate
+from docextract.validation import validate
 
 RATING_CODES = {"ratings_not_found", "rating_unreadable", "overall_rating_unreadable", "missing_value",
                 "rules_unknown", "standard_rating_mismatch", "score_mismatch", "overall_band_mismatch"}
