@@ -559,6 +559,9 @@ def _flush_and_exit(code: int) -> None:
     except (BrokenPipeError, ValueError):  # a closed pipe (`| head`): nothing more to say
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:  # a full disk under `> file`: say so, never exit 0
+        error_line(f"standard output: cannot write ({exc.strerror or exc})")
+        code = code or EXIT_UNREADABLE
     with contextlib.suppress(BrokenPipeError, ValueError):
         sys.stderr.flush()
     os._exit(code)
@@ -577,6 +580,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             sys.stderr.write(exc.code + "\n")
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    except OSError as exc:  # writing the output failed (a full disk under `> file`): one line, never 0
+        error_line(f"cannot write the output ({exc.strerror or exc})")
+        code = EXIT_UNREADABLE
     if _fast_exit:
         _flush_and_exit(code)
     sys.exit(code)

@@ -325,3 +325,13 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     command = f"{sys.executable} -m docextract parse {report} --format table | head -n 1"
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.stdout.strip() and "Traceback" not in result.stderr and "Broken pipe" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "docextract", "parse", str(SAMPLE)], stdout=full, stderr=subprocess.PIPE, cwd=REPO
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "docextract: error: cannot write the output (No space left on device)\n"
