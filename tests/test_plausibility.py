@@ -26,7 +26,7 @@ from docextract.plausibility import (
     unit_name_problem,
     words,
 )
-from docextract.validate import validate
+from docextract.validation import validate
 
 PDU_2023 = frameworks().frameworks["probation-pdu-2023"]
 KEYWORDS = {"assessment": "2.1", "planning": "2.2", "implementation": "2.3", "reviewing": "2.4"}
