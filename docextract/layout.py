@@ -320,9 +320,11 @@ def rows_from_chars(chars: Sequence[Char], number: int, settings: LayoutSettings
 def rows_from_lines(
     lines: Sequence[Sequence[Word]], number: int, settings: LayoutSettings = DEFAULT_SETTINGS
 ) -> list[Row]:
-    """Printed lines that overlap vertically (by `row_overlap` of the smaller) form one row;
-    a row's words are cut into cells at gaps wider than `cell_gap` x the font size."""
-    bands: list[list[Word]] = []
+    """Printed lines that overlap vertically (by `row_overlap` of the smaller) form one row
+    (a cell wrapped over two lines beside a vertically centred one). Each line is cut into
+    cells at gaps wider than `cell_gap` x the font size; a cell of a later line joins the
+    cell above it that it overlaps horizontally, so a wrapped cell reads line by line."""
+    bands: list[list[list[Word]]] = []
     spans: list[tuple[float, float]] = []
     for line in lines:
         body = [w for w in line if not w.marker] or list(line)
@@ -331,17 +333,18 @@ def rows_from_lines(
             row_top, row_bottom = spans[index]
             overlap = min(bottom, row_bottom) - max(top, row_top)
             if overlap >= settings.row_overlap * min(bottom - top, row_bottom - row_top):
-                bands[index].extend(line)
+                bands[index].append(list(line))
                 spans[index] = (min(row_top, top), max(row_bottom, bottom))
                 break
         else:
-            bands.append(list(line))
+            bands.append([list(line)])
             spans.append((top, bottom))
     order = sorted(range(len(bands)), key=lambda i: spans[i][0])
-    return [_row(sorted(bands[i], key=lambda w: w.x0), number, settings) for i in order]
+    return [_row(bands[i], number, settings) for i in order]
 
 
-def _row(words: list[Word], number: int, settings: LayoutSettings) -> Row:
+def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
+    """One printed line's words (left to right) cut into cells at wide gaps."""
     justified = _justified(words, settings)
     groups: list[list[Word]] = [[words[0]]]
     for word in words[1:]:
@@ -351,6 +354,24 @@ def _row(words: list[Word], number: int, settings: LayoutSettings) -> Row:
             groups.append([word])
         else:
             groups[-1].append(word)
+    return groups
+
+
+def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
+    groups: list[list[Word]] = []
+    for line in lines:  # top to bottom
+        above = len(groups)
+        for cell in _cut(sorted(line, key=lambda w: w.x0), settings):
+            x0, x1 = cell[0].x0, max(w.x1 for w in cell)
+            target = next(
+                (g for g in groups[:above] if min(x1, max(w.x1 for w in g)) > max(x0, min(w.x0 for w in g))),
+                None,
+            )
+            if target is None:
+                groups.append(cell)
+            else:
+                target.extend(cell)
+    groups.sort(key=lambda g: min(w.x0 for w in g))
     cells = []
     for group in groups:
         raw = group[0].text

@@ -169,6 +169,21 @@ def test_wrapped_cell_beside_a_centred_cell_is_one_row() -> None:
     assert texts(rows_from_chars(chars, 1)) == [["1.2 Staff", "Requires improvement"]]
 
 
+def test_wrapped_question_beside_a_centred_value_reads_line_by_line() -> None:
+    # tight leading: the centred "81%" makes both printed lines of the question one row; their
+    # words must not be interleaved by x position
+    chars = glyphs("Does assessment focus sufficiently", x=100.0, baseline=100.0)
+    chars += glyphs("on keeping people safe?", x=100.0, baseline=111.0)
+    chars += glyphs("81%", x=400.0, baseline=105.5)
+    assert texts(rows_from_chars(chars, 1)) == [["Does assessment focus sufficiently on keeping people safe?", "81%"]]
+
+
+def test_centred_wrapped_cell_keeps_its_line_order() -> None:
+    chars = glyphs("Requires", x=310.0, baseline=100.0) + glyphs("improvement", x=302.0, baseline=110.0)
+    chars += glyphs("1.2 Staff", x=50.0, baseline=105.0)
+    assert texts(rows_from_chars(chars, 1)) == [["1.2 Staff", "Requires improvement"]]
+
+
 def test_lines_a_full_line_apart_are_rows() -> None:
     chars = glyphs("1.1 Leadership Good") + glyphs("1.2 Staff Good", baseline=114.0)
     assert texts(rows_from_chars(chars, 1)) == [["1.1 Leadership Good"], ["1.2 Staff Good"]]
