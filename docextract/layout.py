@@ -57,7 +57,7 @@ class LayoutSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     line_tolerance: float = Field(
-        0.4, gt=0, lt=1, description="baselines closer than this (em) are one printed line (takes in raised markers)"
+        0.6, gt=0, lt=1, description="baselines closer than this (em) are one printed line (takes in raised markers)"
     )
     baseline_shift: float = Field(
         0.1, gt=0, lt=1, description="a baseline shift larger than this (em) between two glyphs ends a word"

@@ -126,6 +126,13 @@ def test_superscript_marker_beside_a_one_is_told_by_size_and_baseline() -> None:
     assert row.cells[0].text == "2.1" and row.cells[0].raw == "2.1¹"
 
 
+def test_marker_raised_half_an_em_joins_its_line() -> None:
+    # reportlab's <super>: 80% size, baseline raised by half the font size
+    chars = glyphs("All regions") + glyphs("1", x=50.0 + 10 * 5.0 + 2.8, baseline=95.0, size=8.0)
+    [row] = rows_from_chars(chars, 1)
+    assert [(c.text, c.raw) for c in row.cells] == [("All regions", "All regions¹")]
+
+
 def test_full_size_digit_on_the_baseline_is_not_a_marker() -> None:
     chars = glyphs("Standard 1")
     assert [(w.text, w.marker) for w in words_from_chars(chars)[0]] == [("Standard", False), ("1", False)]
