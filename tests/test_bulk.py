@@ -119,7 +119,8 @@ def test_mixed_batch(mixed: dict[str, Path], mixed_run: tuple[Path, BulkSummary]
     # child tables hang off the reports, and carry pages
     shas = {r[0] for r in tables["reports"]}
     assert tables["standards"] and {r[0] for r in tables["standards"]} <= shas
-    assert all(r[-1] is not None for r in tables["standards"])
+    assert all(r[-2] is not None for r in tables["standards"])  # page
+    assert all(r[-1] is True for r in tables["standards"])  # counted (no youth report here)
     # the record column is the parse record
     with duckdb.connect(str(out / DATABASE_NAME), read_only=True) as con:
         row = con.execute("SELECT record FROM reports WHERE path LIKE '%a-wakefield.pdf'").fetchone()

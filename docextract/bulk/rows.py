@@ -102,7 +102,9 @@ def report_rows(
     for u, unit in enumerate(report.units, 1):
         rows["units"].append((sha, u, unit.name, unit.overall_rating, unit.score, unit.max_score, unit.page))
         for s, std in enumerate(unit.standards, 1):
-            rows["standards"].append((sha, u, s, unit.name, std.code, std.domain, std.name, std.rating, std.page))
+            rows["standards"].append(
+                (sha, u, s, unit.name, std.code, std.domain, std.name, std.rating, std.page, std.counted)
+            )
             for q, kq in enumerate(std.key_questions, 1):
                 rows["key_questions"].append(
                     (

@@ -101,6 +101,7 @@ STANDARDS = Table(
         _c("name", "VARCHAR", "standard name"),
         _c("rating", "VARCHAR", "Outstanding, Good, Requires improvement or Inadequate"),
         PAGE,
+        _c("counted", "BOOLEAN", "whether the rating counts towards the score (false: youth 4.1 resettlement)"),
     ),
 )
 
