@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEV_STAMP := $(VENV)/.installed-dev-stamp
 SAMPLE := examples/sample-pdu-report.pdf
 
-.PHONY: demo test lint bench eval setup clean stress
+.PHONY: demo test lint bench eval eval-producers fixtures setup clean stress
 
 setup: $(DEV_STAMP)
 
@@ -42,14 +42,40 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check docextract corpora tests benchmarks
 	$(BIN)/mypy docextract corpora
 
-# Field-level accuracy on the real corpus (PDF and text) and on a generated batch.
+# Field-level accuracy on the real corpus (PDF and text), on a generated batch, and one table
+# per producer on the committed producer fixtures (no browser needed).
 CORPUS ?= $(or $(DOCEXTRACT_CORPUS),../shared/corpus)
 EVAL_SYNTH := benchmarks/work/eval-synth
+PRODUCERS := reportlab fpdf2 weasyprint chromium libreoffice ghostscript
+FIXTURES := tests/fixtures/producers
+EVAL_FIXTURES := benchmarks/work/eval-fixtures
 eval: $(DEV_STAMP)
 	$(BIN)/docextract eval $(CORPUS)/pdf $(CORPUS)/expected
 	$(BIN)/docextract eval $(CORPUS)/text $(CORPUS)/expected
 	$(BIN)/python -m corpora.synth --out $(EVAL_SYNTH) --count 100 --seed 42 --text --quiet
 	$(BIN)/docextract eval $(EVAL_SYNTH) $(EVAL_SYNTH)
+	@for p in $(PRODUCERS); do \
+	  rm -rf $(EVAL_FIXTURES)/$$p && mkdir -p $(EVAL_FIXTURES)/$$p && \
+	  ln -s $(CURDIR)/$(FIXTURES)/$$p-*.pdf $(CURDIR)/$(FIXTURES)/$$p-*.json $(EVAL_FIXTURES)/$$p/ && \
+	  $(BIN)/docextract eval $(EVAL_FIXTURES)/$$p $(EVAL_FIXTURES)/$$p || exit $$?; done
+
+# A fresh random batch per producer, every layout variant (needs chromium, soffice, gs):
+# `make eval-producers EVAL_SEED=123` reproduces a run.
+EVAL_COUNT ?= 40
+EVAL_SEED ?= $(shell date +%s)
+EVAL_PAGES ?= 10-20
+EVAL_BATCH := benchmarks/work/eval-producers
+eval-producers: $(DEV_STAMP)
+	@echo "producer batches: $(EVAL_COUNT) reports each, seed $(EVAL_SEED), pages $(EVAL_PAGES)"
+	@for p in $(PRODUCERS); do \
+	  rm -rf $(EVAL_BATCH)/$$p && \
+	  $(BIN)/python -m corpora.synth --out $(EVAL_BATCH)/$$p --count $(EVAL_COUNT) --seed $(EVAL_SEED) \
+	    --pages $(EVAL_PAGES) --variants all --producer $$p --jobs 2 --quiet && \
+	  $(BIN)/docextract eval $(EVAL_BATCH)/$$p $(EVAL_BATCH)/$$p || exit $$?; done
+
+# Regenerate the committed producer fixtures (golden files: review the diff; refused under CI).
+fixtures: $(DEV_STAMP)
+	$(BIN)/python -m corpora.synth.fixtures --write --out $(FIXTURES)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -51,13 +51,15 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
 
 
 def same_heading(previous: Line, following: Line) -> bool:
-    """A wrapped heading: the next line is set in the same size, right below (PDF boxes)."""
+    """A wrapped heading: the next line is set in the same size, right below (PDF boxes).
+    Loose boxes (font ascent to descent) of lines set closer than their font's height overlap:
+    LibreOffice's 24 pt title at 30 pt leading, by 1.4 pt; up to a quarter of a line is allowed."""
     if previous.bbox is None or following.bbox is None:
         return False
     height = previous.bbox[3] - previous.bbox[1]
     other = following.bbox[3] - following.bbox[1]
     gap = following.bbox[1] - previous.bbox[3]
-    return height > 0 and 0.8 <= other / height <= 1.25 and -1 <= gap <= 1.5 * height
+    return height > 0 and 0.8 <= other / height <= 1.25 and -0.25 * height <= gap <= 1.5 * height
 
 
 def _published(doc: Document) -> str | None:

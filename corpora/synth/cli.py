@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .defects import DEFECT_KINDS
-from .generate import GeneratedReport, ReportSpec, generate_report
+from .generate import ReportSpec, compose_report
 from .kinds import ANNUAL_DEFECTS, THEMATIC_DEFECTS
-from .values import FRAMEWORK_CHOICES, OTHER_CHOICES
+from .producers import PRODUCERS, ProducerError, produce_many
+from .values import FRAMEWORK_CHOICES, OTHER_CHOICES, VARIANT_SETS
 
 _SHORT = {"probation-2018": "reg2018", "probation-pdu-2021": "pdu2021", "probation-pdu-2023": "pdu2023",
           "youth-2018": "youth", "thematic_inspection": "thematic", "annual_report": "annual",
@@ -61,7 +62,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--pages", type=_pages, default=None, help="target page range, e.g. 12-18")
     p.add_argument("--layout", type=_layout, default={}, help="force layout variants, e.g. ratings_table=stacked")
     p.add_argument("--name", default=None, help="file name stem (suffixed -NNNNN when --count > 1)")
-    p.add_argument("--text", action="store_true", help="also write NAME.txt (form feed between pages)")
+    p.add_argument("--producer", default="reportlab", choices=PRODUCERS,
+                   help="the program that prints the PDF (same report, same truth); see corpora/synth/producers.py")
+    p.add_argument("--distil-from", default="reportlab", choices=[x for x in PRODUCERS if x != "ghostscript"],
+                   help="with --producer ghostscript: whose PDF is re-distilled")
+    p.add_argument("--variants", default="classic", choices=VARIANT_SETS,
+                   help="'all': also draw the layout variants added with the producer matrix (score in words, "
+                        "code/name/rating on own lines, wrapped ratings, domain heading after the "
+                        "recommendations, year-only date, annex key-question table)")
+    p.add_argument("--sources", action="store_true", help="also write the HTML or .docx a producer printed")
+    p.add_argument("--text", action="store_true",
+                   help="also write NAME.txt (form feed between pages; reportlab and fpdf2 only)")
     p.add_argument("--quiet", action="store_true")
     return p
 
@@ -79,17 +90,22 @@ def specs(args: argparse.Namespace) -> list[ReportSpec]:
             name = args.name if args.count == 1 else f"{args.name}-{i:05d}"
         else:
             name = f"synth-{args.seed}-{i:05d}-{_SHORT[framework]}"
-        out.append(ReportSpec(name, seed, framework, defects, args.pages, args.layout))
+        out.append(ReportSpec(name, seed, framework, defects, args.pages, args.layout, args.variants,
+                              args.producer))
     return out
 
 
-def _write(out: Path, text: bool, spec: ReportSpec) -> str:
-    report: GeneratedReport = generate_report(spec)
-    (out / f"{report.name}.pdf").write_bytes(report.pdf)
-    (out / f"{report.name}.json").write_text(report.truth_json(), encoding="utf-8")
-    if text:
-        (out / f"{report.name}.txt").write_text(report.text, encoding="utf-8")
-    return f"{report.name}: {report.truth['synth']['pages']} pages"
+def _write(out: Path, args: argparse.Namespace, chunk: list[ReportSpec]) -> list[str]:
+    composed = [compose_report(spec) for spec in chunk]
+    reports = produce_many(composed, args.producer, args.distil_from, out if args.sources else None)
+    lines = []
+    for report in reports:
+        (out / f"{report.name}.pdf").write_bytes(report.pdf)
+        (out / f"{report.name}.json").write_text(report.truth_json(), encoding="utf-8")
+        if args.text:
+            (out / f"{report.name}.txt").write_text(report.text, encoding="utf-8")
+        lines.append(f"{report.name}: {report.truth['synth']['pages']} pages")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,18 +115,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.text and args.producer not in ("reportlab", "fpdf2"):
+        print("error: --text needs a producer that uses the own layout (reportlab, fpdf2)", file=sys.stderr)
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    work = [(args.out, args.text, spec) for spec in todo]
-    if args.jobs > 1 and len(todo) > 1:
-        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            lines = pool.starmap(_write, work, chunksize=max(1, len(work) // (args.jobs * 8)))
+    # reports are printed in chunks (LibreOffice converts a chunk in one process)
+    jobs = max(1, args.jobs)
+    if args.producer == "libreoffice":  # one soffice start per worker and chunk
+        size = min(25, -(-len(todo) // jobs))
     else:
-        lines = [_write(*w) for w in work]
+        size = max(1, min(25, len(todo) // (jobs * 4))) if args.producer != "reportlab" else 1
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    work = [(args.out, args, chunk) for chunk in chunks]
+    try:
+        if args.jobs > 1 and len(chunks) > 1:
+            with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+                done = pool.starmap(_write, work, chunksize=max(1, len(work) // (args.jobs * 8)))
+        else:
+            done = [_write(*w) for w in work]
+    except ProducerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    lines = [line for chunk_lines in done for line in chunk_lines]
     elapsed = time.perf_counter() - start
     if not args.quiet:
         for line in lines:
             print(line)
-    print(f"{len(todo)} reports in {elapsed:.1f} s ({elapsed / max(1, len(todo)):.3f} s per report, "
-          f"{args.jobs} job(s))", file=sys.stderr)
+    print(f"{len(todo)} reports ({args.producer}) in {elapsed:.1f} s ({elapsed / max(1, len(todo)):.3f} s per "
+          f"report, {args.jobs} job(s))", file=sys.stderr)
     return 0

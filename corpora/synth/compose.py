@@ -92,11 +92,17 @@ class Composer:
         return 0.15 + 0.25 * RATINGS.index(rating or "Requires improvement")
 
     # -- ratings box -----------------------------------------------------------------
+    def score_text(self, unit: Unit) -> str:
+        fmt = self.r.layout.score_format
+        if fmt == "words":
+            return f"{unit.score} out of {unit.max_score}"
+        return f"{unit.score} / {unit.max_score}" if fmt == "spaced" else f"{unit.score}/{unit.max_score}"
+
     def ratings_box(self, unit: Unit) -> list[Block]:
         style = self.r.layout.ratings_table
         domains = domain_titles(self.r)
-        score = f"{unit.score}/{unit.max_score}"
-        if style == "stacked":
+        score = self.score_text(unit)
+        if style in ("stacked", "lines"):
             out: list[Block] = [plain(unit.name, "label"), Para([("Score ", "normal"), (score, "bold")]),
                                 plain("Overall rating", "label"), plain(unit.overall_rating, "rating")]
             seen: set[str] = set()
@@ -105,7 +111,10 @@ class Composer:
                 if dom not in seen:
                     seen.add(dom)
                     out.append(plain(f"{dom}. {domains.get(dom, '')}", "h3"))
-                out.append(plain(f"{printed_code(self.r, s.code)} {s.name}"))
+                if style == "lines":
+                    out += [plain(printed_code(self.r, s.code)), plain(s.name)]
+                else:
+                    out.append(plain(f"{printed_code(self.r, s.code)} {s.name}"))
                 shown = self._rating_shown(unit, s)
                 out.append(plain(shown or "", "rating") if shown else Spacer(6))
             return out
@@ -125,7 +134,11 @@ class Composer:
             shown = self._rating_shown(unit, s)
             rows.append([Cell([(printed_code(self.r, s.code), "normal")]), Cell([(s.name, "normal")]),
                          Cell([(shown or "", "normal")], fill=shown if (ruled and shown) else None), empty])
-        return [Table(rows, [0.1, 0.5, 0.28, 0.12], header_rows=1, ruled=ruled)]
+        if self.r.layout.rating_wrap:  # "Requires improvement" does not fit on one line
+            widths = [0.1, 0.5, 0.16, 0.24]
+        else:
+            widths = [0.1, 0.46, 0.28, 0.16] if self.r.layout.score_format == "words" else [0.1, 0.5, 0.28, 0.12]
+        return [Table(rows, widths, header_rows=1, ruled=ruled)]
 
     # -- recommendations ---------------------------------------------------------------
     def recommendations(self, unit_name: str | None) -> list[Block]:
@@ -172,15 +185,7 @@ class Composer:
             pct_marker, note = self.notes.next("Rounded to the nearest whole number.")
             notes |= note
         for n, kq in enumerate(s.key_questions):
-            runs: list[Run] = [(kq.text, "normal")]
-            broken = self.r.broken_ref
-            if broken and broken.get("where") == "kq" and broken.get("code") == s.code \
-                    and broken.get("unit") == unit.name and broken.get("index") == n:
-                runs.append((BROKEN_BOOKMARK, "normal"))
-            if kq.subsample:
-                marker, note = self.notes.next("Calculated for the cases in which work on risk of harm was needed.")
-                notes |= note
-                runs.append((marker, "sup"))
+            runs = self._kq_runs(unit, s, n, notes)
             pct: list[Run] = [(f"{kq.percent}%", "bold" if kq is lowest else "normal")]
             if pct_marker and n == 0:
                 pct.append((pct_marker, "sup"))
@@ -194,6 +199,20 @@ class Composer:
         return Table(rows, widths, header_rows=1, ruled=True, repeat_header=lay.repeat_header,
                      footnotes=notes, anchor=f"kq-{unit.name}-{s.code}")
 
+    def _kq_runs(self, unit: Unit, s: Standard, n: int, notes: dict[str, str]) -> list[Run]:
+        """A key question's cell as printed (with an injected broken bookmark and subsample marker)."""
+        kq = s.key_questions[n]
+        runs: list[Run] = [(kq.text, "normal")]
+        broken = self.r.broken_ref
+        if broken and broken.get("where") == "kq" and broken.get("code") == s.code \
+                and broken.get("unit") == unit.name and broken.get("index") == n:
+            runs.append((BROKEN_BOOKMARK, "normal"))
+        if kq.subsample:
+            marker, note = self.notes.next("Calculated for the cases in which work on risk of harm was needed.")
+            notes |= note
+            runs.append((marker, "sup"))
+        return runs
+
     def standard_section(self, unit: Unit, s: Standard, budget: int, split: bool) -> list[Block]:
         out: list[Block] = [plain(f"{printed_code(self.r, s.code)}. {s.name}", "h2", anchor=f"std-{s.code}")]
         out.append(plain(prose.STANDARD_AIMS[s.name]))
@@ -206,22 +225,27 @@ class Composer:
             marker, note = self.notes.next("The standard's rating is the band of its lowest key-question score; "
                                            "the lowest score is shown in bold. The methodology annexe explains "
                                            "the bands.")
+            in_annex = self.r.layout.kq_place == "annex"
+            ending = " (the scores are in Annexe 2)." if in_annex else ", and follows the lowest of those scores:"
             if shown:
                 runs: list[Run] = [("We rated ", "normal"), (s.name.lower(), "normal"), (marker, "sup"),
                                    (f" as '{shown}'. The rating rests on the share of inspected cases judged "
-                                    f"satisfactory against {count} key questions, and follows the lowest "
-                                    "of those scores:", "normal")]
+                                    f"satisfactory against {count} key questions{ending}", "normal")]
             else:
                 runs = [("Our findings", "normal"), (marker, "sup"),
-                        (f" for {s.name.lower()} rest on {count} key questions:", "normal")]
+                        (f" for {s.name.lower()} rest on {count} key questions"
+                         f"{' (see Annexe 2).' if in_annex else ':'}", "normal")]
             out.append(Para(runs, footnotes=note))
-            table = self.kq_table(unit, s)
-            table.force_split = split
-            table.keep_together = not split
-            out.append(table)
+            if not in_annex:
+                table = self.kq_table(unit, s)
+                table.force_split = split
+                table.keep_together = not split
+                out.append(table)
+            short = self.r.target_pages <= 3  # very short reports (fixtures): no paragraph per key question
             for kq in s.key_questions:
                 out.append(plain(kq.text, "h3"))
-                out.append(plain(prose.paragraph(self.rng, s.name, tone)))
+                if not short:
+                    out.append(plain(prose.paragraph(self.rng, s.name, tone)))
                 out.append(plain(f"Inspectors answered this question 'yes' in {prose.count_phrase(kq.yes, kq.total)}. "
                                  + prose.sentence(self.rng, s.name, tone)))
             defect = self.r.count_percent_defect
@@ -232,10 +256,11 @@ class Composer:
             out.append(plain("Strengths:", "label", keep_with_next=True))
         else:
             out.append(plain("Strengths:", "label", keep_with_next=True))
-        for _ in range(self.rng.randint(2, 4)):
+        most = 4 if self.r.target_pages > 3 else 2
+        for _ in range(self.rng.randint(2, most)):
             out.append(plain(prose.bullet(self.rng, s.name, True), bullet="•"))
         out.append(plain("Areas for improvement:", "label", keep_with_next=True))
-        for _ in range(self.rng.randint(2, 4)):
+        for _ in range(self.rng.randint(2, most)):
             out.append(plain(prose.bullet(self.rng, s.name, False), bullet="•"))
         out += self._fill(s.name, budget - _words(out), tone)
         return out
@@ -243,7 +268,7 @@ class Composer:
     # -- whole documents -----------------------------------------------------------
     def inspection(self) -> list[Block]:
         r, unit = self.r, self.r.unit
-        month = f"{r.published:%B %Y}"
+        month = f", {r.published:%B %Y}" if r.layout.published_style == "month" else ""
         if r.kind == "youth_justice_inspection":
             assert r.title is not None
             place = r.title.removeprefix(YOUTH_TITLE)
@@ -255,9 +280,12 @@ class Composer:
             out.append(plain(f"The Probation Service – {r.region} region", "subtitle"))
         elif r.variant == "nps":
             out.append(plain("National Probation Service", "subtitle"))
-        out += [Spacer(40), plain(f"HM Inspectorate of Probation, {month}", "subtitle"), PageBreak()]
+        out += [Spacer(40), plain(f"HM Inspectorate of Probation{month}", "subtitle"), PageBreak()]
+        after = r.layout.domain_after_recs  # background first, the first domain straight after the recommendations
         sections = [("Foreword", "foreword"), ("Ratings", "ratings"), ("Recommendations", "recommendations"),
                     ("Background", "background")]
+        if after:
+            sections[2:] = [sections[3], sections[2]]
         domains = domain_titles(r)
         doms = sorted({s.code.split(".")[0] for s in unit.standards})
         sections += [(f"{d}. {domains[d]}", f"domain-{d}") for d in doms]
@@ -278,16 +306,18 @@ class Composer:
         out += self.foreword()
         out += [PageBreak(), plain("Ratings", "h1", anchor="ratings")]
         out += self.ratings_box(unit)
-        out += [PageBreak(), plain("Recommendations", "h1", anchor="recommendations"),
-                plain(self.count_sentence())]
-        out += self.recommendations(None)
-        out += [PageBreak(), *self.background()]
+        recs: list[Block] = [PageBreak(), plain("Recommendations", "h1", anchor="recommendations"),
+                             plain(self.count_sentence()), *self.recommendations(None)]
+        background: list[Block] = [PageBreak(), *self.background()]
+        out += [*background, *recs] if after else [*recs, *background]
         fixed = _words(out) + 2500
-        budget_words = max(r.target_pages * WORDS_PER_PAGE - fixed, 300 * len(unit.standards))
+        per_standard = 300 if r.target_pages > 3 else 60  # very short reports (fixtures): thin sections
+        budget_words = max(r.target_pages * WORDS_PER_PAGE - fixed, per_standard * len(unit.standards))
         weights = [1.6 if s.key_questions else 1.0 for s in unit.standards]
         split_code = self._split_code(unit)
-        for d in doms:
-            out += [PageBreak(), plain(f"{d}. {domains[d]}", "h1", anchor=f"domain-{d}")]
+        for n, d in enumerate(doms):
+            heading = plain(f"{d}. {domains[d]}", "h1", anchor=f"domain-{d}")
+            out += [heading] if (after and n == 0) else [PageBreak(), heading]
             for s, w in zip(unit.standards, weights, strict=True):
                 if s.code.split(".")[0] == d:
                     budget = int(budget_words * w / sum(weights))
@@ -372,6 +402,8 @@ class Composer:
         out: list[Block] = [plain("Annexe 2: Inspection data", "h1", anchor="annexe-2"),
                             plain("The tables below give, for each key question, the share of cases with a "
                                   "satisfactory answer to each of the prompts beneath it.")]
+        if self.r.layout.kq_place == "annex":
+            out += self.annex_kq_table(unit)
         for s in unit.standards:
             if not s.key_questions:
                 continue
@@ -382,6 +414,36 @@ class Composer:
                 rows += [[Cell([(p.text, "normal")]), Cell([(f"{p.percent}%", "normal")])] for p in kq.prompts]
             out.append(Table(rows, [0.8, 0.2], header_rows=1, anchor=f"prompts-{s.code}"))
         return out
+
+    def annex_kq_table(self, unit: Unit) -> list[Block]:
+        """Every case-based standard with its rating, and its key questions (numbered) with their
+        percentages, in one annex table: the only place the key-question scores are printed."""
+        domains = domain_titles(self.r)
+        notes: dict[str, str] = {}
+        rows: list[list[Cell]] = [[Cell([("Standard/Key question", "bold")]), Cell([("Rating/% yes", "bold")])]]
+        seen: set[str] = set()
+        for s in unit.standards:
+            if not s.key_questions:
+                continue
+            dom = s.code.split(".")[0]
+            if dom not in seen:
+                seen.add(dom)
+                rows.append([Cell([(f"{dom}. {domains.get(dom, '')}", "bold")]), Cell([("", "normal")])])
+            shown = self._rating_shown(unit, s)
+            rows.append([Cell([(f"{printed_code(self.r, s.code)}. {s.name}", "bold")]),
+                         Cell([(shown or "", "bold")], fill=shown)])
+            lowest = s.lowest
+            for n, kq in enumerate(s.key_questions):
+                runs = self._kq_runs(unit, s, n, notes)
+                code = f"P {kq.code}" if self.r.framework == "probation-pdu-2023" else kq.code
+                runs[0] = (f"{code}. {runs[0][0]}", runs[0][1])
+                rows.append([Cell(runs), Cell([(f"{kq.percent}%", "bold" if kq is lowest else "normal")])])
+        return [plain("Key questions", "h2"),
+                plain("The table below shows, for each case-based standard, the percentage of inspected cases "
+                      "judged satisfactory against each key question."),
+                Table(rows, [0.8, 0.2], header_rows=1, repeat_header=True, footnotes=notes,
+                      anchor=f"kq-annex-{unit.name}"),
+                plain("Prompts", "h2")]
 
     def letter(self) -> list[Block]:
         r = self.r

@@ -85,12 +85,19 @@ class Layout:
     page_size: str  # "A4" | "Letter"
     font: str  # "Helvetica" | "Times"
     heading_colour: str  # name from render.HEADING_COLOURS
-    ratings_table: str  # "ruled" | "borderless" | "stacked"
+    ratings_table: str  # "ruled" | "borderless" | "stacked" | "lines" (code, name, rating each on a line)
     kq_table: str  # "plain" | "comparator"
     kq_wrap: str  # "wide" | "narrow" (narrow wraps long questions inside the cell)
     split_table: bool  # force one key-question table across a page break
     footnote_on_percent: bool  # footnote marker glued to a table percentage ("79%22")
     repeat_header: bool  # repeat the table header row after a split
+    # variants added with the producer matrix (drawn from a stream of their own, so the
+    # classic variants above stay what they were for a seed)
+    score_format: str = "slash"  # "slash" 8/21 | "spaced" 8 / 21 | "words" 8 out of 21
+    rating_wrap: bool = False  # rating column so narrow that "Requires improvement" wraps
+    domain_after_recs: bool = False  # the first numbered domain heading right after the recommendations
+    published_style: str = "month"  # "month" (cover month and year) | "year_only" (only "© Crown copyright YYYY")
+    kq_place: str = "section"  # key-question tables in each standard's "section" | in the "annex" only
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

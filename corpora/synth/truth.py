@@ -58,7 +58,8 @@ def build_truth(report: Report, anchors: dict[str, int], pages: int, extra: dict
         "kind": report.kind,
         "framework": report.framework,
         "title": report.title,
-        "published": f"{report.published:%Y-%m}",
+        "published": (f"{report.published:%Y}" if report.layout.published_style == "year_only"
+                      else f"{report.published:%Y-%m}"),
         "units": units,
         "recommendations": recs,
         "stated_recommendation_count": report.stated_count,

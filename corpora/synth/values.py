@@ -175,7 +175,15 @@ def _youth_groups(rng: random.Random, unit_name: str) -> list[tuple[str, str, in
     return [(lead.removesuffix(" should:").removeprefix("The "), lead, rng.randint(1, 2)) for lead in chosen]
 
 
-def choose_layout(rng: random.Random, kind: str, framework: str, overrides: dict[str, object]) -> Layout:
+VARIANT_SETS: tuple[str, ...] = ("all", "classic")
+
+
+def choose_layout(
+    rng: random.Random, kind: str, framework: str, overrides: dict[str, object],
+    extra: random.Random | None = None,
+) -> Layout:
+    """Layout variants for one report. ``extra`` (a stream of its own) draws the variants added
+    with the producer matrix; without it they keep their classic values."""
     layout = Layout(
         page_size="A4" if rng.random() < 0.75 else "Letter",
         font=rng.choice(("Helvetica", "Times")),
@@ -187,6 +195,15 @@ def choose_layout(rng: random.Random, kind: str, framework: str, overrides: dict
         footnote_on_percent=rng.random() < 0.4,
         repeat_header=rng.random() < 0.5,
     )
+    if extra is not None:
+        if extra.random() < 0.25:
+            layout.ratings_table = "lines"
+        layout.score_format = extra.choices(("slash", "spaced", "words"), (0.5, 0.2, 0.3))[0]
+        layout.rating_wrap = layout.ratings_table in ("ruled", "borderless") and extra.random() < 0.35
+        inspection = kind != "regional_letter"
+        layout.domain_after_recs = inspection and extra.random() < 0.3
+        layout.published_style = "year_only" if inspection and extra.random() < 0.2 else "month"
+        layout.kq_place = "annex" if inspection and extra.random() < 0.25 else "section"
     if kind == "regional_letter":
         layout.kq_table = "none"
         layout.split_table = False
@@ -195,12 +212,14 @@ def choose_layout(rng: random.Random, kind: str, framework: str, overrides: dict
         if not hasattr(layout, key):
             raise ValueError(f"unknown layout variant {key!r}")
         setattr(layout, key, value)
+    if layout.kq_place == "annex":
+        layout.split_table = False
     return layout
 
 
 def draw_report(
     rng: random.Random, name: str, seed: int, choice: str, pages: tuple[int, int] | None,
-    layout_overrides: dict[str, object],
+    layout_overrides: dict[str, object], variants: str = "classic",
 ) -> Report:
     rules = load_rules()
     if choice == "regional_letter":
@@ -221,7 +240,8 @@ def draw_report(
         published = max(published, dt.date(2024, 1, 1))
     fieldwork, windows = draw_dates(rng, published)
     region = rng.choice(names.REGIONS)
-    layout = choose_layout(rng, kind, framework, layout_overrides)
+    extra = random.Random(f"{seed}:variants") if variants == "all" else None
+    layout = choose_layout(rng, kind, framework, layout_overrides, extra)
     who = {"probation-2018": "the service user", "youth-2018": questions.YOUTH_WHO}.get(framework,
                                                                                      "the person on probation")
     comparator = layout.kq_table == "comparator"
