@@ -19,7 +19,7 @@ from corpora.synth import fixtures as fx
 from corpora.synth.generate import compose_report
 from corpora.synth.producers import PRODUCERS, _from_pdf, _own_layout
 from docextract.models import InspectionReport
-from docextract.validate import ValidationResult, validate
+from docextract.validation import ValidationResult, validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "producers"
 NAMES = [f"{producer}-{f.stem}" for producer in PRODUCERS for f in fx.FIXTURES]
