@@ -138,7 +138,9 @@ def producer_sets(synth: int, seed: int) -> list[tuple[str, list[str]]]:
     ]
     committed: dict[str, list[str]] = {}
     for path in sorted((FIXTURES / "producers").rglob("*.pdf")):
-        committed.setdefault(path.relative_to(FIXTURES / "producers").parts[0], []).append(str(path))
+        parts = path.relative_to(FIXTURES / "producers").parts  # PRODUCER/... or PRODUCER-NAME.pdf
+        producer = parts[0] if len(parts) > 1 else path.stem.split("-")[0]
+        committed.setdefault(producer, []).append(str(path))
     sets.extend((f"{name} (fixtures)", files) for name, files in committed.items())
     return [(name, files) for name, files in sets if files]
 
