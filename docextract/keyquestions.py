@@ -44,7 +44,13 @@ from .layout import Row
 from .models import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from .normalize import compact
 from .patterns import StandardRule, frameworks
-from .plausibility import Provenance, Refusal, key_question_code_problem, key_question_set_problems
+from .plausibility import (
+    Provenance,
+    Refusal,
+    key_question_code_problem,
+    key_question_set_problems,
+    percent_problem,
+)
 
 # --- events to occurrences --------------------------------------------------------------
 
@@ -213,12 +219,22 @@ def _valued(event: Question, standard: str | None, header: Header | None, table:
         valued=True,
         table=table,
     )
-    if current is None or current.percent is None:
+    refused = _refused_percent(current.raw) if current is not None and current.percent is None else None
+    if current is not None and refused is not None:
+        occurrence.problems.append(f"key question '{_short(event.text)}': percentage read '{current.raw}' "
+                                   f"on page {event.page}, refused: {refused}")  # fmt: skip
+    elif current is None or current.percent is None:
         shown = f" ('{current.raw}')" if current is not None else ""
         occurrence.problems.append(f"key question '{_short(event.text)}' has no readable percentage{shown}")
     elif current.bare:
         occurrence.problems.append(f"key question '{_short(event.text)}' percentage printed without '%'")
     return occurrence
+
+
+def _refused_percent(raw: str) -> str | None:
+    """Why a value printed as a number ('156%') was refused as a percentage, or None."""
+    digits = raw.strip().rstrip("%").strip()
+    return percent_problem(int(digits)) if digits.isdigit() else None
 
 
 def _occurrence(

@@ -18,6 +18,7 @@ from .fuzzy import as_rating
 from .layout import Cell, Row, is_footnote, union
 from .normalize import collapse, compact
 from .patterns import StandardRule, keyquestion_patterns
+from .plausibility import percent_problem
 
 # --- compiled patterns ------------------------------------------------------------------
 
@@ -371,11 +372,11 @@ class Scanner:
         percent = self.p.percent.match(token)
         if percent:
             number = int(percent.group(1))
-            return Value(number if number <= 100 else None, token, box)
+            return Value(number if percent_problem(number) is None else None, token, box)
         bare = self.p.bare.match(token)
         if bare:
             number = int(bare.group(1))
-            return Value(number if number <= 100 else None, token, box, bare=True)
+            return Value(number if percent_problem(number) is None else None, token, box, bare=True)
         return Value(None, token, box)
 
     def _split(self, row: Row) -> _Split:

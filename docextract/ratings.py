@@ -29,12 +29,13 @@ from .plausibility import Provenance, Refusal, score_problems, standard_code_pro
 # broken by extraction or by a wrapped cell ("8 out o f 21").
 _OUT_OF = r"(?:/|o\s?u\s?t\s?o\s?f|of)"
 _SCORE = regex.compile(
-    rf"^(?P<prefix>.*?)\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b\s*(?P<rest>.*)$",
+    rf"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b"
+    r"\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 # A score label whose value is cut short at the end of its row ("Score:", "Score 8 out o").
 _SCORE_OPEN = regex.compile(
-    r"^(?P<prefix>.*?)\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
+    r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
     regex.IGNORECASE,
 )
 # A row holding only a standard's code ("P 1.1", "2.3."): its name and rating follow on their own rows.
@@ -199,22 +200,45 @@ def _join_rating(line: Line, following: Line) -> Line | None:
     """'P 1.2 Staffing Requires' + 'improvement': a rating wrapped in its cell. The next row must hold
     only the rest of the rating (under the same cell, where positions are known), and neither part
     may be a rating on its own."""
-    words = following.text.split()
-    if not words or len(words) > _MAX_TAIL_WORDS or as_rating(following.text) is not None:
-        return None
-    if split_rating(line.text)[1] is not None:
+    if split_rating(line.text)[1] is not None or as_rating(following.text) is not None:
         return None
     tokens = line.text.split()
-    for size in (1, 2):
-        if len(tokens) < size or as_rating(" ".join(tokens[-size:])) is not None:
+    cells = [cell for cell in following.cells if cell]
+    # the whole next row is the rest of the rating, or (cells known) its last cell is, the cells
+    # before it the rest of the standard's name wrapped in its own cell ("delivery" | "improvement")
+    tails: list[tuple[str, list[str]]] = [(following.text, [])]
+    if len(cells) > 1 and len([cell for cell in line.cells if cell]) > 1:
+        tails.append((cells[-1], cells[:-1]))
+    for tail, name_rest in tails:
+        words = tail.split()
+        if not words or len(words) > _MAX_TAIL_WORDS:
             continue
-        if as_rating(" ".join([*tokens[-size:], *words])) is None:
-            continue
-        if not _under_last_cell(line, following):
-            return None
-        cells = (*line.cells[:-1], f"{line.cells[-1]} {following.text}") if line.cells else None
-        return _joined(line, following, cells)
+        for size in (1, 2):
+            head = " ".join(tokens[-size:])
+            if len(tokens) < size or not _rating_head(head) or as_rating(" ".join([head, *words])) is None:
+                continue
+            if not name_rest and not _under_last_cell(line, following):
+                return None
+            if name_rest:
+                *first, name, rating = [cell for cell in line.cells if cell]
+                joined = (*first, collapse(" ".join([name, *name_rest])), f"{rating} {tail}")
+                return Line(
+                    text=collapse(" ".join(joined)),
+                    page=line.page,
+                    cells=tuple(joined),
+                    bbox=union_box(line.bbox, following.bbox),
+                )
+            merged = (*line.cells[:-1], f"{line.cells[-1]} {following.text}") if line.cells else None
+            return _joined(line, following, merged)
     return None
+
+
+def _rating_head(text: str) -> bool:
+    """Whether `text` is the first part of a rating cut short, not a rating ('Requires', 'Requires improve-')."""
+    key = compact(text)
+    return key.isalpha() and any(
+        word.compact.startswith(key) and word.compact != key for word in ratings_patterns().ratings
+    )
 
 
 def _under_last_cell(line: Line, following: Line) -> bool:

@@ -85,6 +85,22 @@ def test_score_written_any_way(score: str, tmp_path: Path) -> None:
     assert {r.unit for r in report.recommendations} == {"Brackenford PDU"}
 
 
+@pytest.mark.parametrize("label", ["Overall score", "Total score", "Overall score:"])
+def test_overall_score_label_is_not_the_unit_name(label: str, tmp_path: Path) -> None:
+    block = RATINGS_ONE_LINE.format(score="8/21").replace("Score\t8/21", f"{label}\t8/21")
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+
+
+def test_name_and_rating_both_wrapped_in_their_cells(tmp_path: Path) -> None:
+    block = RATINGS_ONE_LINE.format(score="8/21").replace(
+        "P 2.3\tImplementation and delivery\tRequires improvement",
+        "P 2.3\tImplementation and\tRequires\n\tdelivery\timprovement",
+    )
+    report = _parse(tmp_path, COVER, block, RECOMMENDATIONS)
+    assert _ratings(report) == EXPECTED
+
+
 def test_code_name_and_rating_each_on_their_own_line(tmp_path: Path) -> None:
     rows = ["Ratings", "Brackenford PDU", "Score 8/21", "Overall rating", "Requires improvement"]
     for code, name, rating in STANDARDS:

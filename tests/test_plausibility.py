@@ -282,4 +282,5 @@ def test_a_percentage_above_100_is_null_with_a_warning(tmp_path: Path) -> None:
     report = parse(path)
     assessment = next(s for s in report.units[0].standards if s.code == "2.1")
     assert [k.percent for k in assessment.key_questions] == [79, None]
-    assert any("156%" in w.message for w in report.warnings)
+    [warning] = [w for w in report.warnings if "156%" in w.message]
+    assert "read '156%' on page 4, refused: a percentage is between 0 and 100" in warning.message
