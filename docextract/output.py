@@ -53,7 +53,8 @@ def _pages(count: int) -> str:
 
 def render_tables(report: InspectionReport) -> Group:
     """A rich rendering for people: metadata, one table per rated unit with its key questions,
-    recommendations, previous recommendations with their progress, warnings."""
+    recommendations, previous recommendations with their progress, lead inspectorates of a joint
+    inspection, an annual report's key facts and thematic tallies, warnings."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -118,6 +119,23 @@ def render_tables(report: InspectionReport) -> Group:
             if value is not None
         )
         parts.append(Text(f"Previous recommendations' progress as stated: {counts or '-'}"))
+    if report.lead_inspectorates:
+        parts.append(Text(f"Lead inspectorates: {'; '.join(report.lead_inspectorates)}"))
+    if report.key_facts:
+        facts = Table(title="Key facts", title_justify="left")
+        for column in ("figure", "label", "value", "unit", "page"):
+            facts.add_column(column, justify="right" if column in ("value", "page") else "left")
+        for fact in report.key_facts:
+            facts.add_row(fact.as_printed, fact.label, f"{fact.value:g}", fact.unit, str(fact.page or ""))
+        parts.append(facts)
+    if report.thematic_summaries:
+        summaries = Table(title="Thematic inspections summarised", title_justify="left")
+        for column in ("title", "made", "agreed", "partly", "not agreed", "page"):
+            summaries.add_column(column, justify="left" if column == "title" else "right")
+        for summary in report.thematic_summaries:
+            cells = (summary.made, summary.agreed, summary.partly_agreed, summary.not_agreed, summary.page)
+            summaries.add_row(summary.title, *("-" if value is None else str(value) for value in cells))
+        parts.append(summaries)
     for warning in report.warnings:
         page = f" (page {warning.page})" if warning.page else ""
         parts.append(Text(f"warning {warning.code}{page}: {warning.message}", style="yellow"))

@@ -89,3 +89,17 @@ def test_validate_finds_no_tally_error(fmt: str) -> None:
     result = validate(corpus_report(NAME).source(fmt))
     assert result.report.kind == "annual_report"
     assert [i for i in result.issues if i.code == "tally_mismatch"] == []
+
+
+def test_table_output_shows_key_facts_and_tallies() -> None:
+    import io
+
+    from rich.console import Console
+
+    from docextract.output import print_tables
+
+    console = Console(file=io.StringIO(), width=200)
+    print_tables(parsed("pdf"), console)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Key facts" in shown and "234,827" in shown and "Number of people under probation supervision" in shown
+    assert "Thematic inspections summarised" in shown and "Accommodation and homelessness" in shown
