@@ -62,7 +62,7 @@ eval: $(DEV_STAMP)
 # A fresh random batch per producer, every layout variant (needs chromium, soffice, gs):
 # `make eval-producers EVAL_SEED=123` reproduces a run.
 EVAL_COUNT ?= 40
-EVAL_SEED ?= $(shell date +%s)
+EVAL_SEED := $(or $(EVAL_SEED),$(shell date +%s))
 EVAL_PAGES ?= 10-20
 EVAL_BATCH := benchmarks/work/eval-producers
 eval-producers: $(DEV_STAMP)
@@ -71,7 +71,8 @@ eval-producers: $(DEV_STAMP)
 	  rm -rf $(EVAL_BATCH)/$$p && \
 	  $(BIN)/python -m corpora.synth --out $(EVAL_BATCH)/$$p --count $(EVAL_COUNT) --seed $(EVAL_SEED) \
 	    --pages $(EVAL_PAGES) --variants all --producer $$p --jobs 2 --quiet && \
-	  $(BIN)/docextract eval $(EVAL_BATCH)/$$p $(EVAL_BATCH)/$$p || exit $$?; done
+	  $(BIN)/docextract eval $(EVAL_BATCH)/$$p $(EVAL_BATCH)/$$p || exit $$?; \
+	  $(BIN)/python -m corpora.synth.checkbatch $(EVAL_BATCH)/$$p || true; done  # reported, not fatal (yet)
 
 # Regenerate the committed producer fixtures (golden files: review the diff; refused under CI).
 fixtures: $(DEV_STAMP)
