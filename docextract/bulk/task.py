@@ -90,7 +90,7 @@ def run_task(task: Task) -> TaskResult:
             if task.validate:
                 validate = load_validate()
                 if validate is None:
-                    raise DocextractError(task.path, "validate_unavailable", "docextract.validate is not installed")
+                    raise DocextractError(task.path, "validate_unavailable", "docextract.validation is not installed")
                 outcome = validate(task.path)
                 report, issues = outcome.report, list(outcome.issues)
             else:
