@@ -34,7 +34,7 @@ test: $(DEV_STAMP)
 # The bulk pool's tests 20 times over, two at a time (pytest-xdist) and each under load.
 stress: $(DEV_STAMP)
 	for i in $$(seq 20); do \
-		DOCEXTRACT_STRESS_ROUNDS=3 $(BIN)/python -m pytest -q -p xdist -n 2 tests/test_pool_stress.py \
+		DOCEXTRACT_STRESS_ROUNDS=2 $(BIN)/python -m pytest -q -p xdist -n 2 tests/test_pool_stress.py \
 			tests/test_bulk.py -k "pool or time_limit" || exit 1; \
 	done
 
