@@ -60,6 +60,10 @@ FIXTURES: tuple[Fixture, ...] = (
     Fixture("youth-ruled-slash", 107, "youth-2018",
             (("ratings_table", "ruled"), ("score_format", "slash"), ("rating_wrap", False),
              ("domain_after_recs", False), ("kq_place", "section"), ("published_style", "month"))),
+    Fixture("youth-lines-words-letter", 110, "youth-2018",  # a ratings box longer than a Letter page
+            (("ratings_table", "lines"), ("score_format", "words"), ("page_size", "Letter"),
+             ("font", "Helvetica"), ("rating_wrap", False), ("domain_after_recs", False), ("kq_place", "section"),
+             ("published_style", "month"))),
     Fixture("thematic", 108, "thematic_inspection", ()),
     Fixture("annual", 109, "annual_report", ()),
     Fixture("pdu2023-defects", 106, "probation-pdu-2023",
