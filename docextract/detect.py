@@ -68,6 +68,7 @@ def detect(doc: Document) -> Detection:
             code="little_text",
             message=f"only {characters} characters of text (a report has at least {little}): "
             "parsed as 'unknown', nothing extracted",
+            field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     found = publisher_cues(doc)
@@ -77,6 +78,7 @@ def detect(doc: Document) -> Detection:
             code="unknown_document",
             message="not recognised as an HM Inspectorate of Probation publication (publisher cues found: "
             f"{cues}): parsed as 'unknown', nothing extracted",
+            field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     framework = detect_framework(doc)
@@ -86,6 +88,7 @@ def detect(doc: Document) -> Detection:
             code="unknown_document",
             message="an HM Inspectorate of Probation publication, but not of a kind docextract reads: "
             "parsed as 'unknown', nothing extracted",
+            field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     return Detection(kind=kind, framework=framework, furniture=furniture)

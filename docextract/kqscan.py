@@ -72,6 +72,10 @@ def patterns() -> _Patterns:
     )
 
 
+# the start of "Error! Bookmark not defined." after a question, its rest on the next line
+_RESIDUE_START = regex.compile(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
+# a footnote marker left after the question mark once the residue is removed ("?12")
+_RESIDUE_MARKER = regex.compile(r"\?\s*\d{1,2}$")
 PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%\S{0,3})*\s*$")
 _MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
 ROW_GAP = 8.0  # points between two rows of one table, at most
@@ -241,11 +245,15 @@ class Scanner:
                 pending = self.pending = _Pending(code=split.code)
             assert pending is not None
             pending.add(text)
+            if self.p.noise.search(pending.text):  # word-processor residue broken over two lines
+                pending.text = _RESIDUE_MARKER.sub("?", collapse(self.p.noise.sub("", pending.text)))
             pending.values.extend(split.values)
             pending.labels.extend(split.labels)
             pending.rows.append(row)
             too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
-            if row.joined or too_long or (not pending.complete and pending.text.endswith((".", ":", ";", "!"))):
+            residue = _RESIDUE_START.search(pending.text) is not None  # "…?Error!" continues below
+            ends = pending.text.endswith((".", ":", ";", "!")) and not residue
+            if row.joined or too_long or (not pending.complete and ends):
                 self._flush()
         elif split.values or split.labels:
             pending = self.pending

@@ -6,6 +6,7 @@ from . import __version__
 from .annual import extract_annual
 from .detect import detect
 from .document import Document
+from .explain import explain_nulls
 from .keyquestions import extract_key_questions
 from .metadata import extract_metadata
 from .models import InspectionReport, ParseWarning, Source
@@ -62,4 +63,4 @@ def parse_document(doc: Document) -> InspectionReport:
         thematic_summaries=summaries,
         warnings=warnings,
     )
-    return place_record(report, doc)
+    return explain_nulls(place_record(report, doc))

@@ -316,6 +316,15 @@ class CountPatterns(_Strict):
     _t = field_validator("patterns")(lambda cls, v: [_check_template(p) for p in v])
 
 
+class SectionPatterns(_Strict):
+    """validation.yaml `sections`: where a standard's section of the text opens and closes."""
+
+    heading: str
+    end: str
+
+    _v = field_validator("heading", "end")(lambda cls, v: _check_regex(v))
+
+
 class ValidationPatterns(_Strict):
     version: int
     checks: dict[str, CheckInfo]
@@ -327,6 +336,7 @@ class ValidationPatterns(_Strict):
     dates: DatePatterns
     counts: CountPatterns
     not_checked: dict[str, str]
+    sections: SectionPatterns
     nothing_checked: list[str]
 
     _v = field_validator("cross_references")(lambda cls, v: [_check_regex(p) for p in v])
@@ -668,3 +678,26 @@ class PlausibilityRules(_Strict):
 @cache
 def plausibility_rules() -> PlausibilityRules:
     return load("plausibility.yaml", PlausibilityRules)
+
+
+# --- nulls.yaml (every null value has a warning) -----------------------------------------
+
+
+class NullReason(_Strict):
+    """Why a field can be null: the warning added when no parser warning names it."""
+
+    field: str
+    code: str
+    reason: str
+    adopt: list[str] = Field(default_factory=list)
+
+
+class NullsPatterns(_Strict):
+    version: int
+    provenance: list[str]
+    fields: list[NullReason]
+
+
+@cache
+def nulls_patterns() -> NullsPatterns:
+    return load("nulls.yaml", NullsPatterns)

@@ -11,6 +11,7 @@ from ..fuzzy import best_match
 from ..models import RATINGS, InspectionReport, Rating, Standard
 from ..patterns import Framework, StandardRule, frameworks, validation_patterns
 from .flow import Flow, build_flow
+from .sections import Sections, build_sections
 
 _PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\])?")
 
@@ -29,6 +30,21 @@ class Context:
     @cached_property
     def flow(self) -> Flow | None:
         return build_flow(self.doc) if self.doc is not None else None
+
+    @cached_property
+    def sections(self) -> Sections | None:
+        """Which unit and standard each part of the text belongs to (None without the text)."""
+        if self.flow is None:
+            return None
+        domains: list[str] = []
+        if self.framework is not None:
+            for number in self.framework.domains:
+                domains += [f"{number}. {name}" for name in self.framework.domain_names(number)]
+        return build_sections(self.flow, self.report, domains)
+
+    def place_at(self, offset: int) -> tuple[str | None, str | None]:
+        """(unit name, standard code) of the section of the text holding this offset."""
+        return (None, None) if self.sections is None else self.sections.place_at(offset)
 
     @cached_property
     def multi_unit(self) -> bool:

@@ -45,10 +45,13 @@ def check_counts(ctx: Context) -> list[Issue]:
                 if abs(exact - percent) < tolerance and part <= whole:
                     continue
                 shown = f"{percent:g}%"
+                unit, standard = ctx.place_at(sentence.start + match.start())
                 issues.append(
                     issue(
                         "count_percent_mismatch",
                         f"'{match.group().strip()}': {part} out of {whole} is {exact:.1f}%, not {shown}.",
+                        unit=unit,
+                        standard=standard,
                         page=flow.page_at(sentence.start + match.start()),
                         expected=f"{round(exact)}%",
                         found=shown,

@@ -19,10 +19,13 @@ def check_cross_references(ctx: Context) -> list[Issue]:
         for match in regex.finditer(pattern, flow.text, flags=regex.IGNORECASE):
             found = collapse(match.group())
             page = flow.page_at(match.start())
+            unit, standard = ctx.place_at(match.start())
             issues.append(
                 issue(
                     "broken_cross_reference",
                     f"A broken cross reference, '{found}', is printed in the text.",
+                    unit=unit,
+                    standard=standard,
                     page=page,
                     found=found,
                     span=(match.start(), match.end()),
