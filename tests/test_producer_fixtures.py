@@ -34,7 +34,14 @@ KNOWN_PARSE: dict[str, str] = {
     **{f"{p}-reg2018-lines-words-annex-yearonly": _SPLIT_ANNEX for p in ("reportlab", "fpdf2", "ghostscript")},
     **{f"{p}-youth-lines-words-letter": _BOX_OVER_PAGE for p in PRODUCERS},
 }
-KNOWN_VALIDATE: dict[str, str] = {f"{p}-youth-lines-words-letter": _BOX_OVER_PAGE for p in PRODUCERS}
+KNOWN_VALIDATE: dict[str, str] = {
+    **{f"{p}-youth-lines-words-letter": _BOX_OVER_PAGE for p in PRODUCERS},
+    # the split-annex miss leaves one key question without its percentage: validate says so (not_checked)
+    **{
+        f"{p}-reg2018-lines-words-annex-yearonly": _SPLIT_ANNEX + " (its null percentage is not_checked)"
+        for p in ("reportlab", "fpdf2", "ghostscript")
+    },
+}
 
 
 @cache

@@ -147,3 +147,19 @@ def test_a_wrong_printed_maximum_does_not_change_the_framework(tmp_path: Path) -
         ), pdf.name
         shape = [[(s.code, len(s.key_questions)) for s in u.standards] for u in defect.units]
         assert shape == [[(s.code, len(s.key_questions)) for s in u.standards] for u in clean.units], pdf.name
+
+
+def test_a_report_without_its_ratings_table_is_not_ok_under_strict(tmp_path: Path) -> None:
+    """Regression (issue 12): a report whose ratings table was removed passed `validate --strict`."""
+    text = (
+        "An inspection of probation services in:\nBrackenford PDU\n" + IMPRINT.strip() + ", March 2025\n"
+        "We inspected the work of the unit with people on probation over three weeks, and we read the cases "
+        "of a sample of people supervised by its practitioners, who told us about their caseloads.\n"
+    ) * 3
+    path = tmp_path / "no-ratings.txt"
+    path.write_text(text, encoding="utf-8")
+    result = validate(path)
+    assert result.report.kind == "pdu_inspection"
+    assert ("not_checked", "ratings_not_found") in {(i.code, i.found) for i in result.issues}
+    runner = CliRunner()
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1

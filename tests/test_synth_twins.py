@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docextract.validate import validate
 
 from corpora.synth.defects import DEFECT_KINDS
 from docextract import parse
 from docextract.checks import Issue
 from docextract.explain import explains, unexplained_nulls
 from docextract.models import InspectionReport
+from docextract.validation import validate
 
 REPO = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ("probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter", "youth-2018")
