@@ -83,19 +83,38 @@ def _standard_of(question: Question, context: str | None, keywords: dict[str, st
     return None
 
 
-def _columns_for(values: Sequence[Value], header: Header | None) -> tuple[Value | None, Value | None, str | None]:
-    """(whole-sample value, comparator value, comparator label) of one row's values.
+@dataclass(frozen=True)
+class _Columns:
+    """What one row's values are, by their columns' headers: the whole-sample value, the
+    comparator value and its label, and why a value was not taken (one line each)."""
 
-    Values are placed under the header's columns by position on the page where both have
-    boxes, else by order. Without a header the first value is the sample's and a second
-    one an unlabelled comparison.
+    current: Value | None
+    comparator: Value | None
+    label: str | None
+    refused: tuple[str, ...] = ()
+
+
+def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
+    """Each value of a row placed in the column its header names (patterns/keyquestions.yaml `header`).
+
+    A value is placed under a header column by position on the page where both have boxes,
+    else by order when the row has as many values as the header has columns. A value under a
+    count column ("Cases (n)") is never a percentage. Values left unplaced are told apart by
+    their content: a number without '%' is then a count (when the table has a count column)
+    or unidentified; values with '%' fill the header's percentage columns left to right only
+    when there are exactly as many of them. Without a header the first '%' value is the
+    sample's and a second one an unlabelled comparison. Nothing is taken from a guess: a
+    value whose column cannot be told is left out and said so in `refused`.
     """
     if not values:
-        return None, None, None
+        return _Columns(None, None, None)
     columns = list(header.columns) if header else []
-    comparators = [i for i, c in enumerate(columns) if c.kind == "comparator"]
     if not columns:
-        return values[0], (values[1] if len(values) > 1 else None), None
+        marked = [v for v in values if not v.bare]
+        unmarked = tuple(f"'{v.raw}' printed without '%' in a table without a column header" for v in values if v.bare)
+        if not marked:
+            return _Columns(None, None, None, unmarked)
+        return _Columns(marked[0], marked[1] if len(marked) > 1 else None, None, unmarked)
     placed: list[int | None]
     if all(v.box is not None for v in values) and all(c.box is not None for c in columns):
         placed = [best_column(v.box, [c.box for c in columns]) for v in values]
@@ -103,20 +122,44 @@ def _columns_for(values: Sequence[Value], header: Header | None) -> tuple[Value 
         placed = list(range(len(values)))
     else:
         placed = [None] * len(values)
-    kinds = [None if i is None else columns[i].kind for i in placed]
-    current = next((v for v, kind in zip(values, kinds, strict=True) if kind == "current"), None)
-    comparator, label = None, None
+    taken: dict[int, Value] = {}
+    loose: list[Value] = []
     for value, index in zip(values, placed, strict=True):
-        if index is not None and columns[index].kind == "comparator":
-            comparator, label = value, columns[index].label
-            break
-    loose = [v for v, i in zip(values, placed, strict=True) if i is None]
-    if current is None and loose:
-        current = loose.pop(0)
-    if comparator is None and loose:
-        comparator = loose.pop(0)
-        label = columns[comparators[0]].label if len(comparators) == 1 else None
-    return current, comparator, label
+        if index is None:
+            loose.append(value)
+        elif index not in taken:
+            taken[index] = value
+    has_count = any(c.kind == "count" for c in columns)
+    refused: list[str] = []
+    marked = [v for v in loose if not v.bare]
+    for value in loose:
+        if value.bare and not has_count:
+            refused.append(f"'{value.raw}' printed without '%' stands under no column header")
+    free = [i for i, c in enumerate(columns) if c.kind in ("current", "comparator") and i not in taken]
+    if marked and len(marked) == len(free):
+        taken.update(zip(free, marked, strict=True))
+    elif marked:
+        shown = ", ".join(f"'{v.raw}'" for v in marked)
+        names = ", ".join(f"'{c.label}'" for c in columns)
+        refused.append(f"{shown} cannot be placed under the columns {names}")
+    current: Value | None = None
+    comparator: Value | None = None
+    label: str | None = None
+    for index in sorted(taken):
+        column, value = columns[index], taken[index]
+        if column.kind == "count":
+            continue
+        if value.bare and not column.percentages:
+            refused.append(f"'{value.raw}' printed without '%' under the column '{column.label}', "
+                           "whose header does not say percentages")  # fmt: skip
+            value = Value(None, value.raw, value.box)
+        if column.kind == "current" and current is None:
+            current = value
+        elif column.kind == "comparator" and comparator is None:
+            comparator, label = value, column.label
+    if current is None and refused:
+        current = Value(None, "", None)
+    return _Columns(current, comparator, label, tuple(refused))
 
 
 def _occurrences(
@@ -209,7 +252,10 @@ def _in_table(question: Question, previous: Question | None, following: Question
 
 
 def _valued(event: Question, standard: str | None, header: Header | None, table: int) -> Occurrence:
-    current, comparator, label = _columns_for(event.values, header)
+    placed = _columns_for(event.values, header)
+    current, comparator, label = placed.current, placed.comparator, placed.label
+    if comparator is not None and comparator.percent is None:
+        comparator = None
     occurrence = _occurrence(
         event,
         standard,
@@ -220,7 +266,11 @@ def _valued(event: Question, standard: str | None, header: Header | None, table:
         table=table,
     )
     refused = _refused_percent(current.raw) if current is not None and current.percent is None else None
-    if current is not None and refused is not None:
+    if placed.refused:
+        for why in placed.refused:
+            occurrence.problems.append(f"key question '{_short(event.text)}': value read on page {event.page} "
+                                       f"not taken: {why}")  # fmt: skip
+    elif current is not None and refused is not None:
         occurrence.problems.append(f"key question '{_short(event.text)}': percentage read '{current.raw}' "
                                    f"on page {event.page}, refused: {refused}")  # fmt: skip
     elif current is None or current.percent is None:
@@ -357,6 +407,15 @@ def _key_question(entry: _Merged, warnings: list[ParseWarning], unit: str) -> Ke
             warnings.append(
                 ParseWarning(code="key_question_value_unreadable", message=f"{unit}: {problem}", page=occurrence.page)
             )
+    if primary.percent is None and not any(o.problems for o in entry.items):  # every null is said
+        where = ", ".join(str(p) for p in sorted({o.page for o in entry.items}))
+        warnings.append(
+            ParseWarning(
+                code="key_question_value_unreadable",
+                message=f"{name}: no percentage printed beside it (read on page {where}); its percent is null",
+                page=primary.page,
+            )
+        )
     return KeyQuestion(
         code=code,
         text=primary.text,
@@ -460,9 +519,11 @@ def scan(
     pages: Sequence[int],
     read: Callable[[int], list[Row]],
     first_table: int = 0,
+    unit_names: Sequence[str] = (),
 ) -> list[Occurrence]:
-    """Key-question occurrences printed on consecutive `pages`, rows read by `read`."""
-    scanner = Scanner(detection, rules)
+    """Key-question occurrences printed on consecutive `pages`, rows read by `read`; a value column
+    headed by one of `unit_names` is the unit's own (current) column."""
+    scanner = Scanner(detection, rules, unit_names)
     start = _context_before(doc, scanner, pages[0])
     for number in pages:
         scanner.feed(read(number))
@@ -548,6 +609,7 @@ def extract_key_questions(doc: Document, detection: Detection, units: list[Unit]
     tables = 0
     reader = TableReader(doc)
     provenance = Provenance(doc)
+    names = [unit.name for unit in units if unit.name]
 
     def path(occurrence: Occurrence) -> str:
         unit = _unit_for(units, occurrence.page)
@@ -560,11 +622,11 @@ def extract_key_questions(doc: Document, detection: Detection, units: list[Unit]
         )
 
     for run in _runs_of(candidate_pages(doc)):
-        occurrences = scan(doc, detection, rules, keywords, run, reader.rows, tables)
+        occurrences = scan(doc, detection, rules, keywords, run, reader.rows, tables, names)
         doubted = doubts(occurrences, keywords, provenance, path)
         confirmed = True
         if doc.format == "pdf" and (_problems(occurrences) or doubted):  # read the pages again, slowly
-            precise = scan(doc, detection, rules, keywords, run, reader.precise_rows, tables)
+            precise = scan(doc, detection, rules, keywords, run, reader.precise_rows, tables, names)
             precise_doubted = doubts(precise, keywords, provenance, path)
             better = _problems(precise) + len(precise_doubted) < _problems(occurrences) + len(doubted)
             if better and len(precise) >= len(occurrences):

@@ -32,10 +32,14 @@ class _Patterns:
     bare: regex.Pattern[str]
     no_value: frozenset[str]
     noise: regex.Pattern[str]
+    noise_start: regex.Pattern[str]
+    noise_tail: regex.Pattern[str]
     code: regex.Pattern[str]
     heading: regex.Pattern[str]
     current: tuple[regex.Pattern[str], ...]
     comparator: tuple[regex.Pattern[str], ...]
+    count: tuple[regex.Pattern[str], ...]
+    percentages: tuple[regex.Pattern[str], ...]
     starts: tuple[regex.Pattern[str], ...]
     question_column: regex.Pattern[str]
     question_start: regex.Pattern[str]
@@ -58,10 +62,14 @@ def patterns() -> _Patterns:
         bare=regex.compile(p.bare_number),
         no_value=frozenset(p.no_value),
         noise=regex.compile("|".join(f"(?:{n})" for n in p.noise)),
+        noise_start=regex.compile(p.noise_start),
+        noise_tail=regex.compile(p.noise_tail),
         code=regex.compile(p.code),
         heading=regex.compile(p.heading),
         current=tuple(regex.compile(x) for x in p.header.current),
         comparator=tuple(regex.compile(x) for x in p.header.comparator),
+        count=tuple(regex.compile(x) for x in p.header.count),
+        percentages=tuple(regex.compile(x) for x in p.header.percentages),
         starts=tuple(regex.compile(x) for x in p.header.starts),
         question_column=regex.compile(p.header.question_column),
         question_start=regex.compile(rf"^(?:{starts})\b"),
@@ -76,7 +84,8 @@ def patterns() -> _Patterns:
 _RESIDUE_START = regex.compile(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
 # a footnote marker left after the question mark once the residue is removed ("?12")
 _RESIDUE_MARKER = regex.compile(r"\?\s*\d{1,2}$")
-PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%\S{0,3})*\s*$")
+# A line ending in a percentage, maybe followed by more values ("78% 70%", "78% 31": a case count).
+PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%?\S{0,3})*\s*$")
 _MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
 ROW_GAP = 8.0  # points between two rows of one table, at most
 NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines
@@ -95,9 +104,12 @@ class Value:
 
 @dataclass(frozen=True)
 class HeaderColumn:
+    """One value column of a key-question table, named by its printed header."""
+
     label: str
-    kind: str  # "current" | "comparator" | "other"
+    kind: str  # "current" | "comparator" | "count" (patterns/keyquestions.yaml `header`)
     box: BoxTuple | None
+    percentages: bool = False  # the header says its values are percentages ("%", "Percentage 'Yes'")
 
 
 @dataclass(frozen=True)
@@ -173,9 +185,11 @@ class _Split:
 class Scanner:
     """Rows in, events out. One scanner per document: state runs across page breaks."""
 
-    def __init__(self, detection: Detection, rules: Sequence[StandardRule]) -> None:
+    def __init__(self, detection: Detection, rules: Sequence[StandardRule], unit_names: Sequence[str] = ()) -> None:
         self.p = patterns()
         self.detection = detection
+        self.units = {compact(name) for name in unit_names if name}  # a column headed by the unit is current
+        self.noise_cut = False  # the last question line ended in the start of a Word error text
         self.names: dict[str, set[str]] = {}
         for rule in rules:
             self.names.setdefault(compact(rule.name), set()).add(rule.code)
@@ -219,6 +233,9 @@ class Scanner:
     def _row(self, row: Row) -> None:
         if self._skip(row):
             return
+        cut, self.noise_cut = self.noise_cut, False
+        if cut and self.p.noise_tail.match(row.text):
+            return  # the rest of a Word error text wrapped below its question ("defined.")
         code = self._row_heading(row)
         if code is not None:
             self._flush()
@@ -281,7 +298,8 @@ class Scanner:
             return False  # the first line of a wrapped question
         if "?" in row.text or any(len(t) > 100 for t in texts) or any(self._value_cell(t) for t in texts):
             return False
-        if any(any(s.match(t) for s in self.p.starts) for t in texts):
+        named = len(texts) >= 2 and any(self._label_kind(t) != "other" for t in texts)
+        if named or any(any(s.match(t) for s in self.p.starts) for t in texts):
             self._flush()
             if self.header is not None and not self._continues_header(row):
                 self._close_header()
@@ -321,23 +339,21 @@ class Scanner:
             label = self.p.label_footnote.sub("", collapse(text))
             if self.p.question_column.match(label):
                 continue
-            kind = (
-                "current"
-                if any(c.match(label) for c in self.p.current)
-                else "comparator"
-                if any(c.match(label) for c in self.p.comparator)
-                else "other"
-            )
-            columns.append(HeaderColumn(label, kind, box))
-        if any(c.kind != "other" for c in columns):
+            kind = self._label_kind(label)
+            percentages = any(c.search(label) for c in self.p.percentages)
+            columns.append(HeaderColumn(label, kind, box, percentages))
+        if any(c.kind in ("current", "comparator") for c in columns):
             self.events.append(Header(tuple(c for c in columns if c.kind != "other"), self.header_page))
         self.header = None
 
     def _label_kind(self, text: str) -> str:
+        """'current', 'comparator', 'count' or 'other': what a header cell's words say its column holds."""
         label = self.p.label_footnote.sub("", collapse(text))
-        if any(c.match(label) for c in self.p.current):
+        if any(c.match(label) for c in self.p.current) or compact(label) in self.units:
             return "current"
-        return "comparator" if any(c.match(label) for c in self.p.comparator) else "other"
+        if any(c.match(label) for c in self.p.comparator):
+            return "comparator"
+        return "count" if any(c.match(label) for c in self.p.count) else "other"
 
     def _split_labels(self, text: str, box: BoxTuple | None) -> list[tuple[str, BoxTuple | None]]:
         """Two header labels printed so close that they read as one cell ("Current inspection All PDUs")."""
@@ -413,6 +429,9 @@ class Scanner:
                 if as_rating(text) is None:
                     out.labels.append(text)
             else:
+                cut = self.p.noise_start.sub("", text)
+                if cut != text:  # "safe?Error! Bookmark not": the rest prints on the next line
+                    text, self.noise_cut = cut, True
                 trailing = self.p.trailing_values.match(text)
                 if trailing and not self.p.bare.match(trailing.group("values")):
                     values = trailing.group("values")

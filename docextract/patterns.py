@@ -351,12 +351,18 @@ def validation_patterns() -> ValidationPatterns:
 
 
 class KeyQuestionHeader(_Strict):
-    current: list[str]
-    comparator: list[str]
+    """Header vocabularies of key-question value columns (regular expressions, validated on load)."""
+
+    current: list[str] = Field(min_length=1)
+    comparator: list[str] = Field(min_length=1)
+    count: list[str] = Field(min_length=1)
+    percentages: list[str] = Field(min_length=1)
     starts: list[str]
     question_column: str
 
-    _v = field_validator("current", "comparator", "starts")(lambda cls, v: [_check_regex(p) for p in v])
+    _v = field_validator("current", "comparator", "count", "percentages", "starts")(
+        lambda cls, v: [_check_regex(p) for p in v]
+    )
     _q = field_validator("question_column")(lambda cls, v: _check_regex(v))
 
 
@@ -367,6 +373,8 @@ class KeyQuestionPatterns(_Strict):
     bare_number: str
     no_value: list[str]
     noise: list[str]
+    noise_start: str
+    noise_tail: str
     code: str
     heading: str
     header: KeyQuestionHeader
@@ -375,7 +383,9 @@ class KeyQuestionPatterns(_Strict):
     max_question_rows: int = Field(ge=1)
     max_question_chars: int = Field(ge=20)
 
-    _v = field_validator("percent", "value_token", "bare_number", "code", "heading")(lambda cls, v: _check_regex(v))
+    _v = field_validator("percent", "value_token", "bare_number", "code", "heading", "noise_start", "noise_tail")(
+        lambda cls, v: _check_regex(v)
+    )
     _n = field_validator("noise")(lambda cls, v: [_check_regex(p) for p in v])
 
 

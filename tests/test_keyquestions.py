@@ -114,3 +114,83 @@ def test_precise_reader_agrees_with_fast_reader(name: str) -> None:
 def test_candidate_pages_skip_prose() -> None:
     with read_document(FIXTURES / "kq-comparator-column.pdf") as doc:
         assert candidate_pages(doc) == [1]
+
+
+# --- value columns named by their headers (tester defects 1, 2, 6, 8) --------------------
+
+
+COLUMNS = ["kq-columns-by-header.txt", "kq-count-column-taken-as-percent.pdf"]
+
+
+def _triples(kqs: list[KeyQuestion]) -> list[tuple[int | None, int | None, str | None]]:
+    return [(k.percent, k.comparator_percent, k.comparator_label) for k in kqs]
+
+
+@pytest.mark.parametrize("name", COLUMNS)
+def test_case_count_column_is_never_a_percentage(name: str) -> None:
+    kqs, warnings = run(name)
+    assert _triples(kqs["2.1"]) == [(78, None, None), (72, None, None), (68, None, None)]
+    assert not any("Does assessment" in w.message for w in warnings)
+
+
+@pytest.mark.parametrize("name", COLUMNS)
+def test_reversed_percent_and_count_columns(name: str) -> None:
+    kqs, _ = run(name)
+    assert _triples(kqs["2.2"]) == [(70, None, None), (61, None, None), (55, None, None)]
+
+
+@pytest.mark.parametrize("name", COLUMNS)
+def test_previous_inspection_column_left_of_this_inspection(name: str) -> None:
+    kqs, _ = run(name)
+    label = "2022 inspection"
+    assert _triples(kqs["2.3"]) == [(80, 69, label), (75, 71, label), (66, 73, label)]
+
+
+@pytest.mark.parametrize("name", COLUMNS)
+def test_unit_name_column_and_bookmark_error_beside_a_percentage(name: str) -> None:
+    kqs, warnings = run(name)
+    reviewing = kqs["2.4"]
+    assert [k.text for k in reviewing][2] == "Does reviewing consider the safety of other people?"
+    got = _triples(reviewing)
+    label = "England and Wales"
+    if name.endswith(".pdf"):
+        assert got == [(64, 70, label), (58, 66, label), (0, 61, label)]
+    else:  # "58" without '%' under a column headed by the unit's name: not stored, and said so
+        assert got == [(64, 70, label), (None, 66, label), (0, 61, label)]
+        assert any(
+            w.code == "key_question_value_unreadable" and "'58'" in w.message and "Fixture PDU" in w.message
+            for w in warnings
+        )
+
+
+def test_value_in_unidentified_column_is_null_with_warning() -> None:
+    """Two percentages under a header naming one column only: which is current cannot be told."""
+    kqs, warnings = run("kq-unidentified-column.txt")
+    assert [k.percent for k in kqs["2.1"]] == [None, 74]
+    assert any(
+        w.code == "key_question_value_unreadable" and "column" in w.message and "page 1" in w.message for w in warnings
+    )
+
+
+def test_every_null_percent_has_a_warning_naming_its_question() -> None:
+    for name in [*COLUMNS, "kq-unidentified-column.txt", "comparator-and-footnotes.txt", "annex-prompts.txt"]:
+        kqs, warnings = run(name)
+        for kq in (k for ks in kqs.values() for k in ks if k.percent is None):
+            assert any(kq.text[:40] in w.message for w in warnings), (name, kq.text)
+
+
+def test_reversed_columns_page_not_scanned() -> None:
+    """A page whose key-question lines end in a case count (after the percentage) is still read."""
+    kqs, _ = run("kq-reversed-columns-page-not-scanned.txt")
+    assert _triples(kqs["2.2"]) == [(70, None, None), (61, None, None), (55, None, None)]
+
+
+def test_annex_head_percent_null_no_warning() -> None:
+    """A key question printed only as the head of a prompts table has no percentage: a warning says so."""
+    kqs, warnings = run("kq-annex-head-percent-null-no-warning.txt")
+    [kq] = kqs["2.3"]
+    assert kq.percent is None and len(kq.prompts) == 2
+    assert any(
+        w.code == "key_question_value_unreadable" and kq.text[:40] in w.message and "page 1" in w.message
+        for w in warnings
+    )
