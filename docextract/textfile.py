@@ -1,15 +1,34 @@
 """Reading text conversions of reports (.txt, .md): one page per form feed, else one page.
 
-Tab-separated fields become table cells; markdown/HTML markers are stripped.
+Tab-separated fields and the cells of Markdown pipe tables (`| P 1.1 | Leadership | Good |`)
+become table cells (a table's `|---|` separator rows are not text); markdown/HTML markers are
+stripped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .document import Document, Line, Page, Place
 from .errors import DocextractError
 from .normalize import collapse, normalize_text, strip_markup
+
+# A Markdown pipe-table row opens and closes with a pipe ("| a | b |"); its separator row holds only
+# pipes, dashes, colons and spaces ("|---|:---:|"). A pipe escaped as "\|" is text.
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _fields(raw: str) -> list[str] | None:
+    """The fields of one line of the file: its pipe-table cells, its tab-separated fields, or
+    None for a pipe table's separator row."""
+    if _PIPE_SEPARATOR.match(raw):
+        return None
+    if _PIPE_ROW.match(raw) and raw.count("|") >= 2:
+        return [field.replace("\\|", "|") for field in _PIPE.split(raw.strip())[1:-1]]
+    return raw.split("\t")
 
 
 def read_text(path: str, data: bytes) -> Document:
@@ -34,7 +53,10 @@ def _page(chunk: str, number: int, first_line: int) -> Page:
     """One page of lines; each line's place is its 1-based line number in the file."""
     lines: list[Line] = []
     for offset, raw in enumerate(chunk.split("\n")):
-        cells = tuple(normalize_text(strip_markup(cell)) for cell in raw.rstrip("\r").split("\t"))
+        fields = _fields(raw.rstrip("\r"))
+        if fields is None:
+            continue
+        cells = tuple(normalize_text(strip_markup(cell)) for cell in fields)
         while len(cells) > 1 and not cells[-1]:
             cells = cells[:-1]
         text = collapse(" ".join(c for c in cells if c))
