@@ -148,7 +148,9 @@ def detect_framework(doc: Document) -> str | None:
         expected = max(1, framework.max_score // max(frameworks().ratings.values()))
         for variant in variants:
             rules = [r for r in framework.standards if r.variant in (None, variant) and r.counted]
-            printed = frozenset((r.code, r.name) for r in rules if _printed(keys, compact(r.code + r.name)))
+            printed = frozenset(
+                (r.code, r.name) for r in rules if printed_standard(keys, compact(r.code), compact(r.name))
+            )
             codes = len({code for code, _ in printed})
             if name not in best or (codes, -len(printed)) > (best[name][0], -len(best[name][2])):
                 best[name] = (codes, codes / expected, printed)
@@ -171,15 +173,41 @@ def standard_keys(doc: Document) -> list[str]:
     return keys
 
 
-def _printed(keys: Sequence[str], key: str) -> bool:
-    """Whether some line is the standard's 'code name' (optionally 'P' prefixed, then a rating)."""
+def printed_standard(keys: Sequence[str], code: str, name: str) -> bool:
+    """Whether some line is the standard's 'code name' (optionally 'P' prefixed), then nothing, a
+    rating or ratings (a previous inspection's beside this one's), or the code, rating(s) and name
+    (a table printing the rating column before the name)."""
     for line in keys:
-        for prefix in (key, "p" + key):
-            if line.startswith(prefix):
-                rest = line[len(prefix) :]
-                if not rest or as_rating(rest) is not None or _rating_start(rest):
-                    return True
+        for prefix in (code, "p" + code):
+            if not line.startswith(prefix):
+                continue
+            rest = _after_ratings(line[len(prefix) :])
+            if rest.startswith(name) and _ratings_only(rest[len(name) :]):
+                return True
     return False
+
+
+def _after_ratings(key: str) -> str:
+    """`key` without the rating words it opens with (compact text)."""
+    words = [word.compact for word in ratings_patterns().ratings]
+    while True:
+        opening = next((w for w in words if key.startswith(w) and len(key) > len(w)), None)
+        if opening is None:
+            return key
+        key = key[len(opening) :]
+
+
+def _ratings_only(rest: str) -> bool:
+    """Whether compact `rest` is empty, ratings, or ratings then the first part of a wrapped one."""
+    words = [word.compact for word in ratings_patterns().ratings]
+    while rest:
+        if as_rating(rest) is not None or _rating_start(rest):
+            return True
+        opening = next((w for w in words if rest.startswith(w)), None)
+        if opening is None:
+            return False
+        rest = rest[len(opening) :]
+    return True
 
 
 def _rating_start(rest: str) -> bool:

@@ -19,6 +19,10 @@ from .checks.locate import sort_key
 from .models import InspectionReport
 from .patterns import validation_patterns
 
+# Findings that say part of a report was not checked (unreadable values, no known framework's rules):
+# a file with one is never called 'ok' in the text output, even when it does not fail.
+_UNCHECKED = frozenset({"not_checked", "rules_unknown"})
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -91,9 +95,10 @@ def text_lines(results: Sequence[FileFindings], strict: bool = False) -> list[Te
                 if found.quotation:
                     out.append(Text(f"             “{found.quotation}”", style="dim"))
         verdict = "ok" if result.ok(strict) else "FAILED"
-        out.append(
-            Text(f"{result.file}: {_count(result.issues)} ({verdict})", style="green" if verdict == "ok" else "red")
-        )
+        if verdict == "ok" and any(i.code in _UNCHECKED for i in result.issues):
+            verdict = "passed, not fully checked"  # something was not checked: never called 'ok'
+        style = {"ok": "green", "FAILED": "red"}.get(verdict, "yellow")
+        out.append(Text(f"{result.file}: {_count(result.issues)} ({verdict})", style=style))
     if len(results) > 1:
         issues = [i for r in results for i in r.issues]
         unreadable = sum(r.error is not None for r in results)

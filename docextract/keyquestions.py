@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .detect import Detection
+from .detect import Detection, printed_standard, standard_keys
 from .document import BoxTuple, Document, Line, to_bbox
 from .kqscan import (
     NEAR_LINES,
@@ -659,3 +659,31 @@ def extract_key_questions(doc: Document, detection: Detection, units: list[Unit]
                         page=standard.page,
                     )
                 )
+
+
+def units_from_key_questions(
+    doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]
+) -> list[Unit]:
+    """Where no ratings table could be read (printed as a picture) but the key questions are text:
+    one unit named `subject` (the report's one rated body) whose case-based standards, named as
+    the report prints them ("2.1 Assessment"), hold their key-question percentages and no rating.
+    A standard whose code and name the report does not print, or that has no key question read,
+    is left out; [] when none is left."""
+    _, case_rules = _case_rules(detection)
+    keys = standard_keys(doc)
+    named: dict[str, set[str]] = {}
+    for rule in case_rules:
+        if printed_standard(keys, compact(rule.code), compact(rule.name)):
+            named.setdefault(rule.code, set()).add(rule.name)
+    standards = [Standard(code=code, name=next(iter(names))) for code, names in named.items() if len(names) == 1]
+    if not standards:
+        return []
+    unit = Unit(name=subject, standards=sorted(standards, key=lambda s: [int(p) for p in s.code.split(".")]))
+    found: list[ParseWarning] = []
+    extract_key_questions(doc, detection, [unit], found)
+    unit.standards = [s for s in unit.standards if s.key_questions]
+    for standard in unit.standards:
+        pages = [q.page for q in standard.key_questions if q.page is not None]
+        standard.page = min(pages) if pages else None
+    warnings.extend(w for w in found if w.code != "key_questions_not_found")
+    return [unit] if unit.standards else []

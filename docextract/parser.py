@@ -7,7 +7,7 @@ from .annual import extract_annual
 from .detect import detect
 from .document import Document
 from .explain import explain_nulls
-from .keyquestions import extract_key_questions
+from .keyquestions import extract_key_questions, units_from_key_questions
 from .metadata import extract_metadata
 from .models import InspectionReport, ParseWarning, Source
 from .places import place_record
@@ -17,6 +17,8 @@ from .recommendations import extract_recommendations
 from .thematic import lead_inspectorates
 
 RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
+# Kinds rating one body (the report's subject): its key questions belong to it without a ratings table.
+ONE_UNIT_KINDS = {"pdu_inspection", "youth_justice_inspection"}
 
 
 def parse(source: ReportSource) -> InspectionReport:
@@ -43,7 +45,10 @@ def parse_document(doc: Document) -> InspectionReport:
                 code="ratings_not_found", message=f"a {detection.kind} normally has a ratings table; none was found"
             )
         )
-    extract_key_questions(doc, detection, units, warnings)
+        if detection.kind in ONE_UNIT_KINDS:  # key questions printed as text are still kept per standard
+            units = units_from_key_questions(doc, detection, meta.subject, warnings)
+    else:
+        extract_key_questions(doc, detection, units, warnings)
     recs = extract_recommendations(doc, detection, units, warnings)
     key_facts, summaries = extract_annual(doc, detection, warnings)
     report = InspectionReport(

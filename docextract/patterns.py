@@ -338,6 +338,7 @@ class ValidationPatterns(_Strict):
     not_checked: dict[str, str]
     sections: SectionPatterns
     nothing_checked: list[str]
+    rules_not_checked: list[str]
 
     _v = field_validator("cross_references")(lambda cls, v: [_check_regex(p) for p in v])
 
@@ -663,6 +664,10 @@ class UnitNameRules(_Strict):
     forbidden: list[NamedPattern] = Field(min_length=1)
 
 
+class StandardNameRules(_Strict):
+    forbidden: list[NamedPattern] = Field(min_length=1)
+
+
 class KeyQuestionRules(_Strict):
     code_of_standard: bool
     subject: str
@@ -681,6 +686,7 @@ class PlausibilityRules(_Strict):
     scores: ScoreRules
     percent: PercentRange
     unit_name: UnitNameRules
+    standard_name: StandardNameRules
     key_questions: KeyQuestionRules
     provenance: ProvenanceRules
 

@@ -153,6 +153,23 @@ def unit_name_problem(name: str | None) -> str | None:
     return None
 
 
+def standard_name_problem(name: str | None) -> str | None:
+    """Why a standard's name cannot be one: it holds a rating word (a rating column read into the
+    name; plausibility.yaml `standard_name`). None when it can be."""
+    if not name:
+        return None
+    for label, pattern in _standard_forbidden():
+        match = pattern.search(name)
+        if match:
+            return f"a standard's name holds no {label.removeprefix('a ').removeprefix('an ')} ('{match.group(0)}')"
+    return None
+
+
+@cache
+def _standard_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((item.name, regex.compile(item.pattern)) for item in rules().standard_name.forbidden)
+
+
 @cache
 def _forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple((item.name, regex.compile(item.pattern)) for item in rules().unit_name.forbidden)

@@ -13,7 +13,7 @@ tab-separated text conversion. Multiple boxes (a regional letter) give multiple 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -23,7 +23,14 @@ from .fuzzy import as_rating, best_match, find_label, split_rating
 from .models import ParseWarning, Rating, Standard, Unit
 from .normalize import collapse, compact
 from .patterns import Framework, frameworks, ratings_patterns
-from .plausibility import Provenance, Refusal, score_problems, standard_code_problem, unit_name_problem
+from .plausibility import (
+    Provenance,
+    Refusal,
+    score_problems,
+    standard_code_problem,
+    standard_name_problem,
+    unit_name_problem,
+)
 
 # "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
 # broken by extraction or by a wrapped cell ("8 out o f 21").
@@ -43,6 +50,18 @@ _CODE_ONLY = regex.compile(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
 _STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
 _DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
 _MAX_NAME_WORDS = 9
+# A score printed as a fraction ("8/21", "8 out of 21"), not the end of a year ("2021: 3/21").
+_FRACTION = regex.compile(rf"(?<![\d/])(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b", regex.IGNORECASE)
+_SCORE_LABEL = regex.compile(r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b(?P<rest>.*)$", regex.IGNORECASE)
+# The label of a rating column: this inspection's, a previous one's, or a year's (an inspection's
+# year in parentheses after either is part of the label).
+_COLUMN = regex.compile(
+    r"\b(?:(?P<this>this|current|latest)|(?P<prev>previous|last|earlier|prior))(?:\s+inspection(?:'s)?)?"
+    r"(?:\s*\(?\s*(?:in\s+)?(?P<in>(?:19|20)\d\d)\s*\)?)?(?:\s+ratings?)?"
+    r"|\b(?P<year>(?:19|20)\d\d)\b(?:\s+inspection)?(?:\s+ratings?)?",
+    regex.IGNORECASE,
+)
+_MAX_COLUMN_WORDS = 10
 _MAX_PRELUDE_ROWS = 8
 
 
@@ -52,9 +71,10 @@ _MAX_PRELUDE_ROWS = 8
 @dataclass(frozen=True)
 class Score:
     line: Line
-    score: int
-    max_score: int
+    score: int | None
+    max_score: int | None
     prefix: str
+    choices: tuple[tuple[int, int], ...] = ()  # several scores printed (one per inspection's column)
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,17 @@ class Overall:
     line: Line
     rating: Rating | None
     prefix: str
+    choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A column header naming the rating columns ("2021 rating | 2025 rating", "Previous
+    inspection | This inspection"): how many, and which is this inspection's (None: not told)."""
+
+    line: Line
+    labels: tuple[str, ...]
+    current: int | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +108,7 @@ class StandardRow:
     code: str
     name: str
     rating: Rating | None
+    choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
 
 
 @dataclass(frozen=True)
@@ -100,7 +132,7 @@ class Other:
     line: Line
 
 
-Event = Score | Overall | Domain | StandardRow | RatingOnly | Heading | Furniture | Other
+Event = Score | Overall | Columns | Domain | StandardRow | RatingOnly | Heading | Furniture | Other
 
 
 # --- finding the rows ------------------------------------------------------------------
@@ -279,6 +311,9 @@ def classify(line: Line, detection: Detection) -> Event:
     if detection.is_furniture(line):
         return Furniture(line)
     patterns = ratings_patterns()
+    several = _scores(line)
+    if several is not None:
+        return several
     score = _SCORE.match(text)
     if score:
         return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
@@ -286,9 +321,16 @@ def classify(line: Line, detection: Detection) -> Event:
     span = find_label(words, patterns.labels["overall_rating"])
     if span is not None and not words[span[1] - 1].lower().rstrip(":").endswith("ratings"):
         rest = " ".join(words[span[1] :])
+        left, ratings = split_ratings(rest)
+        if ratings and not left:
+            columns_read = ratings if len(ratings) > 1 else ()
+            return Overall(line, ratings[0] if len(ratings) == 1 else None, " ".join(words[: span[0]]), columns_read)
         _, rating = split_rating(rest)
         if rating is not None or not compact(rest):
             return Overall(line, rating, " ".join(words[: span[0]]))
+    columns = _columns(line)
+    if columns is not None:
+        return columns
     if fuzzy_heading(text):
         return Heading(line)
     rating = as_rating(text)
@@ -296,13 +338,79 @@ def classify(line: Line, detection: Detection) -> Event:
         return RatingOnly(line, rating)
     standard = _STANDARD.match(text)
     if standard:
-        name, rating = split_rating(standard.group("rest"))
+        name, ratings = split_ratings(standard.group("rest"))
         if name and len(name.split()) <= _MAX_NAME_WORDS and not regex.search(r"\d", name):
-            return StandardRow(line, f"{standard.group('a')}.{standard.group('b')}", name, rating)
+            code = f"{standard.group('a')}.{standard.group('b')}"
+            rating = ratings[0] if len(ratings) == 1 else None
+            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else ())
     domain = _DOMAIN.match(text)
     if domain and len(domain.group("name").split()) <= _MAX_NAME_WORDS:
         return Domain(line, domain.group("d"), collapse(domain.group("name")))
     return Other(line)
+
+
+def split_ratings(text: str) -> tuple[str, tuple[Rating, ...]]:
+    """The ratings printed before and after a standard's name, in column order, and the name:
+    ('Leadership', ('Inadequate', 'Good')) from 'Leadership Inadequate Good' (a previous
+    inspection's column beside this one's), ('Staffing', ('Requires improvement',)) from
+    'Requires improvement Staffing' (the rating column before the name)."""
+    name, rating = split_rating(text)
+    trailing: list[Rating] = []
+    while rating is not None:
+        trailing.insert(0, rating)
+        name, rating = split_rating(name)
+    tokens = name.split()
+    leading: list[Rating] = []
+    while tokens:
+        for size in (3, 2, 1):
+            found = as_rating(" ".join(tokens[:size])) if len(tokens) > size else None
+            if found is not None:
+                leading.append(found)
+                tokens = tokens[size:]
+                break
+        else:
+            break
+    if trailing and leading:
+        return text, ()  # ratings on both sides of the name: not a row of one table layout
+    return " ".join(tokens), tuple(leading + trailing)
+
+
+def _scores(line: Line) -> Score | None:
+    """A score row printing one score per inspection ("Score 2021: 3/21 8/21"): a Score whose value
+    is told by the column header (None here)."""
+    text = line.text
+    label = _SCORE_LABEL.match(text)
+    if label is None:
+        return None
+    fractions = list(_FRACTION.finditer(label.group("rest")))
+    if len(fractions) < 2:
+        return None
+    choices = tuple((int(m.group("score")), int(m.group("max"))) for m in fractions)
+    return Score(line, None, None, label.group("prefix").strip(), choices)
+
+
+def _columns(line: Line) -> Columns | None:
+    """A short row naming two or more rating columns (and no rating): their labels in order and
+    the index of this inspection's ('this inspection', else the latest year that is not called
+    previous), or None for the index when the labels do not say."""
+    text = line.text
+    if len(text.split()) > _MAX_COLUMN_WORDS or text.rstrip().endswith((".", ":")) or split_rating(text)[1]:
+        return None
+    found = list(_COLUMN.finditer(text))
+    if len(found) < 2:
+        return None
+    labels = tuple(collapse(m.group(0)) for m in found)
+    this = [i for i, m in enumerate(found) if m.group("this")]
+    years = {i: int(m.group("year") or m.group("in")) for i, m in enumerate(found) if m.group("year") or m.group("in")}
+    current: int | None = None
+    if len(this) == 1:
+        current = this[0]
+    elif not this:
+        latest = {i: y for i, y in years.items() if not found[i].group("prev")}
+        best = max(latest.values(), default=None)
+        if best is not None and list(latest.values()).count(best) == 1:
+            current = next(i for i, y in latest.items() if y == best)
+    return Columns(line, labels, current)
 
 
 def fuzzy_heading(text: str) -> bool:
@@ -323,16 +431,25 @@ class _Draft:
     domain: tuple[str, str] | None = None
     prelude: int = 0
     name_tail: list[str] = field(default_factory=list)
+    columns: Columns | None = None
 
 
 def assemble(events: Sequence[Event]) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     awaiting: str | None = None  # "overall" or "standard": the next rating-only row belongs there
+    header: tuple[int, Columns] | None = None  # the last column header seen, and where
     for index, event in enumerate(events):
+        if isinstance(event, Columns):
+            header = (index, event)
+            if current is not None:
+                current.columns = event
+            continue
         if isinstance(event, Score | Overall):
             if current is None or current.standards or _has(current, event):
                 current = _Draft(anchor=event.line, name_rows=_name_context(events, index))
+                if header is not None and index - header[0] <= _MAX_PRELUDE_ROWS // 2:
+                    current.columns = header[1]  # a header just above the box's first row
                 drafts.append(current)
             if isinstance(event, Score):
                 current.score = event
@@ -360,7 +477,7 @@ def assemble(events: Sequence[Event]) -> list[_Draft]:
             awaiting = "standard" if event.rating is None else None
         elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
             row, domain, number, rating = current.standards[-1]
-            extended = StandardRow(row.line, row.code, f"{row.name} {event.line.text}", row.rating)
+            extended = replace(row, name=f"{row.name} {event.line.text}")
             current.standards[-1] = (extended, domain, number, rating)
         elif isinstance(event, Other) and not current.standards and _wraps_name(current, event.line):
             current.name_tail.append(event.line.text)
@@ -471,13 +588,61 @@ def _standard(
     )
 
 
+def _current(draft: _Draft, printed: Sequence[str], what: str, page: int, warnings: list[ParseWarning]) -> int | None:
+    """The index of this inspection's value among `printed` (one per rating column), from the
+    table's column header; None with a `rating_column_unknown` warning when it cannot be told."""
+    columns = draft.columns
+    read = ", ".join(f"'{value}'" for value in printed)
+    if columns is None:
+        why = "no column header says which is this inspection's"
+    elif columns.current is None:
+        why = f"the column header ({' | '.join(columns.labels)}) does not say which is this inspection's"
+    elif len(columns.labels) != len(printed):
+        why = f"the column header names {len(columns.labels)} rating columns ({' | '.join(columns.labels)})"
+    else:
+        return columns.current
+    warnings.append(
+        ParseWarning(
+            code="rating_column_unknown",
+            message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
+            page=page,
+        )
+    )
+    return None
+
+
+def _resolve(draft: _Draft, unit_name: str | None, warnings: list[ParseWarning]) -> None:
+    """Where a row prints a value per rating column (a previous inspection's beside this one's),
+    keep this inspection's (`_current`)."""
+    label = unit_name or "ratings box"
+    if draft.score is not None and draft.score.choices:
+        choices = draft.score.choices
+        index = _current(draft, [f"{a}/{b}" for a, b in choices], f"{label}: score", draft.score.line.page, warnings)
+        if index is not None:
+            score, maximum = choices[index]
+            draft.score = Score(draft.score.line, score, maximum, draft.score.prefix)
+    if draft.overall is not None and draft.overall.choices:
+        choices_r = draft.overall.choices
+        index = _current(draft, choices_r, f"{label}: overall rating", draft.overall.line.page, warnings)
+        draft.overall = Overall(
+            draft.overall.line, choices_r[index] if index is not None else None, draft.overall.prefix
+        )
+    for position, (row, domain, number, _) in enumerate(draft.standards):
+        if row.choices:
+            index = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", row.line.page, warnings)
+            chosen = row.choices[index] if index is not None else None
+            draft.standards[position] = (row, domain, number, chosen)
+
+
 def finish(draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning]) -> Unit:
     name, problem = _unit_name(draft, subject)
     if problem:
         warnings.append(problem)
+    _resolve(draft, name, warnings)
     standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
+    told = {w.message.split(": standard ")[-1].split(":")[0] for w in warnings if w.code == "rating_column_unknown"}
     for standard in standards:
-        if standard.rating is None:
+        if standard.rating is None and not any(t.startswith(f"{standard.code} ") for t in told):
             warnings.append(
                 ParseWarning(
                     code="rating_unreadable",
@@ -557,7 +722,7 @@ def unit_refusals(
             value = unit.max_score if target == "max_score" else unit.score
             out.append(Refusal(f"{where}.{target}", str(value), line.page, reason))
     for position, standard in enumerate(unit.standards):
-        problem = standard_code_problem(standard.code, framework)
+        problem = standard_code_problem(standard.code, framework) or standard_name_problem(standard.name)
         if problem is not None:
             field_name = f"{where}.standards[{position}]"
             out.append(Refusal(field_name, f"{standard.code} {standard.name}", standard.page, problem))

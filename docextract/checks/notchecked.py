@@ -2,8 +2,8 @@
 
 Every parse warning listed in patterns/validation.yaml `not_checked` becomes a finding naming
 what was left unchecked and why (the warning's message). A document on which nothing at all
-could be checked (not recognised, too little text: `nothing_checked`) gets an error, so it is
-never 'ok'.
+could be checked (not recognised, too little text: `nothing_checked`), or a rated report whose
+ratings could not be read (`rules_not_checked`), gets an error, so it is never 'ok'.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def check_not_checked(ctx: Context) -> list[Issue]:
             page=warning.page,
             found=warning.code,
         )
-        if warning.code in rules.nothing_checked:
+        if warning.code in rules.nothing_checked or warning.code in rules.rules_not_checked:
             found = found.model_copy(update={"severity": "error"})
         issues.append(found)
     return issues
