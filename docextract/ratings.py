@@ -588,9 +588,12 @@ def _standard(
     )
 
 
-def _current(draft: _Draft, printed: Sequence[str], what: str, page: int, warnings: list[ParseWarning]) -> int | None:
+def _current(
+    draft: _Draft, printed: Sequence[str], what: str, where: tuple[str, int], warnings: list[ParseWarning]
+) -> int | None:
     """The index of this inspection's value among `printed` (one per rating column), from the
-    table's column header; None with a `rating_column_unknown` warning when it cannot be told."""
+    table's column header; None with a `rating_column_unknown` warning (`where`: the field's path
+    and page) when it cannot be told."""
     columns = draft.columns
     read = ", ".join(f"'{value}'" for value in printed)
     if columns is None:
@@ -605,44 +608,52 @@ def _current(draft: _Draft, printed: Sequence[str], what: str, page: int, warnin
         ParseWarning(
             code="rating_column_unknown",
             message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
-            page=page,
+            page=where[1],
+            field=where[0],
         )
     )
     return None
 
 
-def _resolve(draft: _Draft, unit_name: str | None, warnings: list[ParseWarning]) -> None:
+def _resolve(draft: _Draft, unit_name: str | None, index: int, warnings: list[ParseWarning]) -> set[int]:
     """Where a row prints a value per rating column (a previous inspection's beside this one's),
-    keep this inspection's (`_current`)."""
+    keep this inspection's (`_current`). Returns the positions of the standards left without."""
     label = unit_name or "ratings box"
+    unit = f"units[{index}]"
     if draft.score is not None and draft.score.choices:
-        choices = draft.score.choices
-        index = _current(draft, [f"{a}/{b}" for a, b in choices], f"{label}: score", draft.score.line.page, warnings)
-        if index is not None:
-            score, maximum = choices[index]
-            draft.score = Score(draft.score.line, score, maximum, draft.score.prefix)
+        scores = draft.score.choices
+        line = draft.score.line
+        read = [f"{a}/{b}" for a, b in scores]
+        chosen = _current(draft, read, f"{label}: score", (f"{unit}.*score", line.page), warnings)
+        if chosen is not None:
+            draft.score = Score(line, scores[chosen][0], scores[chosen][1], draft.score.prefix)
     if draft.overall is not None and draft.overall.choices:
-        choices_r = draft.overall.choices
-        index = _current(draft, choices_r, f"{label}: overall rating", draft.overall.line.page, warnings)
-        draft.overall = Overall(
-            draft.overall.line, choices_r[index] if index is not None else None, draft.overall.prefix
-        )
+        ratings = draft.overall.choices
+        line = draft.overall.line
+        chosen = _current(draft, ratings, f"{label}: overall rating", (f"{unit}.overall_rating", line.page), warnings)
+        draft.overall = Overall(line, ratings[chosen] if chosen is not None else None, draft.overall.prefix, ratings)
+    unresolved: set[int] = set()
     for position, (row, domain, number, _) in enumerate(draft.standards):
         if row.choices:
-            index = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", row.line.page, warnings)
-            chosen = row.choices[index] if index is not None else None
-            draft.standards[position] = (row, domain, number, chosen)
+            where = (f"{unit}.standards[{position}].rating", row.line.page)
+            chosen = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", where, warnings)
+            draft.standards[position] = (row, domain, number, row.choices[chosen] if chosen is not None else None)
+            if chosen is None:
+                unresolved.add(position)
+    return unresolved
 
 
-def finish(draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning]) -> Unit:
+def finish(
+    draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning], index: int = 0
+) -> Unit:
+    """The unit of one ratings box (`index`: its place among the document's units)."""
     name, problem = _unit_name(draft, subject)
     if problem:
         warnings.append(problem)
-    _resolve(draft, name, warnings)
+    unresolved = _resolve(draft, name, index, warnings)
     standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
-    told = {w.message.split(": standard ")[-1].split(":")[0] for w in warnings if w.code == "rating_column_unknown"}
-    for standard in standards:
-        if standard.rating is None and not any(t.startswith(f"{standard.code} ") for t in told):
+    for position, standard in enumerate(standards):
+        if standard.rating is None and position not in unresolved:
             warnings.append(
                 ParseWarning(
                     code="rating_unreadable",
@@ -651,7 +662,7 @@ def finish(draft: _Draft, framework: Framework | None, subject: str | None, warn
                 )
             )
     overall = draft.overall.rating if draft.overall else None
-    if overall is None:
+    if overall is None and not (draft.overall and draft.overall.choices):
         warnings.append(
             ParseWarning(
                 code="overall_rating_unreadable", message=f"{name}: no readable overall rating", page=draft.anchor.page
@@ -689,7 +700,8 @@ def _read(
 ) -> _Reading:
     drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=precise)])
     warnings: list[ParseWarning] = []
-    units = [finish(draft, framework, subject if len(drafts) == 1 else None, warnings) for draft in drafts]
+    one = subject if len(drafts) == 1 else None
+    units = [finish(draft, framework, one, warnings, index) for index, draft in enumerate(drafts)]
     refusals = [
         found
         for index, (draft, unit) in enumerate(zip(drafts, units, strict=True))
@@ -711,7 +723,7 @@ def unit_refusals(
             problem = f"'{unit.name}' is not printed on page {draft.anchor.page}"
         if problem is not None:
             out.append(Refusal(f"{where}.name", unit.name, draft.anchor.page, problem))
-    if draft.score is not None:
+    if draft.score is not None and draft.score.score is not None:
         line = draft.score.line
         match = _SCORE.match(line.text)
         printed = line.text[match.start("score") : match.end("max")] if match else f"{unit.score}/{unit.max_score}"

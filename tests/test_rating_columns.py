@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from docextract import parse
+from docextract.explain import unexplained_nulls
 from docextract.plausibility import standard_name_problem
 from docextract.validation import validate
 from tests.test_layout_variants import COVER, RECOMMENDATIONS, STANDARDS, _ratings
@@ -92,8 +93,12 @@ def test_two_rating_columns_without_a_header_are_null_with_a_warning(tmp_path: P
     assert (unit.overall_rating, unit.score) == (None, None)
     warned = [w for w in report.warnings if w.code == "rating_column_unknown"]
     assert len(warned) == 9  # seven standards, the overall rating and the score
-    assert "'Inadequate', 'Requires improvement'" in warned[1].message or "Inadequate" in warned[1].message
+    assert "overall rating: read 2 values ('Inadequate', 'Requires improvement')" in warned[1].message
     assert all("this inspection" in w.message for w in warned)
+    fields = ["units[0].*score", "units[0].overall_rating", "units[0].standards[0].rating"]
+    assert [w.field for w in warned][:3] == fields
+    assert unexplained_nulls(report) == []
+    assert not [w for w in report.warnings if w.code in ("implausible_value", "rating_unreadable")]
     result = validate(path)
     assert "not_checked" in [i.code for i in result.issues]
 
