@@ -175,6 +175,7 @@ def _occurrences(
     previous: Question | None = None  # the last valued key question
     held: Header | None = None  # the header of a table interrupted by a break
     last_page: int | None = None  # page of the last question
+    seen: Header | None = None  # the last header, kept over standard headings (rows of an annex table)
     table = first_table
     for index, event in enumerate(events):
         if isinstance(event, Heading):
@@ -182,7 +183,7 @@ def _occurrences(
             table += 1
             continue
         if isinstance(event, Header):
-            before = header or held
+            before = header or held or _continued(seen, last_page, event)
             repeated = (
                 before is not None
                 and event.page > before.page
@@ -191,7 +192,7 @@ def _occurrences(
             if not repeated:  # a header repeated atop the next page continues its table
                 table += 1
                 last_valued = False
-            header, head, suspended, held = event, None, None, None
+            header, head, suspended, held, seen = event, None, None, None, event
             continue
         if isinstance(event, Break):
             # A table may run on after a stray line (a footnote between its pages).
@@ -240,6 +241,16 @@ def _occurrences(
         last_valued = True
         previous = event
     return out
+
+
+def _continued(seen: Header | None, last_page: int | None, header: Header) -> Header | None:
+    """The header a header atop a page repeats when the table under the earlier one ran on to the
+    page before (its last question there), whatever standard headings it holds as rows: an annex
+    table split over a page break under a repeated header is one table, and the first question
+    after the break a question of the standard before it, not a second reading of its last one."""
+    if seen is None or last_page is None or header.page != last_page + 1 or seen.page > last_page:
+        return None
+    return seen
 
 
 def _in_table(question: Question, previous: Question | None, following: Question | None) -> bool:

@@ -160,15 +160,26 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
 
 
 def _is_table_row(line: Line) -> bool:
-    return bool(_STANDARD.match(line.text) or _SCORE.match(line.text) or as_rating(line.text))
+    """A row of a ratings table in any layout: a standard with its name, a code on its own row,
+    a domain heading, a score or a rating."""
+    text = line.text
+    return bool(_STANDARD.match(text) or _CODE_ONLY.match(text) or _SCORE.match(text) or as_rating(text)
+                or _DOMAIN.match(text))  # fmt: skip
 
 
-def table_rows(doc: Document, pages: Iterable[int], precise: bool = False) -> list[Line]:
+def table_rows(
+    doc: Document, pages: Iterable[int], precise: bool = False, detection: Detection | None = None
+) -> list[Line]:
     """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known,
-    with the rows a wrapped or stacked cell broke apart joined again (`join_wrapped`)."""
+    with the rows a wrapped or stacked cell broke apart joined again (`join_wrapped`). With
+    `detection`, page furniture (running headers, footers, page numbers) is left out first, so
+    that a table continued over a page break reads on as one table (a code at the foot of one
+    page, its name and rating at the head of the next)."""
     rows: list[Line] = []
     for number in pages:
         rows.extend(doc.precise_lines(number) if precise else doc.layout_lines(number))
+    if detection is not None:
+        rows = [row for row in rows if not detection.is_furniture(row)]
     return join_wrapped(rows)
 
 
@@ -188,11 +199,15 @@ def join_wrapped(rows: Sequence[Line]) -> list[Line]:
     while index < len(rows):
         line = rows[index]
         following = rows[index + 1] if index + 1 < len(rows) else None
+        joined = None
         if following is not None and following.page == line.page:
             joined = _join_score(line, following) or _join_rating(line, following) or _join_code(line, following)
-            if joined is not None:
-                rows = [*rows[:index], joined, *rows[index + 2 :]]
-                continue  # the joined row may join the next one too (code + name, then + rating)
+        elif following is not None and following.page == line.page + 1:
+            # a code at the foot of a page, its name at the head of the next (furniture left out)
+            joined = _join_code(line, following)
+        if joined is not None:
+            rows = [*rows[:index], joined, *rows[index + 2 :]]
+            continue  # the joined row may join the next one too (code + name, then + rating)
         out.append(line)
         index += 1
     return out
@@ -204,11 +219,13 @@ def _joined(first: Line, second: Line, cells: tuple[str, ...] | None = None) -> 
         boxes = first.cell_boxes + second.cell_boxes
     merged = cells if cells is not None else (*first.cells, *second.cells)
     merged = tuple(cell for cell in merged if cell)
+    if second.page != first.page:  # over a page break: the row's place is where it starts
+        boxes = None
     return Line(
         text=collapse(f"{first.text} {second.text}"),
         page=first.page,
         cells=merged,
-        bbox=union_box(first.bbox, second.bbox),
+        bbox=union_box(first.bbox, second.bbox) if second.page == first.page else first.bbox,
         cell_boxes=boxes if boxes is not None and len(boxes) == len(merged) else None,
     )
 
@@ -698,7 +715,8 @@ def _read(
     provenance: Provenance,
     precise: bool,
 ) -> _Reading:
-    drafts = assemble([classify(row, detection) for row in table_rows(doc, pages, precise=precise)])
+    rows = table_rows(doc, pages, precise=precise, detection=detection)
+    drafts = assemble([classify(row, detection) for row in rows])
     warnings: list[ParseWarning] = []
     one = subject if len(drafts) == 1 else None
     units = [finish(draft, framework, one, warnings, index) for index, draft in enumerate(drafts)]
@@ -774,4 +792,42 @@ def extract_units(doc: Document, detection: Detection, subject: str | None, warn
     seen = {(item.field, item.read) for item in other.refusals} if other is not None else None
     for item in chosen.refusals:
         warnings.append(item.warning(confirmed=seen is None or (item.field, item.read) in seen))
-    return _refuse(chosen.units, chosen.refusals, subject)
+    units = _refuse(chosen.units, chosen.refusals, subject)
+    for index, unit in enumerate(units):
+        missing = standards_missing(doc, detection, unit, framework)
+        if missing:
+            warnings.append(
+                ParseWarning(
+                    code="standards_missing",
+                    message=f"{unit.name or 'the unit'}: the ratings table runs to the foot of page "
+                    f"{unit.standards[-1].page} and the {detection.framework} standards "
+                    f"{', '.join(missing)} were not found after it, so its score and bands "
+                    "were not recomputed from the standards read",
+                    page=unit.standards[-1].page,
+                    field=f"units[{index}].standards",
+                )
+            )
+    return units
+
+
+def standards_missing(doc: Document, detection: Detection, unit: Unit, framework: Framework | None) -> list[str]:
+    """The codes of the framework's counted standards that come after the last one read, when the
+    table read runs to the foot of its page (its last rows, furniture aside, are table rows): the
+    rest of the table was on a page not read. Empty otherwise (a table ending mid-page lists
+    what it rates: a standard not rated drops out, rating-rules §2)."""
+    if framework is None or not unit.standards:
+        return []
+    last = unit.standards[-1].page
+    if last is None:
+        return []
+    body = [line for line in doc.layout_lines(last) if not detection.is_furniture(line)]
+    if not any(_is_table_row(line) for line in body[-3:]):
+        return []
+    read = {s.code for s in unit.standards}
+    after = max(_code_key(code) for code in read)
+    codes = dict.fromkeys(rule.code for rule in framework.standards if rule.counted)
+    return [code for code in codes if code not in read and _code_key(code) > after]
+
+
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in regex.findall(r"\d+", code))

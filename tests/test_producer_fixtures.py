@@ -26,22 +26,8 @@ NAMES = [f"{producer}-{f.stem}" for producer in PRODUCERS for f in fx.FIXTURES]
 
 # What docextract does not read exactly yet (issue 11), with the reason. Strict: a fixture that
 # starts passing fails the run until its entry is removed here.
-_SPLIT_ANNEX = ("annex key-question table split over a page under a repeated header: the key question after "
-                "the break loses its percentage ('5%'), with a false key_question_percent_mismatch warning")
-_BOX_OVER_PAGE = ("ratings box with code, name and rating on their own lines, longer than a page: the standards "
-                  "after the page break are lost with no warning (false score_mismatch, max_score_mismatch)")
-KNOWN_PARSE: dict[str, str] = {
-    **{f"{p}-reg2018-lines-words-annex-yearonly": _SPLIT_ANNEX for p in ("reportlab", "fpdf2", "ghostscript")},
-    **{f"{p}-youth-lines-words-letter": _BOX_OVER_PAGE for p in PRODUCERS},
-}
-KNOWN_VALIDATE: dict[str, str] = {
-    **{f"{p}-youth-lines-words-letter": _BOX_OVER_PAGE for p in PRODUCERS},
-    # the split-annex miss leaves one key question without its percentage: validate says so (not_checked)
-    **{
-        f"{p}-reg2018-lines-words-annex-yearonly": _SPLIT_ANNEX + " (its null percentage is not_checked)"
-        for p in ("reportlab", "fpdf2", "ghostscript")
-    },
-}
+KNOWN_PARSE: dict[str, str] = {}
+KNOWN_VALIDATE: dict[str, str] = {}
 
 
 @cache

@@ -78,6 +78,12 @@ class Context:
                 return int(warning.read)
         return None
 
+    def partial(self, index: int) -> bool:
+        """Whether the parser read only part of a unit's standards (a `standards_missing` warning:
+        its table ran on to a page not read), so its score and bands cannot be recomputed."""
+        field = f"units[{index}].standards"
+        return any(w.code == "standards_missing" and w.field == field for w in self.report.warnings)
+
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""
         if self.framework is None:

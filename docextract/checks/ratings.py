@@ -124,7 +124,7 @@ def check_scores(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for index, unit in enumerate(ctx.report.units):
         listed = _listed(ctx, unit)
-        if not listed:
+        if not listed or ctx.partial(index):  # never from a partial set: not_checked says why
             continue
         low, high = _bounds(listed)
         name = unit.name or "the unit"
@@ -168,10 +168,10 @@ def check_overall_bands(ctx: Context) -> list[Issue]:
     if framework is None:
         return []
     issues: list[Issue] = []
-    for unit in ctx.report.units:
+    for index, unit in enumerate(ctx.report.units):
         listed = _listed(ctx, unit)
         score = unit.score if unit.score is not None else _sum(listed)
-        if unit.overall_rating is None or not listed or score is None:
+        if unit.overall_rating is None or not listed or score is None or ctx.partial(index):
             continue
         top = max_standard_score() * len(listed)
         if top == framework.max_score:
