@@ -177,10 +177,23 @@ def table_rows(
     page, its name and rating at the head of the next)."""
     rows: list[Line] = []
     for number in pages:
-        rows.extend(doc.precise_lines(number) if precise else doc.layout_lines(number))
-    if detection is not None:
-        rows = [row for row in rows if not detection.is_furniture(row)]
+        page = doc.precise_lines(number) if precise else doc.layout_lines(number)
+        rows.extend(_without_furniture(page, detection) if detection is not None else page)
     return join_wrapped(rows)
+
+
+_EDGE_ROWS = 3  # rows at the head and the foot of a page where running headers, footers and page numbers sit
+
+
+def _without_furniture(rows: list[Line], detection: Detection) -> list[Line]:
+    """A page's rows less the furniture at its head and foot (a score printed '8/21' on a row of its
+    own inside the box is not a page number)."""
+    start, end = 0, len(rows)
+    while start < min(end, _EDGE_ROWS) and detection.is_furniture(rows[start]):
+        start += 1
+    while end > max(start, len(rows) - _EDGE_ROWS) and detection.is_furniture(rows[end - 1]):
+        end -= 1
+    return rows[start:end]
 
 
 # --- joining rows that one table row was broken into -------------------------------------
@@ -812,9 +825,10 @@ def extract_units(doc: Document, detection: Detection, subject: str | None, warn
 
 def standards_missing(doc: Document, detection: Detection, unit: Unit, framework: Framework | None) -> list[str]:
     """The codes of the framework's counted standards that come after the last one read, when the
-    table read runs to the foot of its page (its last rows, furniture aside, are table rows): the
-    rest of the table was on a page not read. Empty otherwise (a table ending mid-page lists
-    what it rates: a standard not rated drops out, rating-rules §2)."""
+    table read runs to the foot of its page (its last rows, furniture aside, are table rows) and
+    holds fewer counted standards than the framework's maximum score implies: the rest of the
+    table was on a page not read. Empty otherwise (a table ending mid-page lists what it rates:
+    a standard not rated drops out, rating-rules §2)."""
     if framework is None or not unit.standards:
         return []
     last = unit.standards[-1].page
@@ -822,6 +836,9 @@ def standards_missing(doc: Document, detection: Detection, unit: Unit, framework
         return []
     body = [line for line in doc.layout_lines(last) if not detection.is_furniture(line)]
     if not any(_is_table_row(line) for line in body[-3:]):
+        return []
+    expected = framework.max_score // max(frameworks().ratings.values())  # counted standards of a full table
+    if sum(1 for s in unit.standards if s.counted) >= expected:
         return []
     read = {s.code for s in unit.standards}
     after = max(_code_key(code) for code in read)
