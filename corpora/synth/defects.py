@@ -158,9 +158,18 @@ class Injector:
         return None
 
     def max_score_mismatch(self) -> Inconsistency | None:
+        def wrong_maxima(u: Unit) -> list[int]:  # a printed maximum below the unit's score would be absurd
+            return [m for m in (21, 27, 30, 36) if m != self.fw.max_score and m >= u.score]
+
+        if not self.r.units:
+            return None
         unit = self.rng.choice(self.r.units)
-        options = [m for m in (21, 27, 30, 36) if m != self.fw.max_score and m >= unit.score]
-        unit.max_score = self.rng.choice(options)
+        if not wrong_maxima(unit):  # e.g. a youth unit scoring above 36: try another unit, else skip
+            others = [u for u in self.r.units if wrong_maxima(u)]
+            if not others:
+                return None
+            unit = self.rng.choice(others)
+        unit.max_score = self.rng.choice(wrong_maxima(unit))
         return self._add("max_score_mismatch", f"{unit.name} score printed out of {unit.max_score}, but "
                                                f"{self.r.framework} is scored out of {self.fw.max_score}",
                          unit=unit.name, printed=unit.max_score, computed=self.fw.max_score)
