@@ -19,6 +19,7 @@ from .fuzzy import as_rating
 from .models import Kind, ParseWarning
 from .normalize import compact
 from .patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
+from .wordfile import FOOTNOTES_SECTION
 
 FRONT_LINES = 40
 OPENING_PAGES = 3
@@ -96,18 +97,49 @@ def detect(doc: Document) -> Detection:
 
 def publisher_cues(doc: Document) -> set[str]:
     """The groups of publisher cues found (`imprint`, `name`, `address`, `web`, `furniture`), in the
-    opening pages and the last pages (a back cover)."""
+    opening pages and the last pages (a back cover): only in lines where a publication states its
+    own identity, never in lines citing another work (`own_identity_lines`); the cover title counts
+    only on the opening pages. Patterns: patterns/detection.yaml `publisher`."""
     cues = detection_patterns().publisher
-    opening = [line.text for page in doc.pages[: cues.opening_pages] for line in page.lines][: cues.opening_lines]
-    closing_pages = doc.pages[max(cues.opening_pages, doc.page_count - cues.closing_pages) :]
-    texts = opening + [line.text for page in closing_pages for line in page.lines]
+    own = own_identity_lines(doc)
+    opening_pages = {page.number for page in doc.pages[: cues.opening_pages]}
+    opening = [line for line in own if line.page in opening_pages][: cues.opening_lines]
+    closing_pages = {page.number for page in doc.pages[max(cues.opening_pages, doc.page_count - cues.closing_pages) :]}
+    texts = [line.text for line in opening] + [line.text for line in own if line.page in closing_pages]
     found: set[str] = set()
     if any(_compiled(p).search(text) for p in cues.imprint for text in texts):
         found.add("imprint")
     for group, patterns in cues.groups.items():
         if any(_compiled(p).search(text) for p in patterns for text in texts):
             found.add(group)
+    if any(_compiled(p).search(line.text) for p in cues.cover_title for line in opening):
+        found.add("furniture")
     return found
+
+
+def own_identity_lines(doc: Document) -> list[Line]:
+    """The document's lines less those citing another work: the lines under a heading opening a
+    list of cited works ("Background papers", "References", "Notes"...) to the end of its page (in a
+    Word document: of its section; footnotes too), and lines that cite wherever they are (a year in
+    brackets, a quoted report title, a numbered note naming the publisher)."""
+    cues = detection_patterns().publisher
+
+    def heading(text: str | None) -> bool:
+        return text is not None and any(_compiled(p).search(text.strip()) for p in cues.citation_headings)
+
+    own: list[Line] = []
+    citing_page: int | None = None
+    for line in doc.lines():
+        section = line.place.section if line.place is not None else None
+        if heading(line.text):
+            citing_page = line.page
+            continue
+        in_section = section is not None and (heading(section) or section == FOOTNOTES_SECTION)
+        citing = in_section if section is not None else citing_page == line.page
+        if citing or any(_compiled(p).search(line.text) for p in cues.citation_lines):
+            continue
+        own.append(line)
+    return own
 
 
 def recognised(found: set[str]) -> bool:

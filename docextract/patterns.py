@@ -211,8 +211,15 @@ class PublisherCues(_Strict):
     imprint: list[str]
     min_groups: int = Field(ge=1)
     groups: dict[str, list[str]]
+    # the cover title: a `furniture` cue counted only on the opening pages
+    cover_title: list[str]
+    # a heading opening a list of cited works: its lines (to the page's end, or the section's end
+    # in a Word document) are citations, not the publication's own identity
+    citation_headings: list[str]
+    # a line citing a work (a year in brackets, a quoted title, a numbered note naming the publisher)
+    citation_lines: list[str]
 
-    @field_validator("imprint")
+    @field_validator("imprint", "cover_title", "citation_headings", "citation_lines")
     @classmethod
     def _imprint(cls, value: list[str]) -> list[str]:
         return [_check_regex(v) for v in value]
