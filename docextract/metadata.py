@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from .detect import front_lines
 from .document import Document, Line
+from .models import ParseWarning
 from .patterns import MONTHS, detection_patterns, metadata_patterns
 
 _MAX_TITLE_WORDS = 20
@@ -21,15 +23,41 @@ class Metadata:
     subject: str | None
     published: str | None
     title_page: int | None
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 def extract_metadata(doc: Document) -> Metadata:
+    """Title (None with a `title_truncated` warning when the cover title is cut after a word that
+    cannot end it), the subject named in it, the publication month and the title's page."""
     title, page = _title(doc)
+    warnings: tuple[ParseWarning, ...] = ()
+    if title is not None and dangling(title):
+        warnings = (ParseWarning(
+            code="title_truncated", page=page, field="title", read=title,
+            message=f"cover title read as {title!r} on page {page} ends in a word that cannot end a "
+            "title and no next line continues it: not stored (it may be cut)",
+        ),)
+        title = None
     subject = None
     if title:
         match = _SUBJECT.search(title)
         subject = match.group("subject") if match else None
-    return Metadata(title=title, subject=subject, published=_published(doc), title_page=page)
+    return Metadata(title=title, subject=subject, published=_published(doc), title_page=page, warnings=warnings)
+
+
+def dangling(text: str) -> bool:
+    """Whether a title's line goes on: it ends in a colon or a word of patterns/metadata.yaml
+    `title_dangling_words` ("... Service in")."""
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(":") or last.casefold() in _dangling_words()
+
+
+@cache
+def _dangling_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in metadata_patterns().title_dangling_words)
 
 
 def _title(doc: Document) -> tuple[str | None, int | None]:
@@ -42,12 +70,26 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
         for following in lines[index + 1 : index + 5]:
             if _STOP.search(following.text) or len(following.text.split()) > 8:
                 break
-            wrapped = same_heading(parts[-1], following) if line.bbox else parts[0].text.endswith(":")
+            if line.bbox:
+                wrapped = same_heading(parts[-1], following) or (dangling(parts[-1].text)
+                                                                 and right_below(parts[-1], following))
+            else:
+                wrapped = parts[0].text.endswith(":") or dangling(parts[-1].text)
             if not wrapped:
                 break
             parts.append(following)
         return " ".join(part.text for part in parts), line.page
     return None, None
+
+
+def right_below(previous: Line, following: Line) -> bool:
+    """The next line starts in the same column on the same page, less than two of its heights
+    below: the rest of a title cut after a dangling word, whatever the boxes' heights."""
+    if previous.bbox is None or following.bbox is None or previous.page != following.page:
+        return False
+    height = max(previous.bbox[3] - previous.bbox[1], following.bbox[3] - following.bbox[1])
+    gap = following.bbox[1] - previous.bbox[3]
+    return height > 0 and -height <= gap <= 2 * height and abs(following.bbox[0] - previous.bbox[0]) <= 2 * height
 
 
 def same_heading(previous: Line, following: Line) -> bool:

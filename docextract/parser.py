@@ -38,6 +38,7 @@ def parse_document(doc: Document) -> InspectionReport:
     if detection.kind == "unknown":  # not a publication docextract knows: no values at all
         return InspectionReport(docextract_version=__version__, source=source, kind="unknown", warnings=warnings)
     meta = extract_metadata(doc)
+    warnings += meta.warnings
     units = extract_units(doc, detection, meta.subject, warnings)
     if not units and detection.kind in RATED_KINDS:
         warnings.append(

@@ -620,6 +620,8 @@ class PublishedSource(_Strict):
 class MetadataPatterns(_Strict):
     version: int
     published: list[PublishedSource] = Field(min_length=1)
+    # a title's line ending in one of these words (or a colon) goes on: the title is not complete
+    title_dangling_words: list[str] = Field(min_length=1)
 
 
 @cache
