@@ -146,7 +146,7 @@ def _inputs(items: Sequence[str]) -> Iterator[str]:
 
             found = expand([item]).files
             if not found:
-                error_line(f"{item}: no report files (.pdf, .txt, .md) in this directory")
+                error_line(f"{item}: no report files (.pdf, .docx, .txt, .md) in this directory")
                 yield item  # reported as a failure below
             yield from found
         else:

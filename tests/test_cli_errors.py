@@ -119,3 +119,23 @@ def test_text_file_ending_in_a_form_feed_has_no_phantom_page(tmp_path: Path) -> 
     path = tmp_path / "two-pages.txt"
     path.write_text("first page\fsecond page\f")
     assert parse(path).source.pages == 2
+
+
+def test_empty_directory_message_lists_every_report_type(tmp_path: Path) -> None:
+    # README claim (tester defect 11): .docx drafts are read from a directory too
+    result = runner.invoke(app, ["parse", str(tmp_path)])
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert str(tmp_path) in line and ".docx" in line and ".pdf" in line and ".txt" in line
+
+
+def test_bulk_names_every_bad_input_when_there_are_few(tmp_path: Path) -> None:
+    # tester defect 11: "nothere: ... (and 1 more)" did not name the second bad input
+    missing, no_match = str(tmp_path / "nothere"), str(tmp_path / "bin" / "*.xyz")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["bulk", missing, no_match, "--out", str(out)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert missing in lines[0] and no_match in lines[0] and "more" not in lines[0]
+    assert not out.exists()

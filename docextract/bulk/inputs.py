@@ -42,7 +42,7 @@ def _walk(directory: Path) -> list[Path]:
 def expand(inputs: Sequence[str]) -> Expanded:
     """Files as given (any suffix), directories walked recursively for report files, globs matched.
 
-    Glob matches are kept when they are report files (.pdf, .txt, .md) or directories (walked
+    Glob matches are kept when they are report files (.pdf, .docx, .txt, .md) or directories (walked
     like a named directory); `**` recurses. A file named outright is taken whatever its suffix.
     """
     files: list[str] = []

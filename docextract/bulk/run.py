@@ -74,6 +74,8 @@ class _Writer:
         self.last_flush = time.monotonic()
 
 
+_NAMED_INPUTS = 5  # bad inputs named one by one in the error line; more are counted
+
 def _plan(
     hashed: Sequence[Hashed], options: BulkOptions, done: set[str], summary: BulkSummary
 ) -> tuple[list[Task], list[ErrorRecord]]:
@@ -143,8 +145,9 @@ def run_bulk(
         raise BulkError(f"{out_dir}: exists and is not a directory")
     expanded = expand(options.inputs)
     if expanded.unmatched:  # a mistyped path: say so before creating anything
-        more = f" (and {len(expanded.unmatched) - 1} more)" if len(expanded.unmatched) > 1 else ""
-        raise BulkError(f"{expanded.unmatched[0]}: no such file or directory, or no glob match{more}")
+        named = expanded.unmatched[:_NAMED_INPUTS]  # every bad input named when few; a count beyond
+        more = f" (and {len(expanded.unmatched) - len(named)} more)" if len(expanded.unmatched) > len(named) else ""
+        raise BulkError(f"{', '.join(named)}: no such file or directory, or no glob match{more}")
     summary.files = len(expanded.files)
     summary.validated = options.validate
     if isinstance(executor, DaskExecutor):
