@@ -61,3 +61,4 @@ def test_a_title_ending_in_a_dangling_word_is_null_with_a_warning(tmp_path: Path
     warning = next(w for w in report.warnings if w.code == "title_truncated")
     assert "An inspection of the National Probation Service in" in warning.message
     assert warning.field == "title" and warning.page == 1
+    assert [w.code for w in report.warnings if w.field == "title"] == ["title_truncated"]  # adopted, once
