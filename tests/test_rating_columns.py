@@ -122,3 +122,19 @@ def test_a_standard_name_holds_no_rating_word(name: str) -> None:
 
 def test_a_standard_name_without_a_rating_word_is_plausible() -> None:
     assert standard_name_problem("Implementation and delivery") is None
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ratings_columns"
+
+
+@pytest.mark.parametrize("name", ["ratings-previous-inspection-column.pdf", "ratings-rating-before-name.pdf"])
+def test_pdf_rating_columns(name: str) -> None:
+    # rendered by tests/fixtures/ratings_columns/make_pdfs.py (reportlab, invented wording)
+    report = parse(FIXTURES / name)
+    assert report.framework == "probation-pdu-2023"
+    assert [(u.name, u.overall_rating, u.score, u.max_score) for u in report.units] == [
+        ("Ashcombe PDU", "Requires improvement", 8, 21)
+    ]
+    assert [(s.code, s.name, s.rating) for s in report.units[0].standards] == STANDARDS
+    assert not [w for w in report.warnings if w.code in ("rating_column_unknown", "implausible_value")]
+    assert validate(FIXTURES / name).ok
