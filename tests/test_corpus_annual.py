@@ -14,7 +14,7 @@ from docextract.validation import validate
 
 NAME = "2021-annual-report"
 
-# (label, value, unit, page in the PDF)
+# (label or its opening words, value, unit, page in the PDF)
 KEY_FACTS = [
     ("Thematic probation inspections", 6, "count", 4),
     ("Effective Practice (probation) guides", 3, "count", 4),
@@ -25,8 +25,8 @@ KEY_FACTS = [
     ("Community orders", 68273, "count", 4),
     ("Licence", 62684, "count", 4),
     ("Suspended sentence orders", 40210, "count", 4),
-    ("The reduction in individuals starting accredited programmes July – Sep 2020 to July – Sep 2021 "
-     "(those on community orders or suspended sentence)", -13, "%", 5),
+    # a long label, compared by its opening words (corpus text is read in place, never copied)
+    ("The reduction in individuals starting accredited programmes", -13, "%", 5),
 ]
 
 # (title starts with, made, agreed, partly agreed, page of the tally in the PDF)
@@ -47,8 +47,11 @@ def parsed(fmt: str) -> InspectionReport:
 @pytest.mark.parametrize("fmt", ["pdf", "text"])
 def test_every_key_fact(fmt: str) -> None:
     report = parsed(fmt)
-    got = [(f.label, f.value, f.unit) for f in report.key_facts]
-    assert got == [(label, value, unit) for label, value, unit, _ in KEY_FACTS]
+    assert len(report.key_facts) == len(KEY_FACTS)
+    for fact, (label, value, unit, _) in zip(report.key_facts, KEY_FACTS, strict=True):
+        assert fact.label.startswith(label), (fact.label, label)
+        assert (fact.value, fact.unit) == (value, unit)
+    assert len(report.key_facts[-1].label) > len(KEY_FACTS[-1][0])  # the whole label, not its opening
 
 
 def test_key_fact_pages_and_boxes() -> None:
