@@ -46,14 +46,14 @@ TARGETS = {"--version": 1.5, "--help": 1.5, "parse": 3.0}
 # and what docextract uses it for (README, "Start-up").
 IMPORTS = {
     "pypdfium2": "import pypdfium2",
-    "pydantic + the record's models": "import docextract.models",
+    "pydantic + the record's models": "import docextract.model.record",
     "typer": "import typer",
     "rich tables": "import rich.console, rich.table",
     "pdfplumber": "import pdfplumber",
     "duckdb": "import duckdb",
     "dask.distributed": "import distributed",
     "spaCy (import)": "import spacy",
-    "spaCy (import + blank pipeline)": "import docextract.addressees as a; a.nlp()",
+    "spaCy (import + blank pipeline)": "import docextract.extract.addressees as a; a.nlp()",
 }
 
 

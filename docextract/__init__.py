@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import DocextractError
+from .model.errors import DocextractError
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .document import Document
-    from .models import InspectionReport
-    from .reading import ReportSource
-    from .validation import ValidationResult
+    from .model.record import InspectionReport
+    from .read.document import Document
+    from .read.open import ReportSource
+    from .validation.run import ValidationResult
 
 __all__ = [
     "DocextractError",
@@ -33,28 +33,28 @@ __all__ = [
 
 
 def parse(source: ReportSource) -> InspectionReport:
-    """Parse one report into a record: see `docextract.parser.parse`.
+    """Parse one report into a record: see `docextract.pipeline.parse`.
 
     `source` is a path (PDF, or a .txt/.md text conversion) or a binary file object.
     Raises DocextractError (`.path`, `.code`, `.reason`) when it cannot be read."""
-    from .parser import parse as _parse
+    from .pipeline import parse as _parse
 
     return _parse(source)
 
 
 def validate(source: ReportSource) -> ValidationResult:
-    """Parse one report and check it against the rating rules: see `docextract.validation.validate`.
+    """Parse one report and check it against the rating rules: see `docextract.pipeline.validate`.
 
     Returns a ValidationResult (`.report`, `.issues`, `.errors`, `.warnings`, `.ok`).
     Raises DocextractError when the file cannot be read."""
-    from .validation import validate as _validate
+    from .pipeline import validate as _validate
 
     return _validate(source)
 
 
 def parse_document(doc: Document) -> InspectionReport:
-    """Parse a Document already read (see `docextract.reading`)."""
-    from .parser import parse_document as _parse_document
+    """Parse a Document already read (see `docextract.read.open`)."""
+    from .pipeline import parse_document as _parse_document
 
     return _parse_document(doc)
 
@@ -62,11 +62,11 @@ def parse_document(doc: Document) -> InspectionReport:
 def __getattr__(name: str) -> Any:
     # The record's classes load on first use (building pydantic models costs start-up time).
     if name == "InspectionReport":
-        from .models import InspectionReport
+        from .model.record import InspectionReport
 
         return InspectionReport
     if name == "ValidationResult":
-        from .validation import ValidationResult
+        from .validation.run import ValidationResult
 
         return ValidationResult
     raise AttributeError(f"module 'docextract' has no attribute {name!r}")

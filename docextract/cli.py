@@ -21,7 +21,7 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
-    from .models import InspectionReport
+    from .model.record import InspectionReport
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # validate: a report contradicts its rules
@@ -154,8 +154,8 @@ def _inputs(items: Sequence[str]) -> Iterator[str]:
 
 
 def _parse_one(item: str) -> InspectionReport:
-    from .parser import parse, parse_document
-    from .reading import read_bytes
+    from .pipeline import parse, parse_document
+    from .read.open import read_bytes
 
     if item == STDIN:
         with read_bytes("<stdin>", sys.stdin.buffer.read()) as doc:
@@ -210,7 +210,7 @@ def parse_command(
         try:
             reports.append(_parse_one(item))
         except Exception as exc:  # one line naming the file, never a traceback
-            from .errors import DocextractError
+            from .model.errors import DocextractError
 
             error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
             failed = True
@@ -218,7 +218,7 @@ def parse_command(
     if fmt == "table":
         from rich.console import Console
 
-        from .output import render_tables
+        from .serialize.output import render_tables
 
         if out is None and sys.stdout.isatty():
             for report in reports:
@@ -239,7 +239,7 @@ def parse_command(
     if out is not None:
         if failed:
             raise typer.Exit(EXIT_UNREADABLE)  # never replace a good output with a partial one
-        from .output import write_atomic
+        from .serialize.output import write_atomic
 
         try:
             write_atomic(out, text)
@@ -265,7 +265,7 @@ def schema_command() -> None:
     """
     import json
 
-    from .models import InspectionReport
+    from .model.record import InspectionReport
 
     sys.stdout.write(json.dumps(InspectionReport.model_json_schema(), indent=2) + "\n")
 
@@ -313,9 +313,9 @@ def validate_command(
     Exit codes: 0 no file has an error (warnings pass unless --strict); 1 a file has one; 2 a
     file cannot be read (the others are still checked).
     """
-    from .errors import DocextractError
-    from .findings_output import FileFindings, exit_code, render, text_lines
-    from .validation import validate
+    from .model.errors import DocextractError
+    from .pipeline import validate
+    from .serialize.findings_output import FileFindings, exit_code, render, text_lines
 
     results: list[FileFindings] = []
     for file in files:
@@ -331,7 +331,7 @@ def validate_command(
             continue
         results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
     if html is not None:
-        from .review_html import write_review
+        from .serialize.review_html import write_review
 
         try:
             write_review(html, results, strict)
@@ -371,10 +371,10 @@ def show_command(
     """
     from rich.console import Console
 
-    from .errors import DocextractError
-    from .output import replacing
-    from .pageimage import PageRenderer, draw_boxes, value_boxes
-    from .parser import parse
+    from .model.errors import DocextractError
+    from .pipeline import parse
+    from .read.pageimage import PageRenderer, draw_boxes, value_boxes
+    from .serialize.output import replacing
 
     try:
         report = parse(file)
@@ -525,7 +525,7 @@ def eval_command(
     """
     import json
 
-    from .evaluate import TruthError, evaluate, render, render_misses
+    from .eval.evaluate import TruthError, evaluate, render, render_misses
 
     for directory in (reports, truth):
         if not directory.is_dir():

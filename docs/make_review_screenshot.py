@@ -16,9 +16,9 @@ from pathlib import Path
 from PIL import Image
 
 from corpora.synth.generate import ReportSpec, generate_report
-from docextract.findings_output import FileFindings
-from docextract.review_html import write_review
-from docextract.validation import validate
+from docextract.pipeline import validate
+from docextract.serialize.findings_output import FileFindings
+from docextract.serialize.review_html import write_review
 
 OUT = Path(__file__).resolve().parent / "review-report.png"
 DEFECTS = ["broken_cross_reference", "recommendation_count_mismatch", "score_mismatch"]

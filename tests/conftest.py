@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus_report
 
 import docextract
-from docextract.models import InspectionReport
+from docextract.model.record import InspectionReport
 
 _CACHE: dict[tuple[str, str], InspectionReport] = {}
 

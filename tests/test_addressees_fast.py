@@ -14,8 +14,8 @@ from functools import cache
 import pytest
 from corpus import corpus_report, report_names
 
-from docextract import addressees
-from docextract.patterns import bodies_patterns
+from docextract.extract import addressees
+from docextract.rules.patterns import bodies_patterns
 
 
 def _spacy_sentences(text: str) -> list[tuple[int, str]]:

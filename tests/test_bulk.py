@@ -30,7 +30,7 @@ from docextract.bulk.inputs import expand
 from docextract.bulk.store import fetch_table
 from docextract.bulk.task import Task, TaskResult, run_task
 from docextract.cli import app
-from docextract.models import InspectionReport
+from docextract.model.record import InspectionReport
 
 REPO = Path(__file__).resolve().parent.parent
 VOLATILE = {"reports": ("parse_seconds", "parsed_at"), "errors": ("recorded_at",)}
@@ -167,7 +167,7 @@ def test_dask_executor_gives_the_same_tables(mixed: dict[str, Path], mixed_run: 
 
 
 def test_validate_stores_findings(tmp_path: Path) -> None:
-    validate = pytest.importorskip("docextract.validation")
+    validate = pytest.importorskip("docextract.pipeline")
     report = corpus_report("2024-wakefield-pdu").text
     out = tmp_path / "out"
     summary = _bulk([report], out, validate=True, jobs=1)

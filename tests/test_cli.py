@@ -288,13 +288,13 @@ def test_python_api_parse_and_validate_are_functions(tmp_path: Path) -> None:
     assert error.value.code == "not_found"
     with pytest.raises(TypeError, match="binary file object"), SAMPLE.open(encoding="latin-1") as text_handle:
         parse(text_handle)  # type: ignore[arg-type]
-    import docextract.validation
+    import docextract.pipeline
 
-    assert docextract.validate is validate and docextract.validation.validate is not validate
+    assert docextract.validate is validate and docextract.pipeline.validate is not validate
 
 
 def test_importing_the_package_loads_neither_parser_nor_pydantic() -> None:
-    code = "import sys, docextract; print(sorted(m for m in ('pydantic', 'docextract.parser') if m in sys.modules))"
+    code = "import sys, docextract; print(sorted(m for m in ('pydantic', 'docextract.pipeline') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -303,7 +303,7 @@ def test_help_and_version_import_no_parser() -> None:
     code = (
         "import sys; from docextract.cli import app\n"
         "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('docextract.parser', 'docextract.models', 'pdfplumber', 'duckdb', 'spacy', "
+        "print(sorted(m for m in ('docextract.pipeline', 'docextract.model.record', 'pdfplumber', 'duckdb', 'spacy', "
         "'dask', 'pypdfium2') if m in sys.modules), file=sys.stderr)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)

@@ -96,7 +96,7 @@ def test_a_parser_bug_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: p
     def broken(path: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("docextract.parser.parse", broken)
+    monkeypatch.setattr("docextract.pipeline.parse", broken)
     note = tmp_path / "report.txt"
     note.write_text("text\n")
     result = runner.invoke(app, ["parse", str(note)])

@@ -8,9 +8,8 @@ from functools import cache
 import pytest
 from corpus import corpus_report
 
-from docextract.models import InspectionReport
-from docextract.parser import parse
-from docextract.validation import validate
+from docextract.model.record import InspectionReport
+from docextract.pipeline import parse, validate
 
 NAME = "2021-annual-report"
 
@@ -99,7 +98,7 @@ def test_table_output_shows_key_facts_and_tallies() -> None:
 
     from rich.console import Console
 
-    from docextract.output import print_tables
+    from docextract.serialize.output import print_tables
 
     console = Console(file=io.StringIO(), width=200)
     print_tables(parsed("pdf"), console)

@@ -13,7 +13,7 @@ import pytest
 from corpus import REPO, canon, corpus_report, report_names
 
 import docextract
-from docextract.models import InspectionReport
+from docextract.model.record import InspectionReport
 
 FORMATS = ["pdf", "text"]
 CASES = [(name, fmt) for name in report_names() for fmt in FORMATS]

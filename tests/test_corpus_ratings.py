@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from corpus import canon, corpus_report, report_names
 
-from docextract.evaluate import published_as_truth
+from docextract.eval.evaluate import published_as_truth
 
 FORMATS = ["pdf", "text"]
 CASES = [(name, fmt) for name in report_names() for fmt in FORMATS]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from corpus import corpus_report, corpus_root
 
-from docextract.evaluate import FAMILIES, Tally, evaluate, items, normalise
+from docextract.eval.evaluate import FAMILIES, Tally, evaluate, items, normalise
 
 TRUTH = {
     "kind": "pdu_inspection", "framework": "probation-pdu-2023", "title": "An inspection of: X PDU",
@@ -74,7 +74,7 @@ def test_evaluate_counts_misses_and_extras(tmp_path: Path, monkeypatch: pytest.M
         def model_dump(self) -> dict[str, object]:
             return copy.deepcopy(predicted)
 
-    monkeypatch.setattr("docextract.evaluate.parse", lambda path: Fake())
+    monkeypatch.setattr("docextract.eval.evaluate.parse", lambda path: Fake())
     result = evaluate(reports, truths)
     ratings = result.strict["ratings"]
     assert (ratings.matched, ratings.predicted, ratings.expected) == (2, 3, 3)

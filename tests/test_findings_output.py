@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from corpora.synth.generate import ReportSpec, generate_report
 from docextract.cli import app
-from docextract.findings_output import FileFindings, render_sarif, render_text, text_lines
-from docextract.validation import validate
+from docextract.pipeline import validate
+from docextract.serialize.findings_output import FileFindings, render_sarif, render_text, text_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 DEFECTS_TEXT = FIXTURES / "defects-pdu.txt"
@@ -139,7 +139,7 @@ def test_bulk_rows_carry_the_location() -> None:
 
 
 def test_the_value_is_found_inside_the_finding_box(defects_pdf: Path) -> None:
-    from docextract.pageimage import PageRenderer
+    from docextract.read.pageimage import PageRenderer
 
     xref = next(i for i in validate(defects_pdf).issues if i.code == "broken_cross_reference")
     assert xref.page is not None and xref.bbox is not None

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from docextract.detect import Detection, detect
-from docextract.keyquestions import _case_rules, candidate_pages, extract_key_questions, scan
-from docextract.kqtables import TableReader
-from docextract.models import KeyQuestion, ParseWarning, Standard, Unit
-from docextract.patterns import frameworks, keyquestion_patterns
-from docextract.reading import read_document
+from docextract.detect.classify import Detection, detect
+from docextract.extract.keyquestions.extract import _case_rules, candidate_pages, extract_key_questions, scan
+from docextract.extract.keyquestions.tables import TableReader
+from docextract.model.record import KeyQuestion, ParseWarning, Standard, Unit
+from docextract.read.open import read_document
+from docextract.rules.patterns import frameworks, keyquestion_patterns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "keyquestions"
 FRAMEWORK = "probation-pdu-2023"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from docextract.layout import (
+from docextract.read.layout import (
     Char,
     LayoutSettings,
     Row,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from docextract import parse
-from docextract.models import InspectionReport
+from docextract.model.record import InspectionReport
 
 COVER = """An inspection of probation services in:
 Brackenford PDU

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docextract import parse
-from docextract.textfile import read_text
+from docextract.read.textfile import read_text
 from tests.test_layout_variants import COVER, EXPECTED, RATINGS_ONE_LINE, RECOMMENDATIONS, _ratings
 
 KEY_QUESTIONS = """2.1 Assessment

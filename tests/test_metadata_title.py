@@ -4,8 +4,8 @@ Caught by tests/fixtures/producers/libreoffice-*: the title cut after its first 
 
 from __future__ import annotations
 
-from docextract.document import Line
-from docextract.metadata import same_heading
+from docextract.extract.metadata import same_heading
+from docextract.read.document import Line
 
 
 def test_overlapping_loose_boxes_of_a_wrapped_title_are_one_heading() -> None:

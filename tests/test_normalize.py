@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docextract.normalize import compact, normalize_text, strip_markup
+from docextract.read.normalize import compact, normalize_text, strip_markup
 
 
 @pytest.mark.parametrize(

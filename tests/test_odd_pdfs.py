@@ -15,7 +15,7 @@ from rich.console import Console
 
 from docextract import parse
 from docextract.bulk import DATABASE_NAME, BulkOptions, run_bulk
-from docextract.errors import DocextractError
+from docextract.model.errors import DocextractError
 from tests.corpus import shared_inputs
 
 Outcome = tuple[str, ...]

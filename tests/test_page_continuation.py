@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from docextract import __version__
-from docextract.detect import Detection
-from docextract.document import Document, Line, Page
-from docextract.keyquestions import _occurrences, merge
-from docextract.kqscan import Break, Event, Header, HeaderColumn, Heading, Question, Value
-from docextract.models import InspectionReport, ParseWarning
-from docextract.ratings import extract_units
-from docextract.validation import check
+from docextract.detect.classify import Detection
+from docextract.extract.keyquestions.extract import _occurrences, merge
+from docextract.extract.keyquestions.scan import Break, Event, Header, HeaderColumn, Heading, Question, Value
+from docextract.extract.ratings.table import extract_units
+from docextract.model.record import InspectionReport, ParseWarning
+from docextract.read.document import Document, Line, Page
+from docextract.validation.run import check
 
 HEAD = "Inspection of youth justice services: Eastvale Youth Justice Service"
 YOUTH = [

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from docextract import patterns
-from docextract.fuzzy import as_rating, split_rating
+from docextract.read.fuzzy import as_rating, split_rating
+from docextract.rules import patterns
 
 
 def test_shipped_pattern_files_load() -> None:

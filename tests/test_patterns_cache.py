@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from docextract import patterns
+from docextract.rules import patterns
 
 
 @pytest.fixture

@@ -10,10 +10,7 @@ from pathlib import Path
 import pytest
 
 from docextract import parse
-from docextract.document import Document, Line, Page
-from docextract.models import InspectionReport
-from docextract.patterns import frameworks, plausibility_rules
-from docextract.plausibility import (
+from docextract.extract.plausibility import (
     IMPLAUSIBLE,
     Provenance,
     counted_standards,
@@ -26,7 +23,10 @@ from docextract.plausibility import (
     unit_name_problem,
     words,
 )
-from docextract.validation import validate
+from docextract.model.record import InspectionReport
+from docextract.pipeline import validate
+from docextract.read.document import Document, Line, Page
+from docextract.rules.patterns import frameworks, plausibility_rules
 
 PDU_2023 = frameworks().frameworks["probation-pdu-2023"]
 KEYWORDS = {"assessment": "2.1", "planning": "2.2", "implementation": "2.3", "reviewing": "2.4"}
@@ -233,8 +233,8 @@ def _two_readings(plain: list[Line], fast: list[Line], precise: list[Line]) -> D
 def test_the_other_reading_path_is_tried_before_a_value_is_refused() -> None:
     """A fast row reads 'Score 8/2 1' (a split number); pdfplumber's layout reads 'Score 8/21': the
     plausible reading is kept and nothing is refused."""
-    from docextract.detect import Detection
-    from docextract.ratings import extract_units
+    from docextract.detect.classify import Detection
+    from docextract.extract.ratings.table import extract_units
 
     rows = BOX.format(name="Brackenford PDU", score="8/21").splitlines()
 
@@ -255,8 +255,8 @@ def test_the_other_reading_path_is_tried_before_a_value_is_refused() -> None:
 
 
 def test_when_both_reading_paths_break_a_rule_the_value_is_null_unconfirmed() -> None:
-    from docextract.detect import Detection
-    from docextract.ratings import extract_units
+    from docextract.detect.classify import Detection
+    from docextract.extract.ratings.table import extract_units
 
     rows = BOX.format(name="Brackenford PDU", score="8/2").splitlines()
     lines = [Line(text=" ".join(t.split("\t")), page=1, cells=tuple(t.split("\t"))) for t in rows]

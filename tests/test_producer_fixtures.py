@@ -18,8 +18,9 @@ import pytest
 from corpora.synth import fixtures as fx
 from corpora.synth.generate import compose_report
 from corpora.synth.producers import PRODUCERS, _from_pdf, _own_layout
-from docextract.models import InspectionReport
-from docextract.validation import ValidationResult, validate
+from docextract.model.record import InspectionReport
+from docextract.pipeline import validate
+from docextract.validation.run import ValidationResult
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "producers"
 NAMES = [f"{producer}-{f.stem}" for producer in PRODUCERS for f in fx.FIXTURES]

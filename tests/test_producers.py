@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from producers import REPORTS, producer_report
 
-from docextract.evaluate import FAMILIES, items
-from docextract.validation import validate
+from docextract.eval.evaluate import FAMILIES, items
+from docextract.pipeline import validate
 
 
 @pytest.mark.parametrize("name", REPORTS)

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from producers import _require, producers_root
 
-from docextract.evaluate import FAMILIES, items, published_as_truth
-from docextract.validation import validate
+from docextract.eval.evaluate import FAMILIES, items, published_as_truth
+from docextract.pipeline import validate
 
 NAMES = [
     "libreoffice-domain-heading-after-recommendations-read-as-item",

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from docextract import parse
-from docextract.explain import unexplained_nulls
-from docextract.plausibility import standard_name_problem
-from docextract.validation import validate
+from docextract.extract.explain import unexplained_nulls
+from docextract.extract.plausibility import standard_name_problem
+from docextract.pipeline import validate
 from tests.test_layout_variants import COVER, RECOMMENDATIONS, STANDARDS, _ratings
 
 PREVIOUS = ["Inadequate", "Inadequate", "Requires improvement", "Inadequate", "Outstanding", "Inadequate", "Good"]

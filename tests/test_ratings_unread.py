@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docextract import parse
-from docextract.findings_output import FileFindings, render_text
-from docextract.validation import validate
+from docextract.pipeline import validate
+from docextract.serialize.findings_output import FileFindings, render_text
 from tests.test_layout_variants import RECOMMENDATIONS
 
 COVER = """An inspection of probation services in: Brackenford PDU

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from producers import real_world_pdf
 
-from docextract.document import Document
-from docextract.layout import Row, is_footnote
-from docextract.reading import read_document
+from docextract.read.document import Document
+from docextract.read.layout import Row, is_footnote
+from docextract.read.open import read_document
 
 
 @pytest.fixture
@@ -75,8 +75,8 @@ def test_google_docs_skia_one_glyph_per_run(open_doc) -> None:  # type: ignore[n
 
 def test_google_docs_font_size_takes_the_text_matrix(open_doc) -> None:  # type: ignore[no-untyped-def]
     # Skia writes 14.67 pt glyphs scaled by 0.75: the size on the page is 11 pt
-    from docextract.layout import words_from_chars
-    from docextract.pdf import pdfium_chars
+    from docextract.read.layout import words_from_chars
+    from docextract.read.pdf import pdfium_chars
 
     doc = open_doc("google-docs-skia-text")
     import pypdfium2 as pdfium

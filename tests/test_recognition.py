@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from docextract import parse
 from docextract.cli import app
-from docextract.validation import validate
+from docextract.pipeline import validate
 from tests.corpus import shared_inputs
 
 NO_VALUES = {

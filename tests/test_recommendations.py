@@ -17,11 +17,9 @@ from corpus import canon
 from pydantic import BaseModel, ValidationError
 
 import docextract
-from docextract import addressees, patterns
-from docextract.detect import Detection, detect
-from docextract.models import ParseWarning, Unit
-from docextract.reading import read_document
-from docextract.recommendations import (
+from docextract.detect.classify import Detection, detect
+from docextract.extract import addressees
+from docextract.extract.recommendations.extract import (
     RecommendationsResult,
     clean_addressee,
     extract_recommendations,
@@ -29,6 +27,9 @@ from docextract.recommendations import (
     number_value,
     same_body,
 )
+from docextract.model.record import ParseWarning, Unit
+from docextract.read.open import read_document
+from docextract.rules import patterns
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recommendations"
 REPO = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from corpora.synth.generate import ReportSpec, generate_report
 from docextract.cli import app
-from docextract.pageimage import SCALE, PageRenderer, value_boxes
-from docextract.parser import parse
+from docextract.pipeline import parse
+from docextract.read.pageimage import SCALE, PageRenderer, value_boxes
 
 runner = CliRunner()
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from corpora.synth import ReportSpec, generate_report
-from docextract.evaluate import FAMILIES, evaluate
-from docextract.parser import parse
-from docextract.validation import validate
+from docextract.eval.evaluate import FAMILIES, evaluate
+from docextract.pipeline import parse, validate
 
 RATING_CODES = {"ratings_not_found", "rating_unreadable", "overall_rating_unreadable", "missing_value",
                 "rules_unknown", "standard_rating_mismatch", "score_mismatch", "overall_band_mismatch"}

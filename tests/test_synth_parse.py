@@ -12,7 +12,7 @@ import pytest
 
 import docextract
 from corpora.synth import GeneratedReport, ReportSpec, generate_report
-from docextract.models import InspectionReport
+from docextract.model.record import InspectionReport
 
 FRAMEWORKS = ("probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter")
 RATINGS_TABLES = ("ruled", "borderless", "stacked")
@@ -68,9 +68,9 @@ def test_ratings_match_truth(
 @pytest.mark.parametrize("table", RATINGS_TABLES)
 def test_precise_fallback_reads_the_same_ratings(table: str, tmp_path: Path) -> None:
     """pdfplumber's layout (the fallback) and pdfium's runs (the default) give the same units."""
-    from docextract.detect import detect
-    from docextract.ratings import assemble, candidate_pages, classify, table_rows
-    from docextract.reading import read_document
+    from docextract.detect.classify import detect
+    from docextract.extract.ratings.table import assemble, candidate_pages, classify, table_rows
+    from docextract.read.open import read_document
 
     report = generated("regional_letter", table, tuple(sorted(STYLES[0].items())), 4)
     path = tmp_path / "letter.pdf"

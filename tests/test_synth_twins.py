@@ -5,7 +5,7 @@ null-has-a-warning property (issue 12).
   parse the same as the clean twin's, for every framework and every defect kind.
 - `validate` finds each injected defect at its own unit and standard, and nothing else.
 - Every null value of every record (200 generated reports with defects) has a warning naming
-  its field (docextract.explain).
+  its field (docextract.extract.explain).
 
 Generated once per session into a temporary directory (about a minute on two cores).
 """
@@ -22,10 +22,10 @@ import pytest
 
 from corpora.synth.defects import DEFECT_KINDS
 from docextract import parse
-from docextract.checks import Issue
-from docextract.explain import explains, unexplained_nulls
-from docextract.models import InspectionReport
-from docextract.validation import validate
+from docextract.extract.explain import explains, unexplained_nulls
+from docextract.model.record import InspectionReport
+from docextract.pipeline import validate
+from docextract.validation.checks import Issue
 
 REPO = Path(__file__).resolve().parent.parent
 FRAMEWORKS = ("probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter", "youth-2018")

@@ -14,9 +14,8 @@ import pytest
 
 from corpora.synth import ReportSpec, generate_report
 from corpora.synth.defects import DEFECT_KINDS
-from docextract.evaluate import FAMILIES, evaluate
-from docextract.parser import parse
-from docextract.validation import validate
+from docextract.eval.evaluate import FAMILIES, evaluate
+from docextract.pipeline import parse, validate
 
 VARIANTS = list(
     itertools.product(("ruled", "borderless", "stacked"), ("plain", "comparator"), ("wide", "narrow"), (False, True))

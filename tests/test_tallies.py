@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docextract.models import AddresseeTally, InspectionReport, Source, ThematicSummary
-from docextract.validation import check
+from docextract.model.record import AddresseeTally, InspectionReport, Source, ThematicSummary
+from docextract.validation.run import check
 
 
 def annual(*summaries: ThematicSummary) -> InspectionReport:

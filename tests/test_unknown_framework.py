@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docextract.parser import parse
-from docextract.validation import validate
+from docextract.pipeline import parse, validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "unknown_framework" / "unknown-standards-not-forced-by-max-score.txt"
 

@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from docextract.checks import CHECKS, issue
-from docextract.models import (
+from docextract.model.record import (
     InspectionReport,
     KeyQuestion,
     Recommendation,
@@ -16,8 +15,9 @@ from docextract.models import (
     StatedCount,
     Unit,
 )
-from docextract.patterns import validation_patterns
-from docextract.validation import check
+from docextract.rules.patterns import validation_patterns
+from docextract.validation.checks import CHECKS, issue
+from docextract.validation.run import check
 
 # --- hand-built records ------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from corpus import corpus_report, report_names
 
-from docextract.models import InspectionReport, KeyQuestion, Recommendation, Source, Standard, StatedCount, Unit
-from docextract.validation import ValidationResult, check, validate
+from docextract.model.record import InspectionReport, KeyQuestion, Recommendation, Source, Standard, StatedCount, Unit
+from docextract.pipeline import validate
+from docextract.validation.run import ValidationResult, check
 
 FORMATS = ["pdf", "text"]
 CASES = [(name, fmt) for name in report_names() for fmt in FORMATS]

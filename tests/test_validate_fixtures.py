@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from docextract.cli import app
-from docextract.errors import DocextractError
-from docextract.patterns import validation_patterns
-from docextract.validation import validate
+from docextract.model.errors import DocextractError
+from docextract.pipeline import validate
+from docextract.rules.patterns import validation_patterns
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 CLEAN = FIXTURES / "clean-pdu.txt"

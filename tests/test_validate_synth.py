@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from corpora.synth.defects import DEFECT_KINDS
-from docextract.validation import validate
+from docextract.pipeline import validate
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -20,11 +20,10 @@ from corpora.synth.generate import ReportSpec
 from corpora.synth.word_draft import draft_docx, generate_draft
 from docextract.bulk.inputs import expand
 from docextract.cli import app
-from docextract.errors import DocextractError
-from docextract.models import InspectionReport
-from docextract.parser import parse
-from docextract.reading import read_document
-from docextract.validation import validate
+from docextract.model.errors import DocextractError
+from docextract.model.record import InspectionReport
+from docextract.pipeline import parse, validate
+from docextract.read.open import read_document
 
 runner = CliRunner()
 DEFECTS = [
@@ -132,7 +131,7 @@ def test_reader_merged_cells_numbering_footnotes(tmp_path: Path) -> None:
 
 
 def test_word_numbering_formats_and_levels(tmp_path: Path) -> None:
-    from docextract.wordfile import _format, _Level, _Numbering
+    from docextract.read.wordfile import _format, _Level, _Numbering
 
     numbering = _Numbering(
         abstract_of={"1": "a", "2": "a"},

@@ -13,8 +13,8 @@ from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from docextract.errors import DocextractError
-    from docextract.validation import validate
+    from docextract.model.errors import DocextractError
+    from docextract.pipeline import validate
 
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1 or not Path(args[0]).is_dir():

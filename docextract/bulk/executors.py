@@ -36,7 +36,7 @@ def _context() -> mp.context.BaseContext:
     # preloaded starts workers cheaply and safely; spawn elsewhere.
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["docextract.bulk.task", "docextract.parser"])
+        ctx.set_forkserver_preload(["docextract.bulk.task", "docextract.pipeline"])
         return ctx
     return mp.get_context("spawn")
 

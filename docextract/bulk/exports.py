@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..output import replacing
+from ..serialize.output import replacing
 from . import tables as T
 
 FORMATS = ("duckdb", "parquet", "csv", "jsonl")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from ..models import InspectionReport
+from ..model.record import InspectionReport
 from . import tables as T
 
 Row = tuple[Any, ...]

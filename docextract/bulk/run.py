@@ -139,7 +139,7 @@ def run_bulk(
     out_dir = Path(options.out_dir)
     summary = BulkSummary(out_dir=str(out_dir))
     if options.validate and load_validate() is None:
-        raise BulkError("--validate needs docextract.validation, which this docextract does not have")
+        raise BulkError("--validate needs docextract.pipeline, which this docextract does not have")
     executor = _executor(options, task_fn)
     if out_dir.exists() and not out_dir.is_dir():
         raise BulkError(f"{out_dir}: exists and is not a directory")

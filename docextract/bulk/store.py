@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from .. import __version__
-from ..models import SCHEMA_VERSION
+from ..model.record import SCHEMA_VERSION
 from . import tables as T
 from .rows import Row, Rows
 

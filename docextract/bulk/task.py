@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ..errors import DocextractError
-from ..models import InspectionReport
-from ..parser import parse
+from ..model.errors import DocextractError
+from ..model.record import InspectionReport
+from ..pipeline import parse
 from .rows import Rows, report_rows
 
 # pdfium is not thread-safe: serialise parses when a worker runs tasks on threads (Dask).
@@ -57,11 +57,11 @@ class ValidationResultLike(Protocol):
 
 
 def load_validate() -> Callable[[str], ValidationResultLike] | None:
-    """`docextract.validation.validate`, or None when this docextract has no validation module."""
+    """`docextract.pipeline.validate`, or None when this docextract has no validation module."""
     try:
-        module = importlib.import_module("docextract.validation")
+        module = importlib.import_module("docextract.pipeline")
     except ModuleNotFoundError as exc:
-        if exc.name in ("docextract.validation", "docextract"):
+        if exc.name in ("docextract.pipeline", "docextract"):
             return None
         raise
     function: Callable[[str], ValidationResultLike] | None = getattr(module, "validate", None)
@@ -90,7 +90,7 @@ def run_task(task: Task) -> TaskResult:
             if task.validate:
                 validate = load_validate()
                 if validate is None:
-                    raise DocextractError(task.path, "validate_unavailable", "docextract.validation is not installed")
+                    raise DocextractError(task.path, "validate_unavailable", "docextract.pipeline is not installed")
                 outcome = validate(task.path)
                 report, issues = outcome.report, list(outcome.issues)
             else:

@@ -1,0 +1,295 @@
+"""Detection: what kind of report this is, which rating framework it uses, and which
+lines are page furniture (running headers, footers, page numbers).
+
+Everything is decided from the document's words, never from its file name or looks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+import regex
+
+from ..model.record import Kind, ParseWarning
+from ..read.document import Document, Line
+from ..read.fuzzy import as_rating
+from ..read.normalize import compact
+from ..read.wordfile import FOOTNOTES_SECTION
+from ..rules.patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
+
+FRONT_LINES = 40
+OPENING_PAGES = 3
+OPENING_LINES = 200
+_PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
+_STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
+_CODE_ONLY = regex.compile(r"^p?\d\d$")
+
+
+@dataclass(frozen=True)
+class Detection:
+    kind: Kind
+    framework: str | None
+    furniture: frozenset[str]
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def is_furniture(self, line: Line) -> bool:
+        return self.is_furniture_text(line.text)
+
+    def is_furniture_text(self, text: str) -> bool:
+        """A running header or footer, or a page number."""
+        return text in self.furniture or is_page_number(text)
+
+
+def is_page_number(text: str) -> bool:
+    return _PAGE_NUMBER.match(text) is not None
+
+
+def front_lines(doc: Document) -> list[Line]:
+    """The cover: the first page's first lines (the first lines of a one-page text)."""
+    return [line for page in doc.pages[:2] for line in page.lines][:FRONT_LINES]
+
+
+def opening_lines(doc: Document) -> list[Line]:
+    return [line for page in doc.pages[:OPENING_PAGES] for line in page.lines][:OPENING_LINES]
+
+
+def detect(doc: Document) -> Detection:
+    """Whether this is an HM Inspectorate of Probation publication first (publisher cues, as data
+    in patterns/detection.yaml), and only then its kind and framework. Anything not recognised is
+    `unknown`, with no framework and a warning saying why."""
+    furniture = find_furniture(doc)
+    characters = sum(len(line.text) for line in doc.lines())
+    little = detection_patterns().little_text_characters
+    if characters < little:
+        warning = ParseWarning(
+            code="little_text",
+            message=f"only {characters} characters of text (a report has at least {little}): "
+            "parsed as 'unknown', nothing extracted",
+            field="*",
+        )
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
+    found = publisher_cues(doc)
+    if not recognised(found):
+        cues = ", ".join(sorted(found)) or "none"
+        warning = ParseWarning(
+            code="unknown_document",
+            message="not recognised as an HM Inspectorate of Probation publication (publisher cues found: "
+            f"{cues}): parsed as 'unknown', nothing extracted",
+            field="*",
+        )
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
+    framework = detect_framework(doc)
+    kind = detect_kind(doc, framework)
+    if kind == "unknown":
+        warning = ParseWarning(
+            code="unknown_document",
+            message="an HM Inspectorate of Probation publication, but not of a kind docextract reads: "
+            "parsed as 'unknown', nothing extracted",
+            field="*",
+        )
+        return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
+    return Detection(kind=kind, framework=framework, furniture=furniture)
+
+
+def publisher_cues(doc: Document) -> set[str]:
+    """The groups of publisher cues found (`imprint`, `name`, `address`, `web`, `furniture`), in the
+    opening pages and the last pages (a back cover): only in lines where a publication states its
+    own identity, never in lines citing another work (`own_identity_lines`); the cover title counts
+    only on the opening pages. Patterns: patterns/detection.yaml `publisher`."""
+    cues = detection_patterns().publisher
+    own = own_identity_lines(doc)
+    opening_pages = {page.number for page in doc.pages[: cues.opening_pages]}
+    opening = [line for line in own if line.page in opening_pages][: cues.opening_lines]
+    closing_pages = {page.number for page in doc.pages[max(cues.opening_pages, doc.page_count - cues.closing_pages) :]}
+    texts = [line.text for line in opening] + [line.text for line in own if line.page in closing_pages]
+    found: set[str] = set()
+    if any(_compiled(p).search(text) for p in cues.imprint for text in texts):
+        found.add("imprint")
+    for group, patterns in cues.groups.items():
+        if any(_compiled(p).search(text) for p in patterns for text in texts):
+            found.add(group)
+    if any(_compiled(p).search(line.text) for p in cues.cover_title for line in opening):
+        found.add("furniture")
+    return found
+
+
+def own_identity_lines(doc: Document) -> list[Line]:
+    """The document's lines less those citing another work: the lines under a heading opening a
+    list of cited works ("Background papers", "References", "Notes"...) to the end of its page (in a
+    Word document: of its section; footnotes too), and lines that cite wherever they are (a year in
+    brackets, a quoted report title, a numbered note naming the publisher)."""
+    cues = detection_patterns().publisher
+
+    def heading(text: str | None) -> bool:
+        return text is not None and any(_compiled(p).search(text.strip()) for p in cues.citation_headings)
+
+    own: list[Line] = []
+    citing_page: int | None = None
+    for line in doc.lines():
+        section = line.place.section if line.place is not None else None
+        if heading(line.text):
+            citing_page = line.page
+            continue
+        in_section = section is not None and (heading(section) or section == FOOTNOTES_SECTION)
+        citing = in_section if section is not None else citing_page == line.page
+        if citing or any(_compiled(p).search(line.text) for p in cues.citation_lines):
+            continue
+        own.append(line)
+    return own
+
+
+def recognised(found: set[str]) -> bool:
+    """A publisher imprint alone, or cues of at least `min_groups` groups."""
+    return "imprint" in found or len(found) >= detection_patterns().publisher.min_groups
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+def find_furniture(doc: Document) -> frozenset[str]:
+    """Lines repeated at the top or bottom of many pages: running headers and footers."""
+    if doc.page_count < 3:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for page in doc.pages:
+        edge = {line.text for line in page.lines[:2] + page.lines[-2:]}
+        counts.update(edge)
+    threshold = max(3, doc.page_count // 3)
+    return frozenset(text for text, n in counts.items() if n >= threshold and len(text) < 120)
+
+
+def detect_framework(doc: Document) -> str | None:
+    """The framework whose standards the document prints as 'code name' lines.
+
+    Decided from the standards present (codes and names) only, never from a printed number
+    (a misprinted maximum score must not switch the framework): the framework explaining the
+    most printed standards, less those it does not know, wins; at least 60% of its standards
+    must be printed. Alternative numberings of one standard (CRC '3.1'/'4.1 Unpaid work')
+    count once: a framework has `max_score / 3` standards.
+    """
+    keys = standard_keys(doc)
+    best: dict[str, tuple[int, float, frozenset[tuple[str, str]]]] = {}
+    for name, framework in frameworks().frameworks.items():
+        variants: set[str | None] = {rule.variant for rule in framework.standards if rule.variant} or {None}
+        expected = max(1, framework.max_score // max(frameworks().ratings.values()))
+        for variant in variants:
+            rules = [r for r in framework.standards if r.variant in (None, variant) and r.counted]
+            printed = frozenset(
+                (r.code, r.name) for r in rules if printed_standard(keys, compact(r.code), compact(r.name))
+            )
+            codes = len({code for code, _ in printed})
+            if name not in best or (codes, -len(printed)) > (best[name][0], -len(best[name][2])):
+                best[name] = (codes, codes / expected, printed)
+    everything = frozenset().union(*(found for _, _, found in best.values()))
+    scored = [
+        (codes - len({code for code, _ in everything - found}), share, name)
+        for name, (codes, share, found) in best.items()
+        if share >= 0.6
+    ]
+    return max(scored)[2] if scored else None
+
+
+def standard_keys(doc: Document) -> list[str]:
+    """Compact 'code name [rating]' keys of the lines that may print a standard: lines opening with
+    a standard's number ("2.1", "P 2.1"), and a number alone on its line joined to the next line
+    (a table whose code, name and rating each sit on their own line)."""
+    lines = [compact(line.text) for line in doc.lines()]
+    keys = [key for key in lines if _STANDARD_KEY.match(key)]
+    keys += [code + name for code, name in pairwise(lines) if _CODE_ONLY.match(code)]
+    return keys
+
+
+def printed_standard(keys: Sequence[str], code: str, name: str) -> bool:
+    """Whether some line is the standard's 'code name' (optionally 'P' prefixed), then nothing, a
+    rating or ratings (a previous inspection's beside this one's), or the code, rating(s) and name
+    (a table printing the rating column before the name)."""
+    for line in keys:
+        for prefix in (code, "p" + code):
+            if not line.startswith(prefix):
+                continue
+            rest = _after_ratings(line[len(prefix) :])
+            if rest.startswith(name) and _ratings_only(rest[len(name) :]):
+                return True
+    return False
+
+
+def _after_ratings(key: str) -> str:
+    """`key` without the rating words it opens with (compact text)."""
+    words = [word.compact for word in ratings_patterns().ratings]
+    while True:
+        opening = next((w for w in words if key.startswith(w) and len(key) > len(w)), None)
+        if opening is None:
+            return key
+        key = key[len(opening) :]
+
+
+def _ratings_only(rest: str) -> bool:
+    """Whether compact `rest` is empty, ratings, or ratings then the first part of a wrapped one."""
+    words = [word.compact for word in ratings_patterns().ratings]
+    while rest:
+        if as_rating(rest) is not None or _rating_start(rest):
+            return True
+        opening = next((w for w in words if rest.startswith(w)), None)
+        if opening is None:
+            return False
+        rest = rest[len(opening) :]
+    return True
+
+
+def _rating_start(rest: str) -> bool:
+    """The first word(s) of a rating wrapped in its cell ('requires' of 'Requires / improvement')."""
+    return len(rest) >= 4 and any(word.compact.startswith(rest) for word in ratings_patterns().ratings)
+
+
+def _matches(doc: Document, kind: KindCues) -> bool:
+    scopes = {
+        "front": [line.text for line in front_lines(doc)],
+        "opening": [line.text for line in opening_lines(doc)],
+    }
+
+    def found(cue: Cue) -> bool:
+        texts = scopes.get(cue.scope)
+        lines = texts if texts is not None else [line.text for line in doc.lines()]
+        pattern = regex.compile(cue.pattern, regex.MULTILINE)
+        return any(pattern.search(text) for text in lines)
+
+    results = (found(cue) for cue in kind.cues)
+    return all(results) if kind.match == "all" else any(results)
+
+
+def detect_kind(doc: Document, framework: str | None) -> Kind:
+    """The kind of a recognised publication: from its cues (patterns/detection.yaml), else from
+    the framework of the standards it prints."""
+    kinds = detection_patterns().kinds
+
+    def hit(kind: str) -> bool:
+        return kind in kinds and _matches(doc, kinds[kind])
+
+    if hit("annual_report"):
+        return "annual_report"
+    if hit("regional_letter"):
+        return "regional_letter"
+    by_framework: dict[str, Kind] = {
+        "youth-2018": "youth_justice_inspection",
+        "probation-pdu-2021": "pdu_inspection",
+        "probation-pdu-2023": "pdu_inspection",
+        "probation-2018": "regional_inspection",
+    }
+    if framework in by_framework:
+        return by_framework[framework]
+    by_cues: tuple[Kind, ...] = (
+        "youth_justice_inspection",
+        "thematic_inspection",
+        "pdu_inspection",
+        "regional_inspection",
+    )
+    for kind in by_cues:
+        if hit(kind):
+            return kind
+    return "unknown"

@@ -1,0 +1,1 @@
+"""Field-level accuracy of parsed records against truth files (`docextract eval`)."""

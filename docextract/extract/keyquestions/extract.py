@@ -1,0 +1,700 @@
+"""Key questions, prompts and comparators of case-based standards (issue: key questions).
+
+    candidate_pages -> rows (kqtables) -> events -> occurrences -> merge -> standards
+
+1. Candidate pages come from the cheap text pass: a page with a question mark and a
+   line ending in a percentage (or made of percentages only), plus the page before
+   when it ends in a table header.
+2. `kqtables.TableReader` turns those pages into visual rows of cells.
+3. `Scanner` walks the rows and emits events: standard headings, table headers
+   (with their column labels), breaks (prose), and questions with their values. A
+   question wrapped over several printed lines is joined until its question mark.
+4. `_occurrences` turns questions into key questions or prompts: a question printed
+   without a value and followed by valued questions heads a prompts table (an annex);
+   valued questions outside such a table are key questions.
+5. Occurrences of the same question (a body table and an annex) are merged, by code,
+   by position when both tables have as many questions, else by wording; the first
+   valued occurrence gives text and percentage, disagreements give warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ...detect.classify import Detection, printed_standard, standard_keys
+from ...model.record import KeyQuestion, ParseWarning, Prompt, Standard, Unit
+from ...read.document import BoxTuple, Document, Line, to_bbox
+from ...read.layout import Row
+from ...read.normalize import compact
+from ...rules.patterns import StandardRule, frameworks
+from ..plausibility import (
+    Provenance,
+    Refusal,
+    key_question_code_problem,
+    key_question_set_problems,
+    percent_problem,
+)
+from .scan import (
+    NEAR_LINES,
+    PERCENT_LINE,
+    ROW_GAP,
+    Break,
+    Event,
+    Header,
+    Heading,
+    Question,
+    Scanner,
+    Value,
+    best_column,
+    patterns,
+)
+from .tables import TableReader
+
+# --- events to occurrences --------------------------------------------------------------
+
+
+@dataclass
+class Occurrence:
+    standard: str | None
+    code: str | None
+    text: str
+    percent: int | None
+    comparator_percent: int | None
+    comparator_label: str | None
+    page: int
+    box: BoxTuple | None
+    valued: bool  # printed with a value cell (a key-question table), not as a prompts-table head
+    table: int  # which table it was printed in (merging works table by table)
+    prompts: list[Prompt] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _standard_of(question: Question, context: str | None, keywords: dict[str, str]) -> str | None:
+    if question.code:
+        return question.code.rsplit(".", 1)[0]
+    if context is not None:
+        return context
+    words = [compact(w) for w in question.text.split()[:6]]
+    for word in words:
+        if word in keywords:
+            return keywords[word]
+    return None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """What one row's values are, by their columns' headers: the whole-sample value, the
+    comparator value and its label, and why a value was not taken (one line each)."""
+
+    current: Value | None
+    comparator: Value | None
+    label: str | None
+    refused: tuple[str, ...] = ()
+
+
+def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
+    """Each value of a row placed in the column its header names (patterns/keyquestions.yaml `header`).
+
+    A value is placed under a header column by position on the page where both have boxes,
+    else by order when the row has as many values as the header has columns. A value under a
+    count column ("Cases (n)") is never a percentage. Values left unplaced are told apart by
+    their content: a number without '%' is then a count (when the table has a count column)
+    or unidentified; values with '%' fill the header's percentage columns left to right only
+    when there are exactly as many of them. Without a header the first '%' value is the
+    sample's and a second one an unlabelled comparison. Nothing is taken from a guess: a
+    value whose column cannot be told is left out and said so in `refused`.
+    """
+    if not values:
+        return _Columns(None, None, None)
+    columns = list(header.columns) if header else []
+    if not columns:
+        marked = [v for v in values if not v.bare]
+        unmarked = tuple(f"'{v.raw}' printed without '%' in a table without a column header" for v in values if v.bare)
+        if not marked:
+            return _Columns(None, None, None, unmarked)
+        return _Columns(marked[0], marked[1] if len(marked) > 1 else None, None, unmarked)
+    placed: list[int | None]
+    if all(v.box is not None for v in values) and all(c.box is not None for c in columns):
+        placed = [best_column(v.box, [c.box for c in columns]) for v in values]
+    elif len(values) == len(columns):
+        placed = list(range(len(values)))
+    else:
+        placed = [None] * len(values)
+    taken: dict[int, Value] = {}
+    loose: list[Value] = []
+    for value, index in zip(values, placed, strict=True):
+        if index is None:
+            loose.append(value)
+        elif index not in taken:
+            taken[index] = value
+    has_count = any(c.kind == "count" for c in columns)
+    refused: list[str] = []
+    marked = [v for v in loose if not v.bare]
+    for value in loose:
+        if value.bare and not has_count:
+            refused.append(f"'{value.raw}' printed without '%' stands under no column header")
+    free = [i for i, c in enumerate(columns) if c.kind in ("current", "comparator") and i not in taken]
+    if marked and len(marked) == len(free):
+        taken.update(zip(free, marked, strict=True))
+    elif marked:
+        shown = ", ".join(f"'{v.raw}'" for v in marked)
+        names = ", ".join(f"'{c.label}'" for c in columns)
+        refused.append(f"{shown} cannot be placed under the columns {names}")
+    current: Value | None = None
+    comparator: Value | None = None
+    label: str | None = None
+    for index in sorted(taken):
+        column, value = columns[index], taken[index]
+        if column.kind == "count":
+            continue
+        if value.bare and not column.percentages:
+            refused.append(f"'{value.raw}' printed without '%' under the column '{column.label}', "
+                           "whose header does not say percentages")  # fmt: skip
+            value = Value(None, value.raw, value.box)
+        if column.kind == "current" and current is None:
+            current = value
+        elif column.kind == "comparator" and comparator is None:
+            comparator, label = value, column.label
+    if current is None and refused:
+        current = Value(None, "", None)
+    return _Columns(current, comparator, label, tuple(refused))
+
+
+def _occurrences(
+    events: Sequence[Event], start: str | None, keywords: dict[str, str], first_table: int = 0
+) -> list[Occurrence]:
+    """Key questions (valued, or heading a prompts table) of an event stream; `table` numbers from first_table."""
+    out: list[Occurrence] = []
+    context = start
+    header: Header | None = None
+    head: Occurrence | None = None  # the key question heading the prompts table being read
+    last_valued = False  # the previous question of this table was a valued key question
+    suspended: Occurrence | None = None  # a prompts table interrupted by a break
+    previous: Question | None = None  # the last valued key question
+    held: Header | None = None  # the header of a table interrupted by a break
+    last_page: int | None = None  # page of the last question
+    seen: Header | None = None  # the last header, kept over standard headings (rows of an annex table)
+    table = first_table
+    for index, event in enumerate(events):
+        if isinstance(event, Heading):
+            context, header, head, last_valued, suspended, held = event.code, None, None, False, None, None
+            table += 1
+            continue
+        if isinstance(event, Header):
+            before = header or held or _continued(seen, last_page, event)
+            repeated = (
+                before is not None
+                and event.page > before.page
+                and [c.label for c in before.columns] == [c.label for c in event.columns]
+            )
+            if not repeated:  # a header repeated atop the next page continues its table
+                table += 1
+                last_valued = False
+            header, head, suspended, held, seen = event, None, None, None, event
+            continue
+        if isinstance(event, Break):
+            # A table may run on after a stray line (a footnote between its pages).
+            suspended = head if head is not None else suspended
+            held = header if header is not None else held
+            header, head, last_valued = None, None, False
+            continue
+        if held is not None and header is None and event.values and last_page is not None and event.page > last_page:
+            header = held  # a key-question table continued on the next page without its header
+        held = None
+        last_page = event.page
+        if (
+            head is None
+            and suspended is not None
+            and event.values
+            and _standard_of(event, context, keywords) == (suspended.standard)
+        ):
+            head = suspended
+        suspended = None
+        standard = _standard_of(event, context, keywords)
+        readable = [v for v in event.values if v.percent is not None]
+        if not event.values:
+            following = _next_question(events, index)
+            heads_table = bool(event.labels) or (following is not None and bool(following.values))
+            if last_valued and header is not None and not event.labels and _in_table(event, previous, following):
+                out.append(_valued(event, standard, header, table))  # a key question missing its figure
+                continue
+            if not heads_table:
+                head = None
+                continue
+            if head is None or head.standard != standard:
+                table += 1
+            head = _occurrence(event, standard, None, None, None, valued=False, table=table)
+            out.append(head)
+            last_valued = False
+            continue
+        if head is not None:
+            value = readable[0] if readable else None
+            head.prompts.append(Prompt(text=event.text, percent=value.percent if value else None, page=event.page))
+            if value is None:
+                head.problems.append(f"prompt '{_short(event.text)}' has no readable percentage")
+            elif value.bare:
+                head.problems.append(f"prompt '{_short(event.text)}' percentage printed without '%'")
+            continue
+        out.append(_valued(event, standard, header, table))
+        last_valued = True
+        previous = event
+    return out
+
+
+def _continued(seen: Header | None, last_page: int | None, header: Header) -> Header | None:
+    """The header a header atop a page repeats when the table under the earlier one ran on to the
+    page before (its last question there), whatever standard headings it holds as rows: an annex
+    table split over a page break under a repeated header is one table, and the first question
+    after the break a question of the standard before it, not a second reading of its last one."""
+    if seen is None or last_page is None or header.page != last_page + 1 or seen.page > last_page:
+        return None
+    return seen
+
+
+def _in_table(question: Question, previous: Question | None, following: Question | None) -> bool:
+    """Whether a question printed without a value still belongs to the valued table above it."""
+    if following is not None and following.values:
+        return True
+    if previous is None or previous.box is None or question.box is None or previous.page != question.page:
+        return False
+    return question.box[1] - previous.box[3] <= ROW_GAP
+
+
+def _valued(event: Question, standard: str | None, header: Header | None, table: int) -> Occurrence:
+    placed = _columns_for(event.values, header)
+    current, comparator, label = placed.current, placed.comparator, placed.label
+    if comparator is not None and comparator.percent is None:
+        comparator = None
+    occurrence = _occurrence(
+        event,
+        standard,
+        current.percent if current else None,
+        comparator.percent if comparator else None,
+        label,
+        valued=True,
+        table=table,
+    )
+    refused = _refused_percent(current.raw) if current is not None and current.percent is None else None
+    if placed.refused:
+        for why in placed.refused:
+            occurrence.problems.append(f"key question '{_short(event.text)}': value read on page {event.page} "
+                                       f"not taken: {why}")  # fmt: skip
+    elif current is not None and refused is not None:
+        occurrence.problems.append(f"key question '{_short(event.text)}': percentage read '{current.raw}' "
+                                   f"on page {event.page}, refused: {refused}")  # fmt: skip
+    elif current is None or current.percent is None:
+        shown = f" ('{current.raw}')" if current is not None else ""
+        occurrence.problems.append(f"key question '{_short(event.text)}' has no readable percentage{shown}")
+    elif current.bare:
+        occurrence.problems.append(f"key question '{_short(event.text)}' percentage printed without '%'")
+    return occurrence
+
+
+def _refused_percent(raw: str) -> str | None:
+    """Why a value printed as a number ('156%') was refused as a percentage, or None."""
+    digits = raw.strip().rstrip("%").strip()
+    return percent_problem(int(digits)) if digits.isdigit() else None
+
+
+def _occurrence(
+    event: Question,
+    standard: str | None,
+    percent: int | None,
+    comparator: int | None,
+    label: str | None,
+    *,
+    valued: bool,
+    table: int,
+) -> Occurrence:
+    return Occurrence(
+        standard=standard,
+        code=event.code,
+        text=event.text,
+        percent=percent,
+        comparator_percent=comparator,
+        comparator_label=label,
+        page=event.page,
+        box=event.box,
+        valued=valued,
+        table=table,
+    )
+
+
+def _next_question(events: Sequence[Event], index: int) -> Question | None:
+    following = events[index + 1] if index + 1 < len(events) else None
+    return following if isinstance(following, Question) else None
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# --- merging occurrences ----------------------------------------------------------------
+
+
+@dataclass
+class _Merged:
+    items: list[Occurrence]
+
+    @property
+    def primary(self) -> Occurrence:
+        return next((o for o in self.items if o.valued), self.items[0])
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.casefold().split(), b.casefold().split()).ratio()
+
+
+def merge(occurrences: Sequence[Occurrence], similarity: float) -> list[_Merged]:
+    """Occurrences of one standard, table by table, merged into one entry per question."""
+    merged: list[_Merged] = []
+    tables: dict[int, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        tables.setdefault(occurrence.table, []).append(occurrence)
+    for run in tables.values():
+        if not merged:
+            merged = [_Merged([o]) for o in run]
+            continue
+        by_position = len(run) == len(merged)
+        for position, occurrence in enumerate(run):
+            target = _match(occurrence, merged, position if by_position else None, similarity)
+            if target is None:
+                merged.append(_Merged([occurrence]))
+            else:
+                target.items.append(occurrence)
+    return merged
+
+
+def _match(occurrence: Occurrence, merged: Sequence[_Merged], position: int | None, threshold: float) -> _Merged | None:
+    if occurrence.code:
+        for entry in merged:
+            if any(o.code == occurrence.code for o in entry.items):
+                return entry
+    free = [i for i, entry in enumerate(merged) if all(o.table != occurrence.table for o in entry.items)]
+    if not free:
+        return None
+    scores = {i: max(_similarity(occurrence.text, o.text) for o in merged[i].items) for i in free}
+    best = max(free, key=lambda i: scores[i])
+    if scores[best] >= threshold:
+        return merged[best]
+    if position is not None and position in scores:
+        return merged[position]
+    return None
+
+
+def _key_question(entry: _Merged, warnings: list[ParseWarning], unit: str) -> KeyQuestion:
+    primary = entry.primary
+    valued = [o for o in entry.items if o.valued]
+    code = next((o.code for o in entry.items if o.code), None)
+    comparator = next((o for o in valued if o.comparator_percent is not None), None)
+    prompts = next((o.prompts for o in entry.items if o.prompts), [])
+    pages = sorted({o.page for o in entry.items} - {primary.page})
+    name = f"{unit}: key question {code or ''} '{_short(primary.text)}'".replace("  ", " ")
+    for other in valued:
+        if other is primary or other.percent is None or primary.percent is None:
+            continue
+        if other.percent != primary.percent:
+            warnings.append(
+                ParseWarning(
+                    code="key_question_percent_mismatch",
+                    message=f"{name} is {primary.percent}% on page {primary.page} "
+                    f"but {other.percent}% on page {other.page}",
+                    page=other.page,
+                )
+            )
+    for other in entry.items:
+        if other is not primary and compact(other.text) != compact(primary.text):
+            warnings.append(
+                ParseWarning(
+                    code="key_question_wording_differs",
+                    message=f"{name} is worded '{_short(other.text, 90)}' on page {other.page}",
+                    page=other.page,
+                )
+            )
+    for occurrence in entry.items:
+        for problem in occurrence.problems:
+            warnings.append(
+                ParseWarning(code="key_question_value_unreadable", message=f"{unit}: {problem}", page=occurrence.page)
+            )
+    if primary.percent is None and not any(o.problems for o in entry.items):  # every null is said
+        where = ", ".join(str(p) for p in sorted({o.page for o in entry.items}))
+        warnings.append(
+            ParseWarning(
+                code="key_question_value_unreadable",
+                message=f"{name}: no percentage printed beside it (read on page {where}); its percent is null",
+                page=primary.page,
+            )
+        )
+    return KeyQuestion(
+        code=code,
+        text=primary.text,
+        percent=primary.percent,
+        comparator_percent=comparator.comparator_percent if comparator else None,
+        comparator_label=comparator.comparator_label if comparator else None,
+        page=primary.page,
+        bbox=to_bbox(primary.box),
+        prompts=prompts,
+        also_on_pages=pages,
+    )
+
+
+# --- candidate pages and entry point ----------------------------------------------------
+
+
+def candidate_pages(doc: Document) -> list[int]:
+    """Pages of the cheap pass holding a question and a percentage at a line's end (+ header page before)."""
+    p = patterns()
+    pages: set[int] = set()
+    for page in doc.pages:
+        texts = [line.text for line in page.lines]
+        asks = [i for i, t in enumerate(texts) if "?" in t]
+        if not asks:
+            continue
+        figures = [i for i, t in enumerate(texts) if PERCENT_LINE.search(t)]
+        if any(abs(i - j) <= NEAR_LINES for i in figures for j in asks):
+            pages.add(page.number)
+    for number in sorted(pages):
+        if number == 1 or number - 1 in pages or not _opens_with_table(doc.page(number).lines):
+            continue
+        tail = doc.page(number - 1).lines[-8:]
+        if any(any(s.match(cell) for s in p.starts for cell in line.cells) for line in tail):
+            pages.add(number - 1)
+    return sorted(pages)
+
+
+def _opens_with_table(lines: Sequence[Line]) -> bool:
+    """Whether a page's first lines (after a running header) are table rows: a question or a percentage."""
+    head = [line.text for line in lines[1:5]]
+    return any("?" in t or PERCENT_LINE.search(t) for t in head[:3])
+
+
+def _runs_of(pages: Sequence[int]) -> Iterator[list[int]]:
+    run: list[int] = []
+    for number in pages:
+        if run and number != run[-1] + 1:
+            yield run
+            run = []
+        run.append(number)
+    if run:
+        yield run
+
+
+def _case_rules(detection: Detection) -> tuple[list[StandardRule], list[StandardRule]]:
+    known = frameworks().frameworks
+    framework = known.get(detection.framework) if detection.framework else None
+    rules = list(framework.standards) if framework else [r for f in known.values() for r in f.standards]
+    return rules, [r for r in rules if r.case_based]
+
+
+def _context_before(doc: Document, scanner: Scanner, page: int) -> str | None:
+    """The last standard heading printed before `page` (cheap-pass lines)."""
+    for number in range(page - 1, 0, -1):
+        for line in reversed(doc.page(number).lines):
+            if "?" in line.text:
+                continue
+            code = scanner.heading_code(line.text)
+            if code is None and len(line.cells) > 1:
+                code = next((c for c in map(scanner.heading_code, line.cells) if c), None)
+            if code is not None:
+                return code
+    return None
+
+
+def _keywords(rules: Sequence[StandardRule]) -> dict[str, str]:
+    """First word of a single-stage standard name -> code ('assessment' -> '2.1'), when unambiguous."""
+    seen: dict[str, set[str]] = {}
+    for rule in rules:
+        word = compact(rule.name.split()[0])
+        seen.setdefault(word, set()).add(rule.code)
+    return {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1 and len(word) > 4}
+
+
+def _unit_for(units: Sequence[Unit], page: int) -> Unit:
+    before = [u for u in units if u.page is not None and u.page <= page]
+    return max(before, key=lambda u: u.page or 0) if before else units[0]
+
+
+def _is_case_based(standard: Standard, rules: Sequence[StandardRule]) -> bool:
+    same_code = [r for r in rules if r.code == standard.code]
+    named = [r for r in same_code if compact(r.name) == compact(standard.name)]
+    return any(r.case_based for r in (named or same_code))
+
+
+def scan(
+    doc: Document,
+    detection: Detection,
+    rules: Sequence[StandardRule],
+    keywords: dict[str, str],
+    pages: Sequence[int],
+    read: Callable[[int], list[Row]],
+    first_table: int = 0,
+    unit_names: Sequence[str] = (),
+) -> list[Occurrence]:
+    """Key-question occurrences printed on consecutive `pages`, rows read by `read`; a value column
+    headed by one of `unit_names` is the unit's own (current) column."""
+    scanner = Scanner(detection, rules, unit_names)
+    start = _context_before(doc, scanner, pages[0])
+    for number in pages:
+        scanner.feed(read(number))
+    return _occurrences(scanner.finish(), start, keywords, first_table)
+
+
+def _problems(occurrences: Sequence[Occurrence]) -> int:
+    return sum(len(o.problems) for o in occurrences)
+
+
+@dataclass(frozen=True)
+class _Doubt:
+    """A key question read that breaks a plausibility rule: `kind` 'code' (its code is null),
+    'text' (not on its page: left out) or 'set' (its table mixes standards: the table left out)."""
+
+    occurrence: Occurrence
+    kind: str
+    refusal: Refusal
+
+
+def doubts(
+    occurrences: Sequence[Occurrence],
+    keywords: dict[str, str],
+    provenance: Provenance,
+    path: Callable[[Occurrence], str] = lambda o: f"standards[{o.standard}].key_questions",
+) -> list[_Doubt]:
+    """The plausibility rules of patterns/plausibility.yaml over one reading of key-question tables:
+    a question's code belongs to its standard, its text is on its page, and one table gives one
+    standard one set of questions (no question twice, none opening with another standard's name)."""
+    out: list[_Doubt] = []
+    for occurrence in occurrences:
+        where = path(occurrence)
+        problem = key_question_code_problem(occurrence.code, occurrence.standard)
+        if problem is not None:
+            refusal = Refusal(f"{where}[*].code", occurrence.code or "", occurrence.page, problem)
+            out.append(_Doubt(occurrence, "code", refusal))
+        if not provenance.found(occurrence.text, occurrence.page):
+            reason = f"the question is not printed on page {occurrence.page}"
+            out.append(
+                _Doubt(occurrence, "text", Refusal(f"{where}[*]", _short(occurrence.text), occurrence.page, reason))
+            )
+    tables: dict[tuple[str, int], list[Occurrence]] = {}
+    for occurrence in occurrences:
+        if occurrence.standard is not None and occurrence.valued:
+            tables.setdefault((occurrence.standard, occurrence.table), []).append(occurrence)
+    for (standard, _), members in tables.items():
+        for problem in key_question_set_problems(standard, [(o.code, o.text) for o in members], keywords):
+            read = f"{len(members)} questions: " + "; ".join(_short(o.text, 40) for o in members)
+            refusal = Refusal(path(members[0]), read, members[0].page, problem)
+            out.extend(_Doubt(o, "set", refusal) for o in members)
+    return out
+
+
+def _settle(
+    occurrences: list[Occurrence], found: Sequence[_Doubt], confirmed: bool
+) -> tuple[list[Occurrence], list[ParseWarning]]:
+    """The occurrences with every doubt settled: codes nulled, questions or tables left out, one
+    warning per refusal."""
+    warnings: list[ParseWarning] = []
+    dropped: set[int] = set()
+    reported: set[tuple[str, str]] = set()
+    for doubt in found:
+        if doubt.kind == "code":
+            doubt.occurrence.code = None
+        else:
+            dropped.add(id(doubt.occurrence))
+        key = (doubt.refusal.field, doubt.refusal.read)
+        if key not in reported:
+            reported.add(key)
+            warnings.append(doubt.refusal.warning(confirmed))
+    return [o for o in occurrences if id(o) not in dropped], warnings
+
+
+def extract_key_questions(doc: Document, detection: Detection, units: list[Unit], warnings: list[ParseWarning]) -> None:
+    """Fill `standard.key_questions` of every case-based standard of `units` in place. A table
+    read that breaks a plausibility rule is read again from pdfplumber's layout (PDFs); what that
+    reading still breaks is refused with a warning."""
+    if not units:
+        return
+    rules, case_rules = _case_rules(detection)
+    keywords = _keywords(case_rules)
+    found: dict[tuple[int, str], list[Occurrence]] = {}
+    tables = 0
+    reader = TableReader(doc)
+    provenance = Provenance(doc)
+    names = [unit.name for unit in units if unit.name]
+
+    def path(occurrence: Occurrence) -> str:
+        unit = _unit_for(units, occurrence.page)
+        where = f"units[{units.index(unit)}]"
+        codes = [s.code for s in unit.standards]
+        return (
+            f"{where}.standards[{codes.index(occurrence.standard)}].key_questions"
+            if occurrence.standard in codes
+            else f"{where}.standards[*].key_questions"
+        )
+
+    for run in _runs_of(candidate_pages(doc)):
+        occurrences = scan(doc, detection, rules, keywords, run, reader.rows, tables, names)
+        doubted = doubts(occurrences, keywords, provenance, path)
+        confirmed = True
+        if doc.format == "pdf" and (_problems(occurrences) or doubted):  # read the pages again, slowly
+            precise = scan(doc, detection, rules, keywords, run, reader.precise_rows, tables, names)
+            precise_doubted = doubts(precise, keywords, provenance, path)
+            better = _problems(precise) + len(precise_doubted) < _problems(occurrences) + len(doubted)
+            if better and len(precise) >= len(occurrences):
+                occurrences, doubted = precise, precise_doubted
+            else:
+                seen = {(d.refusal.field, d.refusal.read) for d in precise_doubted}
+                confirmed = all((d.refusal.field, d.refusal.read) in seen for d in doubted)
+        tables = max((o.table for o in occurrences), default=tables) + 1
+        occurrences, refused = _settle(occurrences, doubted, confirmed)
+        warnings.extend(refused)
+        for occurrence in occurrences:
+            if occurrence.standard is None:
+                continue
+            unit = _unit_for(units, occurrence.page)
+            found.setdefault((id(unit), occurrence.standard), []).append(occurrence)
+    similarity = patterns().similarity
+    any_found = bool(found)
+    for unit in units:
+        label = unit.name or "unit"
+        for standard in unit.standards:
+            if not _is_case_based(standard, rules):
+                continue
+            occurrences = found.get((id(unit), standard.code), [])
+            standard.key_questions = [_key_question(e, warnings, label) for e in merge(occurrences, similarity)]
+            if any_found and not standard.key_questions:
+                warnings.append(
+                    ParseWarning(
+                        code="key_questions_not_found",
+                        message=f"{label}: no key-question table found for {standard.code} {standard.name}",
+                        page=standard.page,
+                    )
+                )
+
+
+def units_from_key_questions(
+    doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]
+) -> list[Unit]:
+    """Where no ratings table could be read (printed as a picture) but the key questions are text:
+    one unit named `subject` (the report's one rated body) whose case-based standards, named as
+    the report prints them ("2.1 Assessment"), hold their key-question percentages and no rating.
+    A standard whose code and name the report does not print, or that has no key question read,
+    is left out; [] when none is left."""
+    _, case_rules = _case_rules(detection)
+    keys = standard_keys(doc)
+    named: dict[str, set[str]] = {}
+    for rule in case_rules:
+        if printed_standard(keys, compact(rule.code), compact(rule.name)):
+            named.setdefault(rule.code, set()).add(rule.name)
+    standards = [Standard(code=code, name=next(iter(names))) for code, names in named.items() if len(names) == 1]
+    if not standards:
+        return []
+    unit = Unit(name=subject, standards=sorted(standards, key=lambda s: [int(p) for p in s.code.split(".")]))
+    found: list[ParseWarning] = []
+    extract_key_questions(doc, detection, [unit], found)
+    unit.standards = [s for s in unit.standards if s.key_questions]
+    for standard in unit.standards:
+        pages = [q.page for q in standard.key_questions if q.page is not None]
+        standard.page = min(pages) if pages else None
+    warnings.extend(w for w in found if w.code != "key_questions_not_found")
+    return [unit] if unit.standards else []

@@ -1,0 +1,504 @@
+"""Key-question tables, row by row: compiled patterns, events, and the scanner that turns
+visual rows (tables.py) into events: standard headings, table headers with their column
+labels, breaks (prose), and questions with their values. A question wrapped over several
+printed lines is joined until its question mark. See extract.py for the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ...detect.classify import Detection
+from ...read.document import BoxTuple
+from ...read.fuzzy import as_rating
+from ...read.layout import Cell, Row, is_footnote, union
+from ...read.normalize import collapse, compact
+from ...rules.patterns import StandardRule, keyquestion_patterns
+from ..plausibility import percent_problem
+
+# --- compiled patterns ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    percent: regex.Pattern[str]
+    value_cell: regex.Pattern[str]
+    value_token: regex.Pattern[str]
+    trailing_values: regex.Pattern[str]
+    bare: regex.Pattern[str]
+    no_value: frozenset[str]
+    noise: regex.Pattern[str]
+    noise_start: regex.Pattern[str]
+    noise_tail: regex.Pattern[str]
+    code: regex.Pattern[str]
+    heading: regex.Pattern[str]
+    current: tuple[regex.Pattern[str], ...]
+    comparator: tuple[regex.Pattern[str], ...]
+    count: tuple[regex.Pattern[str], ...]
+    percentages: tuple[regex.Pattern[str], ...]
+    starts: tuple[regex.Pattern[str], ...]
+    question_column: regex.Pattern[str]
+    question_start: regex.Pattern[str]
+    label_footnote: regex.Pattern[str]
+    similarity: float
+    max_rows: int
+    max_chars: int
+
+
+@cache
+def patterns() -> _Patterns:
+    p = keyquestion_patterns()
+    token = p.value_token
+    starts = "|".join(regex.escape(word) for word in p.question_starts)
+    return _Patterns(
+        percent=regex.compile(r"^(\d{1,3})\s?%(?:\s?\d{1,2})?$"),
+        value_cell=regex.compile(rf"^(?:{token})(?:\s*(?:{token}))*$"),
+        value_token=regex.compile(token),
+        trailing_values=regex.compile(rf"^(?P<text>.*\?)\s*(?P<values>(?:{token})(?:\s*(?:{token}))*)$"),
+        bare=regex.compile(p.bare_number),
+        no_value=frozenset(p.no_value),
+        noise=regex.compile("|".join(f"(?:{n})" for n in p.noise)),
+        noise_start=regex.compile(p.noise_start),
+        noise_tail=regex.compile(p.noise_tail),
+        code=regex.compile(p.code),
+        heading=regex.compile(p.heading),
+        current=tuple(regex.compile(x) for x in p.header.current),
+        comparator=tuple(regex.compile(x) for x in p.header.comparator),
+        count=tuple(regex.compile(x) for x in p.header.count),
+        percentages=tuple(regex.compile(x) for x in p.header.percentages),
+        starts=tuple(regex.compile(x) for x in p.header.starts),
+        question_column=regex.compile(p.header.question_column),
+        question_start=regex.compile(rf"^(?:{starts})\b"),
+        label_footnote=regex.compile(r"(?<=[A-Za-z)])\s?\d{1,2}$"),
+        similarity=p.same_question_similarity,
+        max_rows=p.max_question_rows,
+        max_chars=p.max_question_chars,
+    )
+
+
+# the start of "Error! Bookmark not defined." after a question, its rest on the next line
+_RESIDUE_START = regex.compile(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
+# a footnote marker left after the question mark once the residue is removed ("?12")
+_RESIDUE_MARKER = regex.compile(r"\?\s*\d{1,2}$")
+# A line ending in a percentage, maybe followed by more values ("78% 70%", "78% 31": a case count).
+PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%?\S{0,3})*\s*$")
+_MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
+ROW_GAP = 8.0  # points between two rows of one table, at most
+NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    percent: int | None  # None: printed but unreadable, or a "no value" mark
+    raw: str
+    box: BoxTuple | None
+    bare: bool = False  # a number printed without '%'
+
+
+@dataclass(frozen=True)
+class HeaderColumn:
+    """One value column of a key-question table, named by its printed header."""
+
+    label: str
+    kind: str  # "current" | "comparator" | "count" (patterns/keyquestions.yaml `header`)
+    box: BoxTuple | None
+    percentages: bool = False  # the header says its values are percentages ("%", "Percentage 'Yes'")
+
+
+@dataclass(frozen=True)
+class Heading:
+    code: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Header:
+    columns: tuple[HeaderColumn, ...]
+    page: int
+
+
+@dataclass(frozen=True)
+class Break:
+    page: int
+
+
+@dataclass(frozen=True)
+class Question:
+    code: str | None
+    text: str
+    values: tuple[Value, ...]
+    labels: tuple[str, ...]  # header labels printed in the question's own row ("Current inspection")
+    page: int
+    box: BoxTuple | None
+    pages: tuple[int, ...]
+
+
+Event = Heading | Header | Break | Question
+
+
+# --- rows to events ---------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    code: str | None
+    parts: list[str] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    text: str = ""
+
+    def add(self, part: str) -> None:
+        """Append one printed line of the question (a word broken after its hyphen is rejoined)."""
+        self.parts.append(part)
+        out = self.text
+        if out.endswith("-") and out[-2:-1].isalpha() and part[:1].isalpha():
+            self.text = out + part
+        else:
+            self.text = f"{out} {part}" if out else part
+
+    @property
+    def complete(self) -> bool:
+        return self.text.endswith("?")
+
+    @property
+    def bottom(self) -> float | None:
+        boxes = [r.box for r in self.rows if r.box is not None]
+        return max(b[3] for b in boxes) if boxes else None
+
+
+@dataclass
+class _Split:
+    code: str | None = None
+    texts: list[str] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+class Scanner:
+    """Rows in, events out. One scanner per document: state runs across page breaks."""
+
+    def __init__(self, detection: Detection, rules: Sequence[StandardRule], unit_names: Sequence[str] = ()) -> None:
+        self.p = patterns()
+        self.detection = detection
+        self.units = {compact(name) for name in unit_names if name}  # a column headed by the unit is current
+        self.noise_cut = False  # the last question line ended in the start of a Word error text
+        self.names: dict[str, set[str]] = {}
+        for rule in rules:
+            self.names.setdefault(compact(rule.name), set()).add(rule.code)
+        self.events: list[Event] = []
+        self.pending: _Pending | None = None
+        self.header: list[tuple[str, BoxTuple | None]] | None = None  # header being read
+        self.header_page = 0
+
+    # -- public ------------------------------------------------------------------------
+
+    def feed(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            self._row(row)
+
+    def finish(self) -> list[Event]:
+        self._flush()
+        self._close_header()
+        return self.events
+
+    def heading_code(self, text: str) -> str | None:
+        """The standard code of a standard heading line ("2.1. Assessment", "Statutory victim work")."""
+        if len(text) > 90:
+            return None
+        match = self.p.heading.match(text)
+        if match:
+            code = f"{match.group('a')}.{match.group('b')}"
+            return code if code in self.names.get(compact(match.group("name")), ()) else None
+        codes = self.names.get(compact(text), set())
+        if len(text.split()) >= 2 and len(codes) == 1:
+            return next(iter(codes))
+        return None
+
+    # -- rows --------------------------------------------------------------------------
+
+    def _skip(self, row: Row) -> bool:
+        text = row.text
+        if not text or is_footnote(row):
+            return True
+        return self.detection.is_furniture_text(text)
+
+    def _row(self, row: Row) -> None:
+        if self._skip(row):
+            return
+        cut, self.noise_cut = self.noise_cut, False
+        if cut and self.p.noise_tail.match(row.text):
+            return  # the rest of a Word error text wrapped below its question ("defined.")
+        code = self._row_heading(row)
+        if code is not None:
+            self._flush()
+            self._close_header()
+            self.events.append(Heading(code, row.page))
+            return
+        if self._header_row(row):
+            return
+        split = self._split(row)
+        if split.texts:
+            self._close_header()
+            text = " ".join(split.texts)
+            pending = self.pending
+            new = (
+                row.joined
+                or pending is None
+                or pending.complete
+                or split.code is not None
+                or (bool(pending.parts) and self.p.question_start.match(text) is not None)
+                or _far_below(pending, row)
+            )
+            if new:
+                self._flush()
+                pending = self.pending = _Pending(code=split.code)
+            assert pending is not None
+            pending.add(text)
+            if self.p.noise.search(pending.text):  # word-processor residue broken over two lines
+                pending.text = _RESIDUE_MARKER.sub("?", collapse(self.p.noise.sub("", pending.text)))
+            pending.values.extend(split.values)
+            pending.labels.extend(split.labels)
+            pending.rows.append(row)
+            too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
+            residue = _RESIDUE_START.search(pending.text) is not None  # "…?Error!" continues below
+            ends = pending.text.endswith((".", ":", ";", "!")) and not residue
+            if row.joined or too_long or (not pending.complete and ends):
+                self._flush()
+        elif split.values or split.labels:
+            pending = self.pending
+            if pending is not None and not pending.values and not _far_below(pending, row, slack=4.0):
+                pending.values.extend(split.values)
+                pending.labels.extend(split.labels)
+                pending.rows.append(row)
+
+    def _row_heading(self, row: Row) -> str | None:
+        if "?" in row.text or len(row.text) > 90:
+            return None
+        for text in (row.text, *(cell.text for cell in row.cells)):
+            code = self.heading_code(text)
+            if code is not None:
+                return code
+        return None
+
+    def _header_row(self, row: Row) -> bool:
+        """A table header row (or its wrapped continuation): collected until the table body starts."""
+        texts = [cell.text for cell in row.cells if cell.text]
+        pending = self.pending
+        if pending is not None and not pending.complete and self._question_like(pending):
+            return False  # inside a wrapped question: a "Current" beside it is that row's label
+        if any(len(t) > 30 and self.p.question_start.match(t) for t in texts):
+            return False  # the first line of a wrapped question
+        if "?" in row.text or any(len(t) > 100 for t in texts) or any(self._value_cell(t) for t in texts):
+            return False
+        named = len(texts) >= 2 and any(self._label_kind(t) != "other" for t in texts)
+        if named or any(any(s.match(t) for s in self.p.starts) for t in texts):
+            self._flush()
+            if self.header is not None and not self._continues_header(row):
+                self._close_header()
+            if self.header is None:
+                self.header = [(cell.text, cell.box) for cell in row.cells if cell.text]
+                self.header_page = row.page
+            else:
+                self._extend_header(row)
+            return True
+        if self.header is not None and self._continues_header(row):
+            self._extend_header(row)
+            return True
+        return False
+
+    def _continues_header(self, row: Row) -> bool:
+        if self.header is None or row.joined or len(row.text) > 60:
+            return False
+        boxes = [box for _, box in self.header]
+        return all(cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells)
+
+    def _extend_header(self, row: Row) -> None:
+        assert self.header is not None
+        boxes = [box for _, box in self.header]
+        for cell in row.cells:
+            index = best_column(cell.box, boxes) if cell.box is not None else None
+            if index is None:
+                self.header.append((cell.text, cell.box))
+            else:
+                text, box = self.header[index]
+                self.header[index] = (f"{text} {cell.text}", union([box, cell.box]))
+
+    def _close_header(self) -> None:
+        if self.header is None:
+            return
+        columns: list[HeaderColumn] = []
+        for text, box in (part for cell in self.header for part in self._split_labels(*cell)):
+            label = self.p.label_footnote.sub("", collapse(text))
+            if self.p.question_column.match(label):
+                continue
+            kind = self._label_kind(label)
+            percentages = any(c.search(label) for c in self.p.percentages)
+            columns.append(HeaderColumn(label, kind, box, percentages))
+        if any(c.kind in ("current", "comparator") for c in columns):
+            self.events.append(Header(tuple(c for c in columns if c.kind != "other"), self.header_page))
+        self.header = None
+
+    def _label_kind(self, text: str) -> str:
+        """'current', 'comparator', 'count' or 'other': what a header cell's words say its column holds."""
+        label = self.p.label_footnote.sub("", collapse(text))
+        if any(c.match(label) for c in self.p.current) or compact(label) in self.units:
+            return "current"
+        if any(c.match(label) for c in self.p.comparator):
+            return "comparator"
+        return "count" if any(c.match(label) for c in self.p.count) else "other"
+
+    def _split_labels(self, text: str, box: BoxTuple | None) -> list[tuple[str, BoxTuple | None]]:
+        """Two header labels printed so close that they read as one cell ("Current inspection All PDUs")."""
+        words = text.split()
+        if self._label_kind(text) != "other" or len(words) > 10:
+            return [(text, box)]
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if self._label_kind(left) != "other" and self._label_kind(right) != "other":
+                if box is None:
+                    return [(left, None), (right, None)]
+                x0, top, x1, bottom = box
+                middle = x0 + (x1 - x0) * (len(left) + 1) / len(text)
+                return [(left, (x0, top, middle, bottom)), (right, (middle, top, x1, bottom))]
+        return [(text, box)]
+
+    # -- cells -------------------------------------------------------------------------
+
+    def _value_cell(self, text: str) -> bool:
+        return self.p.value_cell.match(text) is not None
+
+    def _values(self, text: str, box: BoxTuple | None) -> list[Value]:
+        tokens = [m for m in self.p.value_token.finditer(text)]
+        values: list[Value] = []
+        width = len(text) or 1
+        for index, match in enumerate(tokens):
+            previous = tokens[index - 1].group(0) if index else ""
+            if "%" in previous and self.p.bare.match(match.group(0).strip()):
+                continue  # "57% 3": a footnote marker after a percentage
+            token_box = box
+            if box is not None and len(tokens) > 1:
+                x0, top, x1, bottom = box
+                step = (x1 - x0) / width
+                token_box = (x0 + step * match.start(), top, x0 + step * match.end(), bottom)
+            values.append(self._value(match.group(0), token_box))
+        return values
+
+    def _value(self, token: str, box: BoxTuple | None) -> Value:
+        token = token.strip()
+        percent = self.p.percent.match(token)
+        if percent:
+            number = int(percent.group(1))
+            return Value(number if percent_problem(number) is None else None, token, box)
+        bare = self.p.bare.match(token)
+        if bare:
+            number = int(bare.group(1))
+            return Value(number if percent_problem(number) is None else None, token, box, bare=True)
+        return Value(None, token, box)
+
+    def _split(self, row: Row) -> _Split:
+        out = _Split()
+        cells = row.cells
+        if len(cells) > _MAX_TABLE_CELLS:  # a justified line of prose split at its wide spaces
+            cells = (Cell(text=row.text, raw=row.raw, box=row.box),)
+        for cell in cells:
+            text = self.p.noise.sub("", cell.text)
+            if text != cell.text:
+                text = collapse(text)
+            if not text:
+                continue
+            if not out.texts and out.code is None:
+                code = self.p.code.match(text)
+                if code:
+                    out.code = f"{code.group('a')}.{code.group('b')}.{code.group('c')}"
+                    text = text[code.end() :].strip()
+                    if not text:
+                        continue
+            if self._value_cell(text) and (out.texts or not self.p.bare.match(text)):
+                out.values.extend(self._values(text, cell.box))  # a lone number left of any text is no value
+            elif self._is_label(text):
+                out.labels.append(text)
+            elif out.texts:  # the question is in one column: other cells are labels or ratings
+                if as_rating(text) is None:
+                    out.labels.append(text)
+            else:
+                cut = self.p.noise_start.sub("", text)
+                if cut != text:  # "safe?Error! Bookmark not": the rest prints on the next line
+                    text, self.noise_cut = cut, True
+                trailing = self.p.trailing_values.match(text)
+                if trailing and not self.p.bare.match(trailing.group("values")):
+                    values = trailing.group("values")
+                    box = _right_part(cell.box, len(text) - len(values), len(text))
+                    out.texts.append(trailing.group("text"))
+                    out.values.extend(self._values(values, box))
+                else:
+                    out.texts.append(text)
+        return out
+
+    def _question_like(self, pending: _Pending) -> bool:
+        return pending.code is not None or self.p.question_start.match(pending.text) is not None
+
+    def _is_label(self, text: str) -> bool:
+        return any(c.match(text) for c in self.p.current)
+
+    # -- pending question ----------------------------------------------------------------
+
+    def _flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None or not pending.parts:
+            return
+        text = pending.text
+        page = pending.rows[0].page
+        if not pending.complete or len(text) > self.p.max_chars or len(pending.rows) > self.p.max_rows:
+            self.events.append(Break(page))
+            return
+        pages = tuple(sorted({r.page for r in pending.rows}))
+        values = sorted(pending.values, key=lambda v: v.box[0] if v.box else 0.0)
+        self.events.append(
+            Question(
+                code=pending.code,
+                text=text,
+                values=tuple(values),
+                labels=tuple(pending.labels),
+                page=page,
+                box=union([r.box for r in pending.rows if r.page == page]),
+                pages=pages,
+            )
+        )
+
+
+def _far_below(pending: _Pending, row: Row, slack: float | None = None) -> bool:
+    """Whether `row` starts well below the pending question's last line (a new paragraph or row)."""
+    last = pending.rows[-1] if pending.rows else None
+    if last is None or last.box is None or row.box is None or last.page != row.page:
+        return False
+    height = last.box[3] - last.box[1]
+    gap = row.box[1] - last.box[3]
+    return gap > (slack if slack is not None else max(6.0, 0.9 * height))
+
+
+def best_column(box: BoxTuple | None, columns: Sequence[BoxTuple | None]) -> int | None:
+    if box is None:
+        return None
+    best: tuple[float, int] | None = None
+    for index, column in enumerate(columns):
+        if column is None:
+            continue
+        overlap = min(box[2], column[2]) - max(box[0], column[0])
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, index)
+    return None if best is None else best[1]
+
+
+def _right_part(box: BoxTuple | None, start: int, length: int) -> BoxTuple | None:
+    if box is None or length <= 0:
+        return None
+    x0, top, x1, bottom = box
+    return (x0 + (x1 - x0) * start / length, top, x1, bottom)

@@ -1,0 +1,137 @@
+"""Report metadata from the cover: title, the inspected body named in it, publication month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..detect.classify import front_lines
+from ..model.record import ParseWarning
+from ..read.document import Document, Line
+from ..rules.patterns import MONTHS, detection_patterns, metadata_patterns
+
+_MAX_TITLE_WORDS = 20
+_SUBJECT = regex.compile(r"\bin:\s*(?P<subject>\S.*)$")
+_STOP = regex.compile(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    subject: str | None
+    published: str | None
+    title_page: int | None
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+def extract_metadata(doc: Document) -> Metadata:
+    """Title (None with a `title_truncated` warning when the cover title is cut after a word that
+    cannot end it), the subject named in it, the publication month and the title's page."""
+    title, page = _title(doc)
+    warnings: tuple[ParseWarning, ...] = ()
+    if title is not None and dangling(title):
+        warnings = (ParseWarning(
+            code="title_truncated", page=page, field="title", read=title,
+            message=f"cover title read as {title!r} on page {page} ends in a word that cannot end a "
+            "title and no next line continues it: not stored (it may be cut)",
+        ),)
+        title = None
+    subject = None
+    if title:
+        match = _SUBJECT.search(title)
+        subject = match.group("subject") if match else None
+    return Metadata(title=title, subject=subject, published=_published(doc), title_page=page, warnings=warnings)
+
+
+def dangling(text: str) -> bool:
+    """Whether a title's line goes on: it ends in a colon or a word of patterns/metadata.yaml
+    `title_dangling_words` ("... Service in")."""
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(":") or last.casefold() in _dangling_words()
+
+
+@cache
+def _dangling_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in metadata_patterns().title_dangling_words)
+
+
+def _title(doc: Document) -> tuple[str | None, int | None]:
+    start = regex.compile(detection_patterns().title_start)
+    lines = front_lines(doc)
+    for index, line in enumerate(lines):
+        if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > _MAX_TITLE_WORDS:
+            continue
+        parts = [line]
+        for following in lines[index + 1 : index + 5]:
+            if _STOP.search(following.text) or len(following.text.split()) > 8:
+                break
+            if line.bbox:
+                wrapped = same_heading(parts[-1], following) or (dangling(parts[-1].text)
+                                                                 and right_below(parts[-1], following))
+            else:
+                wrapped = parts[0].text.endswith(":") or dangling(parts[-1].text)
+            if not wrapped:
+                break
+            parts.append(following)
+        return " ".join(part.text for part in parts), line.page
+    return None, None
+
+
+def right_below(previous: Line, following: Line) -> bool:
+    """The next line starts in the same column on the same page, less than two of its heights
+    below: the rest of a title cut after a dangling word, whatever the boxes' heights."""
+    if previous.bbox is None or following.bbox is None or previous.page != following.page:
+        return False
+    height = max(previous.bbox[3] - previous.bbox[1], following.bbox[3] - following.bbox[1])
+    gap = following.bbox[1] - previous.bbox[3]
+    return height > 0 and -height <= gap <= 2 * height and abs(following.bbox[0] - previous.bbox[0]) <= 2 * height
+
+
+def same_heading(previous: Line, following: Line) -> bool:
+    """A wrapped heading: the next line is set in the same size, right below (PDF boxes).
+    Loose boxes (font ascent to descent) of lines set closer than their font's height overlap:
+    LibreOffice's 24 pt title at 30 pt leading, by 1.4 pt; up to a quarter of a line is allowed."""
+    if previous.bbox is None or following.bbox is None:
+        return False
+    height = previous.bbox[3] - previous.bbox[1]
+    other = following.bbox[3] - following.bbox[1]
+    gap = following.bbox[1] - previous.bbox[3]
+    return height > 0 and 0.8 <= other / height <= 1.25 and -0.25 * height <= gap <= 1.5 * height
+
+
+def _published(doc: Document) -> str | None:
+    """The publication date from the first source of patterns/metadata.yaml the report gives:
+    "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line)."""
+    scopes = {"front": front_lines(doc), "front_and_back": _front_and_back(doc)}
+    for source in metadata_patterns().published:
+        pattern = source.compiled
+        for line in scopes[source.scope]:
+            match = pattern.search(line.text)
+            if match is None:
+                continue
+            year = "".join(str(match.group("year")).split())
+            if source.precision == "year":
+                return year
+            month = _month_number(match.group("month"))
+            if month is not None:
+                return f"{year}-{month:02d}"
+    return None
+
+
+def _front_and_back(doc: Document) -> list[Line]:
+    """The lines of the first three and the last two pages (inside and back covers)."""
+    numbers = sorted({*range(1, min(3, doc.page_count) + 1), *range(max(1, doc.page_count - 1), doc.page_count + 1)})
+    return list(doc.lines(numbers))
+
+
+def _month_number(name: str) -> int | None:
+    """1-12 for a month's name, its three-letter abbreviation or its number ('March', 'mar.', '03')."""
+    key = name.strip(".").casefold()
+    if key.isdigit():
+        return int(key) if 1 <= int(key) <= 12 else None
+    return next((index for index, month in enumerate(MONTHS, start=1) if month[:3].casefold() == key[:3]), None)

@@ -1,0 +1,295 @@
+"""Never a wrong value: plausibility rules and the provenance check (issue 11, part 3).
+
+The rules are data (`patterns/plausibility.yaml`, with the frameworks of
+`patterns/frameworks.yaml`); the functions here are pure and say why a value read
+cannot be right, or return None/[] when it can:
+
+- `score_problem`: the maximum is the framework's (3 × its counted standards), the score
+  is 0 to the maximum;
+- `percent_problem`: percentages are 0-100;
+- `standard_code_problem` / `key_question_code_problem`: a standard's code belongs to
+  the framework, a key question's code to its standard;
+- `unit_name_problem`: a unit name holds no field label, date, score or rating word;
+- `key_question_set_problems`: one standard has one set of key questions;
+- `Provenance.found`: a value's text is on its page's plain text (its words, in order).
+
+The extraction steps call them on what they read, try the other reading path when a
+rule is broken, and refuse what still breaks one: the field is null (or the item left
+out) with an `implausible_value` warning built by `refusal`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..model.record import ParseWarning
+from ..read.document import Document
+from ..read.normalize import compact
+from ..rules.patterns import Framework, PlausibilityRules, plausibility_rules
+
+IMPLAUSIBLE = "implausible_value"
+
+
+def rules() -> PlausibilityRules:
+    return plausibility_rules()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A value read and refused: what (`field`), as read (`read`), where (`page`), why (`reason`)."""
+
+    field: str
+    read: str
+    page: int | None
+    reason: str
+
+    def warning(self, confirmed: bool) -> ParseWarning:
+        return refusal(self.field, self.read, self.page, self.reason, confirmed)
+
+
+def refusal(field_name: str, read: str, page: int | None, reason: str, confirmed: bool = False) -> ParseWarning:
+    """The `implausible_value` warning for a refused value: what was read, where and why.
+    `confirmed`: every reading path read the same (the page prints it: a misprint, not a misreading)."""
+    where = f" on page {page}" if page is not None else ""
+    how = " (every reading path read the same)" if confirmed else ""
+    return ParseWarning(
+        code=IMPLAUSIBLE,
+        message=f"{field_name}: read '{read}'{where}{how}, refused: {reason}",
+        page=page,
+        field=field_name,
+        read=read,
+        confirmed=confirmed,
+    )
+
+
+# --- scores and percentages ----------------------------------------------------------------
+
+
+def framework_maximum(framework: Framework) -> int:
+    """The framework's maximum score: points per standard × its counted standards. The count is
+    the framework's `max_score` / points (frameworks.yaml keeps both; tests check they agree)."""
+    return framework.max_score
+
+
+def counted_standards(framework: Framework, variant: str | None = None) -> int:
+    """Distinct codes of the framework's counted standards (of one variant, e.g. 'nps')."""
+    return len({r.code for r in framework.standards if r.counted and r.variant in (None, variant)})
+
+
+def score_problems(score: int | None, max_score: int | None, framework: Framework | None) -> list[tuple[str, str]]:
+    """Why a printed score cannot be right: [('max_score' | 'score', reason)], empty when it can.
+
+    The maximum is the framework's (3 × its counted standards; without a framework, a multiple
+    of 3); the score is 0 to the maximum (the framework's when the printed one is refused or absent)."""
+    points = rules().scores.points_per_standard
+    out: list[tuple[str, str]] = []
+    top = max_score
+    if max_score is not None and framework is not None and max_score != framework_maximum(framework):
+        standards = framework_maximum(framework) // points
+        out.append(
+            ("max_score", f"the maximum score of this framework is {framework_maximum(framework)} "
+             f"({points} × {standards} counted standards), not {max_score}")
+        )  # fmt: skip
+        top = framework_maximum(framework)
+    elif max_score is not None and (max_score <= 0 or max_score % points):
+        out.append(("max_score", f"a maximum score is {points} × the number of standards; {max_score} is not"))
+        top = None
+    if top is None and framework is not None:
+        top = framework_maximum(framework)
+    if score is not None and (score < 0 or (top is not None and score > top)):
+        out.append(("score", f"a score is between 0 and its maximum, {top}"))
+    return out
+
+
+def percent_problem(percent: int | None) -> str | None:
+    """Why a percentage cannot be right (outside 0-100), or None."""
+    bounds = rules().percent
+    if percent is None or bounds.min <= percent <= bounds.max:
+        return None
+    return f"a percentage is between {bounds.min} and {bounds.max}"
+
+
+# --- codes --------------------------------------------------------------------------------------
+
+
+def standard_code_problem(code: str, framework: Framework | None) -> str | None:
+    """Why a standard's code cannot be one of the framework's, or None (always None without one)."""
+    if framework is None:
+        return None
+    codes = sorted({rule.code for rule in framework.standards})
+    if code in codes:
+        return None
+    return f"standard {code} is not one of the framework's ({', '.join(codes)})"
+
+
+def key_question_code_problem(code: str | None, standard: str | None) -> str | None:
+    """Why a key question's code ('2.1.3') cannot belong to its standard ('2.1'), or None."""
+    if code is None or standard is None or not rules().key_questions.code_of_standard:
+        return None
+    if code.startswith(standard + "."):
+        return None
+    return f"key question {code} does not belong to standard {standard}"
+
+
+# --- unit names ----------------------------------------------------------------------------------
+
+
+def unit_name_problem(name: str | None) -> str | None:
+    """Why a unit name cannot be one: it holds a field label, a date, a score or a rating word,
+    or is longer than any unit name. None when it can be."""
+    if not name:
+        return None
+    spec = rules().unit_name
+    if len(name.split()) > spec.max_words:
+        return f"a unit name has at most {spec.max_words} words"
+    for forbidden in _forbidden():
+        match = forbidden[1].search(name)
+        if match:
+            return f"a unit name holds no {forbidden[0].removeprefix('a ').removeprefix('an ')} ('{match.group(0)}')"
+    return None
+
+
+def standard_name_problem(name: str | None) -> str | None:
+    """Why a standard's name cannot be one: it holds a rating word (a rating column read into the
+    name; plausibility.yaml `standard_name`). None when it can be."""
+    if not name:
+        return None
+    for label, pattern in _standard_forbidden():
+        match = pattern.search(name)
+        if match:
+            return f"a standard's name holds no {label.removeprefix('a ').removeprefix('an ')} ('{match.group(0)}')"
+    return None
+
+
+@cache
+def _standard_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((item.name, regex.compile(item.pattern)) for item in rules().standard_name.forbidden)
+
+
+@cache
+def _forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((item.name, regex.compile(item.pattern)) for item in rules().unit_name.forbidden)
+
+
+# --- key-question sets ------------------------------------------------------------------------
+
+
+@cache
+def _subject() -> regex.Pattern[str]:
+    return regex.compile(rules().key_questions.subject)
+
+
+def question_subject(text: str, keywords: dict[str, str]) -> str | None:
+    """The standard a question names by its opening words ('Does planning focus …' -> '2.2'), or None."""
+    match = _subject().match(text)
+    if match is None:
+        return None
+    return keywords.get(compact(match.group("subject")))
+
+
+def key_question_set_problems(
+    standard: str, questions: Sequence[tuple[str | None, str]], keywords: dict[str, str]
+) -> list[str]:
+    """Why (code, text) questions cannot all be one standard's set: a code or question twice,
+    or a question that opens with another case-based standard's name. Empty when they can."""
+    problems: list[str] = []
+    codes = [code for code, _ in questions if code]
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        problems.append(f"key question {', '.join(repeated)} printed twice under standard {standard}")
+    texts = [compact(text) for _, text in questions]
+    if len(set(texts)) < len(texts):
+        problems.append(f"a key question appears twice under standard {standard}")
+    others = sorted({s for _, text in questions if (s := question_subject(text, keywords)) not in (None, standard)})
+    if others:
+        problems.append(f"questions of standard {', '.join(others)} are under standard {standard}")
+    return problems
+
+
+# --- provenance --------------------------------------------------------------------------------
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (letters and digits) of a text, punctuation dropped."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+@dataclass
+class Provenance:
+    """Checks that a value's text is printed on its page: the page's plain text (the cheap
+    pass for PDFs, the lines for text files), read once per page."""
+
+    doc: Document
+    _pages: dict[int, tuple[list[str], str]] = field(default_factory=dict)
+
+    def _page(self, number: int) -> tuple[list[str], str]:
+        if number not in self._pages:
+            text = self.doc.page(number).text
+            self._pages[number] = (words(text), compact(text))
+        return self._pages[number]
+
+    def found(self, text: str, page: int | None, pages_after: int = 0) -> bool:
+        """Whether `text` is on `page` (or up to `pages_after` pages later, for text running over a
+        page break): its words in order, at most `max_gap_words` other words between two of them,
+        or its compact form (letters and digits) as one piece. True when there is no page to check."""
+        if page is None or not 1 <= page <= self.doc.page_count:
+            return True
+        wanted = words(text)
+        if not wanted:
+            return True
+        last = min(self.doc.page_count, page + pages_after)
+        page_words: list[str] = []
+        joined = ""
+        for number in range(page, last + 1):
+            found_words, found_compact = self._page(number)
+            page_words += found_words
+            joined += found_compact
+        if not any(ch.isdigit() for ch in text) and compact(text) in joined:
+            return True  # words run together or broken apart by extraction; numbers only whole
+        return in_order(wanted, page_words, rules().provenance.max_gap_words)
+
+
+def in_order(wanted: Sequence[str], page_words: Sequence[str], max_gap: int) -> bool:
+    """Whether `wanted` occurs in `page_words` in order, each word at most `max_gap` words after
+    the previous one (words broken apart by extraction, e.g. 'improvem ent', are joined back)."""
+    if not wanted:
+        return True
+    for start, word in enumerate(page_words):
+        if not word or not wanted[0].startswith(word):
+            continue
+        if _match_from(wanted, page_words, start, max_gap):
+            return True
+    return False
+
+
+def _match_from(wanted: Sequence[str], page_words: Sequence[str], start: int, max_gap: int) -> bool:
+    position = start
+    for target in wanted:
+        found = False
+        for candidate in range(position, min(len(page_words), position + max_gap + 1)):
+            end = _spell(target, page_words, candidate)
+            if end is not None:
+                position, found = end, True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _spell(target: str, page_words: Sequence[str], index: int) -> int | None:
+    """The index after the page words from `index` that spell `target` whole (one word, or a
+    word broken into pieces), or None."""
+    text = ""
+    for position in range(index, min(len(page_words), index + 4)):
+        text += page_words[position]
+        if text == target:
+            return position + 1
+        if not target.startswith(text):
+            return None
+    return None

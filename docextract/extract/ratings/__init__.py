@@ -1,0 +1,1 @@
+"""Ratings tables: units, standards, ratings and scores (`table`)."""

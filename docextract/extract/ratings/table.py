@@ -1,0 +1,850 @@
+"""Ratings tables: every rated unit with its overall rating, score and standards.
+
+A pipeline of small pure functions:
+
+    candidate_pages -> table_rows -> classify (one event per row) -> assemble -> finish
+
+It keys on the words and structure of a ratings box ("Score 6/21", "Overall rating",
+"2.1 Assessment  Good"), not on its look: the same events come out of a ruled table,
+a borderless grid, stacked lines (name on one line, rating on the next) or a
+tab-separated text conversion. Multiple boxes (a regional letter) give multiple units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from ...detect.classify import Detection
+from ...model.record import ParseWarning, Rating, Standard, Unit
+from ...read.document import BoxTuple, Document, Line
+from ...read.fuzzy import as_rating, best_match, find_label, split_rating
+from ...read.normalize import collapse, compact
+from ...rules.patterns import Framework, frameworks, ratings_patterns
+from ..plausibility import (
+    Provenance,
+    Refusal,
+    score_problems,
+    standard_code_problem,
+    standard_name_problem,
+    unit_name_problem,
+)
+
+# "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
+# broken by extraction or by a wrapped cell ("8 out o f 21").
+_OUT_OF = r"(?:/|o\s?u\s?t\s?o\s?f|of)"
+_SCORE = regex.compile(
+    rf"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b"
+    r"\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+# A score label whose value is cut short at the end of its row ("Score:", "Score 8 out o").
+_SCORE_OPEN = regex.compile(
+    r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
+    regex.IGNORECASE,
+)
+# A row holding only a standard's code ("P 1.1", "2.3."): its name and rating follow on their own rows.
+_CODE_ONLY = regex.compile(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
+_STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
+_DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
+_MAX_NAME_WORDS = 9
+# A score printed as a fraction ("8/21", "8 out of 21"), not the end of a year ("2021: 3/21").
+_FRACTION = regex.compile(rf"(?<![\d/])(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b", regex.IGNORECASE)
+_SCORE_LABEL = regex.compile(r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b(?P<rest>.*)$", regex.IGNORECASE)
+# The label of a rating column: this inspection's, a previous one's, or a year's (an inspection's
+# year in parentheses after either is part of the label).
+_COLUMN = regex.compile(
+    r"\b(?:(?P<this>this|current|latest)|(?P<prev>previous|last|earlier|prior))(?:\s+inspection(?:'s)?)?"
+    r"(?:\s*\(?\s*(?:in\s+)?(?P<in>(?:19|20)\d\d)\s*\)?)?(?:\s+ratings?)?"
+    r"|\b(?P<year>(?:19|20)\d\d)\b(?:\s+inspection)?(?:\s+ratings?)?",
+    regex.IGNORECASE,
+)
+_MAX_COLUMN_WORDS = 10
+_MAX_PRELUDE_ROWS = 8
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    line: Line
+    score: int | None
+    max_score: int | None
+    prefix: str
+    choices: tuple[tuple[int, int], ...] = ()  # several scores printed (one per inspection's column)
+
+
+@dataclass(frozen=True)
+class Overall:
+    line: Line
+    rating: Rating | None
+    prefix: str
+    choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A column header naming the rating columns ("2021 rating | 2025 rating", "Previous
+    inspection | This inspection"): how many, and which is this inspection's (None: not told)."""
+
+    line: Line
+    labels: tuple[str, ...]
+    current: int | None
+
+
+@dataclass(frozen=True)
+class Domain:
+    line: Line
+    number: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StandardRow:
+    line: Line
+    code: str
+    name: str
+    rating: Rating | None
+    choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
+
+
+@dataclass(frozen=True)
+class RatingOnly:
+    line: Line
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: Line
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: Line
+
+
+@dataclass(frozen=True)
+class Other:
+    line: Line
+
+
+Event = Score | Overall | Columns | Domain | StandardRow | RatingOnly | Heading | Furniture | Other
+
+
+# --- finding the rows ------------------------------------------------------------------
+
+
+def candidate_pages(doc: Document, detection: Detection) -> list[int]:
+    """Pages of the cheap text pass with a score or overall-rating label and rated rows, and the
+    page after one whose ratings box may go on overleaf (its last rows are still table rows)."""
+    label = ratings_patterns().labels["overall_rating"]
+    pages: set[int] = set()
+    for page in doc.pages:
+        anchored = any(
+            _SCORE.match(line.text) or find_label(line.text.split()[:8], label) is not None for line in page.lines
+        )
+        if not anchored:
+            continue
+        rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
+        standards = sum(1 for line in page.lines if _STANDARD.match(line.text))
+        if rated >= 3 or standards >= 3:
+            pages.add(page.number)
+            body = [line for line in page.lines if not detection.is_furniture(line)]
+            if page.number < doc.page_count and any(_is_table_row(line) for line in body[-3:]):
+                pages.add(page.number + 1)
+    return sorted(pages)
+
+
+def _is_table_row(line: Line) -> bool:
+    """A row of a ratings table in any layout: a standard with its name, a code on its own row,
+    a domain heading, a score or a rating."""
+    text = line.text
+    return bool(_STANDARD.match(text) or _CODE_ONLY.match(text) or _SCORE.match(text) or as_rating(text)
+                or _DOMAIN.match(text))  # fmt: skip
+
+
+def table_rows(
+    doc: Document, pages: Iterable[int], precise: bool = False, detection: Detection | None = None
+) -> list[Line]:
+    """The rows of the candidate pages, rebuilt from layout (PDF) so that cells are known,
+    with the rows a wrapped or stacked cell broke apart joined again (`join_wrapped`). With
+    `detection`, page furniture (running headers, footers, page numbers) is left out first, so
+    that a table continued over a page break reads on as one table (a code at the foot of one
+    page, its name and rating at the head of the next)."""
+    rows: list[Line] = []
+    for number in pages:
+        page = doc.precise_lines(number) if precise else doc.layout_lines(number)
+        rows.extend(_without_furniture(page, detection) if detection is not None else page)
+    return join_wrapped(rows)
+
+
+_EDGE_ROWS = 3  # rows at the head and the foot of a page where running headers, footers and page numbers sit
+
+
+def _without_furniture(rows: list[Line], detection: Detection) -> list[Line]:
+    """A page's rows less the furniture at its head and foot (a score printed '8/21' on a row of its
+    own inside the box is not a page number)."""
+    start, end = 0, len(rows)
+    while start < min(end, _EDGE_ROWS) and detection.is_furniture(rows[start]):
+        start += 1
+    while end > max(start, len(rows) - _EDGE_ROWS) and detection.is_furniture(rows[end - 1]):
+        end -= 1
+    return rows[start:end]
+
+
+# --- joining rows that one table row was broken into -------------------------------------
+
+_MAX_TAIL_WORDS = 2  # words a wrapped rating cell carries over to the next row ("improvement")
+
+
+def join_wrapped(rows: Sequence[Line]) -> list[Line]:
+    """Rows of a ratings table rejoined where the layout broke one row into several, whatever the
+    producer: a score whose value wraps ("Score 8 out o" / "f 21", "Score:" / "8/21"), a rating
+    wrapped in its cell ("Requires" / "improvement"), and a code, name and rating each printed on
+    a row of its own ("P 1.1" / "Leadership" / "Good"). Keys on the words only, and on positions
+    where the reader knows them (a wrapped rating continues under its own cell)."""
+    out: list[Line] = []
+    index = 0
+    while index < len(rows):
+        line = rows[index]
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        joined = None
+        if following is not None and following.page == line.page:
+            joined = _join_score(line, following) or _join_rating(line, following) or _join_code(line, following)
+        elif following is not None and following.page == line.page + 1:
+            # a code at the foot of a page, its name at the head of the next (furniture left out)
+            joined = _join_code(line, following)
+        if joined is not None:
+            rows = [*rows[:index], joined, *rows[index + 2 :]]
+            continue  # the joined row may join the next one too (code + name, then + rating)
+        out.append(line)
+        index += 1
+    return out
+
+
+def _joined(first: Line, second: Line, cells: tuple[str, ...] | None = None) -> Line:
+    boxes = None
+    if first.cell_boxes is not None and second.cell_boxes is not None and cells is None:
+        boxes = first.cell_boxes + second.cell_boxes
+    merged = cells if cells is not None else (*first.cells, *second.cells)
+    merged = tuple(cell for cell in merged if cell)
+    if second.page != first.page:  # over a page break: the row's place is where it starts
+        boxes = None
+    return Line(
+        text=collapse(f"{first.text} {second.text}"),
+        page=first.page,
+        cells=merged,
+        bbox=union_box(first.bbox, second.bbox) if second.page == first.page else first.bbox,
+        cell_boxes=boxes if boxes is not None and len(boxes) == len(merged) else None,
+    )
+
+
+def union_box(a: BoxTuple | None, b: BoxTuple | None) -> BoxTuple | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _join_score(line: Line, following: Line) -> Line | None:
+    """'Score 8 out o' + 'f 21', 'Score:' + '8 out of 21': the score's value wrapped onto the next row."""
+    if not _SCORE_OPEN.match(line.text) or _SCORE.match(line.text) or len(following.text.split()) > 4:
+        return None
+    joined = _joined(line, following)
+    # a word broken inside "out of" is rejoined by the pattern, which allows a space in it
+    return joined if _SCORE.match(joined.text) else None
+
+
+def _join_rating(line: Line, following: Line) -> Line | None:
+    """'P 1.2 Staffing Requires' + 'improvement': a rating wrapped in its cell. The next row must hold
+    only the rest of the rating (under the same cell, where positions are known), and neither part
+    may be a rating on its own."""
+    if split_rating(line.text)[1] is not None or as_rating(following.text) is not None:
+        return None
+    tokens = line.text.split()
+    cells = [cell for cell in following.cells if cell]
+    # the whole next row is the rest of the rating, or (cells known) its last cell is, the cells
+    # before it the rest of the standard's name wrapped in its own cell ("delivery" | "improvement")
+    tails: list[tuple[str, list[str]]] = [(following.text, [])]
+    if len(cells) > 1 and len([cell for cell in line.cells if cell]) > 1:
+        tails.append((cells[-1], cells[:-1]))
+    for tail, name_rest in tails:
+        words = tail.split()
+        if not words or len(words) > _MAX_TAIL_WORDS:
+            continue
+        for size in (1, 2):
+            head = " ".join(tokens[-size:])
+            if len(tokens) < size or not _rating_head(head) or as_rating(" ".join([head, *words])) is None:
+                continue
+            if not name_rest and not _under_last_cell(line, following):
+                return None
+            if name_rest:
+                *first, name, rating = [cell for cell in line.cells if cell]
+                joined = (*first, collapse(" ".join([name, *name_rest])), f"{rating} {tail}")
+                return Line(
+                    text=collapse(" ".join(joined)),
+                    page=line.page,
+                    cells=tuple(joined),
+                    bbox=union_box(line.bbox, following.bbox),
+                )
+            merged = (*line.cells[:-1], f"{line.cells[-1]} {following.text}") if line.cells else None
+            return _joined(line, following, merged)
+    return None
+
+
+def _rating_head(text: str) -> bool:
+    """Whether `text` is the first part of a rating cut short, not a rating ('Requires', 'Requires improve-')."""
+    key = compact(text)
+    return key.isalpha() and any(
+        word.compact.startswith(key) and word.compact != key for word in ratings_patterns().ratings
+    )
+
+
+def _under_last_cell(line: Line, following: Line) -> bool:
+    """Whether `following` sits under the last cell of `line` (always true without positions)."""
+    if not line.cell_boxes or following.bbox is None:
+        return True
+    x0, _, x1, bottom = line.cell_boxes[-1]
+    height = max(4.0, bottom - line.cell_boxes[-1][1])
+    gap = following.bbox[1] - bottom
+    overlaps = min(x1, following.bbox[2]) - max(x0, following.bbox[0]) > 0
+    return overlaps and -height <= gap <= 1.5 * height
+
+
+def _join_code(line: Line, following: Line) -> Line | None:
+    """'P 1.1' + 'Leadership' (+ 'Good' next): a standard's code on a row of its own, its name next."""
+    if not _CODE_ONLY.match(line.text):
+        return None
+    name, rating = split_rating(following.text)
+    text = following.text
+    if not name and rating is None:
+        return None
+    if (
+        _CODE_ONLY.match(text)
+        or _SCORE.match(text)
+        or regex.search(r"\d", name)
+        or len(name.split()) > _MAX_NAME_WORDS
+        or (not name and rating is not None)
+    ):
+        return None
+    return _joined(line, following)
+
+
+# --- classifying one row ---------------------------------------------------------------
+
+
+def classify(line: Line, detection: Detection) -> Event:
+    text = line.text
+    if detection.is_furniture(line):
+        return Furniture(line)
+    patterns = ratings_patterns()
+    several = _scores(line)
+    if several is not None:
+        return several
+    score = _SCORE.match(text)
+    if score:
+        return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
+    words = text.split()
+    span = find_label(words, patterns.labels["overall_rating"])
+    if span is not None and not words[span[1] - 1].lower().rstrip(":").endswith("ratings"):
+        rest = " ".join(words[span[1] :])
+        left, ratings = split_ratings(rest)
+        if ratings and not left:
+            columns_read = ratings if len(ratings) > 1 else ()
+            return Overall(line, ratings[0] if len(ratings) == 1 else None, " ".join(words[: span[0]]), columns_read)
+        _, rating = split_rating(rest)
+        if rating is not None or not compact(rest):
+            return Overall(line, rating, " ".join(words[: span[0]]))
+    columns = _columns(line)
+    if columns is not None:
+        return columns
+    if fuzzy_heading(text):
+        return Heading(line)
+    rating = as_rating(text)
+    if rating is not None:
+        return RatingOnly(line, rating)
+    standard = _STANDARD.match(text)
+    if standard:
+        name, ratings = split_ratings(standard.group("rest"))
+        if name and len(name.split()) <= _MAX_NAME_WORDS and not regex.search(r"\d", name):
+            code = f"{standard.group('a')}.{standard.group('b')}"
+            rating = ratings[0] if len(ratings) == 1 else None
+            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else ())
+    domain = _DOMAIN.match(text)
+    if domain and len(domain.group("name").split()) <= _MAX_NAME_WORDS:
+        return Domain(line, domain.group("d"), collapse(domain.group("name")))
+    return Other(line)
+
+
+def split_ratings(text: str) -> tuple[str, tuple[Rating, ...]]:
+    """The ratings printed before and after a standard's name, in column order, and the name:
+    ('Leadership', ('Inadequate', 'Good')) from 'Leadership Inadequate Good' (a previous
+    inspection's column beside this one's), ('Staffing', ('Requires improvement',)) from
+    'Requires improvement Staffing' (the rating column before the name)."""
+    name, rating = split_rating(text)
+    trailing: list[Rating] = []
+    while rating is not None:
+        trailing.insert(0, rating)
+        name, rating = split_rating(name)
+    tokens = name.split()
+    leading: list[Rating] = []
+    while tokens:
+        for size in (3, 2, 1):
+            found = as_rating(" ".join(tokens[:size])) if len(tokens) > size else None
+            if found is not None:
+                leading.append(found)
+                tokens = tokens[size:]
+                break
+        else:
+            break
+    if trailing and leading:
+        return text, ()  # ratings on both sides of the name: not a row of one table layout
+    return " ".join(tokens), tuple(leading + trailing)
+
+
+def _scores(line: Line) -> Score | None:
+    """A score row printing one score per inspection ("Score 2021: 3/21 8/21"): a Score whose value
+    is told by the column header (None here)."""
+    text = line.text
+    label = _SCORE_LABEL.match(text)
+    if label is None:
+        return None
+    fractions = list(_FRACTION.finditer(label.group("rest")))
+    if len(fractions) < 2:
+        return None
+    choices = tuple((int(m.group("score")), int(m.group("max"))) for m in fractions)
+    return Score(line, None, None, label.group("prefix").strip(), choices)
+
+
+def _columns(line: Line) -> Columns | None:
+    """A short row naming two or more rating columns (and no rating): their labels in order and
+    the index of this inspection's ('this inspection', else the latest year that is not called
+    previous), or None for the index when the labels do not say."""
+    text = line.text
+    if len(text.split()) > _MAX_COLUMN_WORDS or text.rstrip().endswith((".", ":")) or split_rating(text)[1]:
+        return None
+    found = list(_COLUMN.finditer(text))
+    if len(found) < 2:
+        return None
+    labels = tuple(collapse(m.group(0)) for m in found)
+    this = [i for i, m in enumerate(found) if m.group("this")]
+    years = {i: int(m.group("year") or m.group("in")) for i, m in enumerate(found) if m.group("year") or m.group("in")}
+    current: int | None = None
+    if len(this) == 1:
+        current = this[0]
+    elif not this:
+        latest = {i: y for i, y in years.items() if not found[i].group("prev")}
+        best = max(latest.values(), default=None)
+        if best is not None and list(latest.values()).count(best) == 1:
+            current = next(i for i, y in latest.items() if y == best)
+    return Columns(line, labels, current)
+
+
+def fuzzy_heading(text: str) -> bool:
+    heading = ratings_patterns().labels["ratings_heading"]
+    return len(text) < 20 and as_rating(text) is None and find_label(text.split(), heading, 2) == (0, 1)
+
+
+# --- assembling units ------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    anchor: Line
+    name_rows: list[str]
+    score: Score | None = None
+    overall: Overall | None = None
+    standards: list[tuple[StandardRow, str | None, str | None, Rating | None]] = field(default_factory=list)
+    domain: tuple[str, str] | None = None
+    prelude: int = 0
+    name_tail: list[str] = field(default_factory=list)
+    columns: Columns | None = None
+
+
+def assemble(events: Sequence[Event]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    awaiting: str | None = None  # "overall" or "standard": the next rating-only row belongs there
+    header: tuple[int, Columns] | None = None  # the last column header seen, and where
+    for index, event in enumerate(events):
+        if isinstance(event, Columns):
+            header = (index, event)
+            if current is not None:
+                current.columns = event
+            continue
+        if isinstance(event, Score | Overall):
+            if current is None or current.standards or _has(current, event):
+                current = _Draft(anchor=event.line, name_rows=_name_context(events, index))
+                if header is not None and index - header[0] <= _MAX_PRELUDE_ROWS // 2:
+                    current.columns = header[1]  # a header just above the box's first row
+                drafts.append(current)
+            if isinstance(event, Score):
+                current.score = event
+            else:
+                current.overall = event
+                awaiting = "overall" if event.rating is None else None
+            continue
+        if current is None or isinstance(event, Furniture):
+            continue
+        if not current.standards and (isinstance(event, Heading) or event.line.page > current.anchor.page + 1):
+            current = None  # an anchor that led to no table: a new heading or page starts afresh
+            continue
+        if isinstance(event, RatingOnly) and awaiting is not None:
+            _attach(current, awaiting, event.rating)
+            awaiting = None
+        elif isinstance(event, Domain):
+            current.domain = (event.number, event.name)
+        elif isinstance(event, StandardRow) and any(row.code == event.code for row, *_ in current.standards):
+            current = None  # a code seen already: a section heading after the box, not a row of it
+            awaiting = None
+        elif isinstance(event, StandardRow):
+            domain = current.domain[1] if current.domain else None
+            number = current.domain[0] if current.domain else None
+            current.standards.append((event, domain, number, event.rating))
+            awaiting = "standard" if event.rating is None else None
+        elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
+            row, domain, number, rating = current.standards[-1]
+            extended = replace(row, name=f"{row.name} {event.line.text}")
+            current.standards[-1] = (extended, domain, number, rating)
+        elif isinstance(event, Other) and not current.standards and _wraps_name(current, event.line):
+            current.name_tail.append(event.line.text)
+        elif isinstance(event, Other | Heading):
+            if current.standards:
+                current = None
+                awaiting = None
+            else:
+                current.prelude += 1
+                if current.prelude > _MAX_PRELUDE_ROWS:
+                    current = None
+    return [draft for draft in drafts if len(draft.standards) >= 3]
+
+
+def _has(draft: _Draft, event: Score | Overall) -> bool:
+    return draft.score is not None if isinstance(event, Score) else draft.overall is not None
+
+
+def _attach(draft: _Draft, target: str, rating: Rating) -> None:
+    if target == "overall" and draft.overall is not None:
+        draft.overall = Overall(draft.overall.line, rating, draft.overall.prefix)
+    elif target == "standard" and draft.standards:
+        row, domain, number, _ = draft.standards[-1]
+        draft.standards[-1] = (row, domain, number, rating)
+
+
+def _wraps_name(draft: _Draft, line: Line) -> bool:
+    """A row under the anchor's name cell, left-aligned with it: the name wrapped in its cell (PDF)."""
+    anchor = draft.score.line if draft.score and draft.score.prefix else None
+    if anchor is None or not anchor.cell_boxes or line.bbox is None or len(line.cells) != 1:
+        return False
+    x0, _, _, bottom = anchor.cell_boxes[0]
+    height = bottom - anchor.cell_boxes[0][1]
+    return abs(line.bbox[0] - x0) <= 3 and 0 <= line.bbox[1] - bottom <= height and len(line.text.split()) <= 6
+
+
+def _continues_name(text: str) -> bool:
+    """A short lower-case row right after a standard: the rest of a wrapped standard name."""
+    return len(text.split()) <= 4 and text[:1].islower() and as_rating(text) is None
+
+
+def _name_context(events: Sequence[Event], index: int) -> list[str]:
+    """Rows just above a ratings box (after its 'Ratings' heading) that name the unit."""
+    rows: list[str] = []
+    for event in reversed(events[max(0, index - 4) : index]):
+        if isinstance(event, Heading | Furniture) or not isinstance(event, Other):
+            break
+        text = event.line.text
+        if len(text.split()) > _MAX_NAME_WORDS or (text.endswith((".", ":")) and len(text) > 40):
+            break
+        rows.insert(0, text)
+    return rows
+
+
+# --- finishing -------------------------------------------------------------------------
+
+
+def _clean_name(text: str) -> tuple[str, bool]:
+    """Strip labels and interleaved 'Fieldwork started ...' fragments; report whether any were cut."""
+    garbled = False
+    for pattern in ratings_patterns().name_noise:
+        new = regex.sub(pattern, " ", text)
+        garbled = garbled or (new != text and "started" in text.lower() and bool(collapse(new)))
+        text = new
+    return collapse(text), garbled
+
+
+def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWarning | None]:
+    prefix = draft.score.prefix if draft.score and draft.score.prefix else None
+    if prefix is None and draft.overall and draft.overall.prefix:
+        prefix = draft.overall.prefix
+    parts = [prefix, *draft.name_tail] if prefix else draft.name_rows
+    cleaned = [_clean_name(part) for part in parts]
+    name = collapse(" ".join(text for text, _ in cleaned))
+    garbled = any(flag for _, flag in cleaned)
+    if subject and (not name or (garbled and compact(name) in compact(subject))):
+        return subject, ParseWarning(
+            code="unit_name_from_title",
+            message=f"the ratings box does not print a readable unit name: '{subject}' is taken from the title",
+            page=draft.anchor.page,
+        )
+    if not name:
+        return None, ParseWarning(
+            code="unit_name_missing", message="ratings box without a readable unit name", page=draft.anchor.page
+        )
+    if garbled:
+        return name, ParseWarning(
+            code="unit_name_garbled",
+            message=f"unit name '{name}' was interleaved with other text in the ratings box",
+            page=draft.anchor.page,
+        )
+    return name, None
+
+
+def _standard(
+    row: StandardRow, domain: str | None, number: str | None, rating: Rating | None, framework: Framework | None
+) -> Standard:
+    rules = framework.standards if framework else [r for f in frameworks().frameworks.values() for r in f.standards]
+    same_code = [rule.name for rule in rules if rule.code == row.code] or [rule.name for rule in rules]
+    name = best_match(row.name, same_code) or collapse(row.name)
+    if domain is not None and number is not None:
+        known = framework.domain_names(number) if framework else []
+        domain = best_match(domain, known) or domain
+    rule = next((r for r in rules if r.code == row.code and r.name == name), None) if framework else None
+    counted = rule.counted if rule is not None else True
+    return Standard(
+        code=row.code, domain=domain, name=name, rating=rating, counted=counted, page=row.line.page, bbox=row.line.box
+    )
+
+
+def _current(
+    draft: _Draft, printed: Sequence[str], what: str, where: tuple[str, int], warnings: list[ParseWarning]
+) -> int | None:
+    """The index of this inspection's value among `printed` (one per rating column), from the
+    table's column header; None with a `rating_column_unknown` warning (`where`: the field's path
+    and page) when it cannot be told."""
+    columns = draft.columns
+    read = ", ".join(f"'{value}'" for value in printed)
+    if columns is None:
+        why = "no column header says which is this inspection's"
+    elif columns.current is None:
+        why = f"the column header ({' | '.join(columns.labels)}) does not say which is this inspection's"
+    elif len(columns.labels) != len(printed):
+        why = f"the column header names {len(columns.labels)} rating columns ({' | '.join(columns.labels)})"
+    else:
+        return columns.current
+    warnings.append(
+        ParseWarning(
+            code="rating_column_unknown",
+            message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
+            page=where[1],
+            field=where[0],
+        )
+    )
+    return None
+
+
+def _resolve(draft: _Draft, unit_name: str | None, index: int, warnings: list[ParseWarning]) -> set[int]:
+    """Where a row prints a value per rating column (a previous inspection's beside this one's),
+    keep this inspection's (`_current`). Returns the positions of the standards left without."""
+    label = unit_name or "ratings box"
+    unit = f"units[{index}]"
+    if draft.score is not None and draft.score.choices:
+        scores = draft.score.choices
+        line = draft.score.line
+        read = [f"{a}/{b}" for a, b in scores]
+        chosen = _current(draft, read, f"{label}: score", (f"{unit}.*score", line.page), warnings)
+        if chosen is not None:
+            draft.score = Score(line, scores[chosen][0], scores[chosen][1], draft.score.prefix)
+    if draft.overall is not None and draft.overall.choices:
+        ratings = draft.overall.choices
+        line = draft.overall.line
+        chosen = _current(draft, ratings, f"{label}: overall rating", (f"{unit}.overall_rating", line.page), warnings)
+        draft.overall = Overall(line, ratings[chosen] if chosen is not None else None, draft.overall.prefix, ratings)
+    unresolved: set[int] = set()
+    for position, (row, domain, number, _) in enumerate(draft.standards):
+        if row.choices:
+            where = (f"{unit}.standards[{position}].rating", row.line.page)
+            chosen = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", where, warnings)
+            draft.standards[position] = (row, domain, number, row.choices[chosen] if chosen is not None else None)
+            if chosen is None:
+                unresolved.add(position)
+    return unresolved
+
+
+def finish(
+    draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning], index: int = 0
+) -> Unit:
+    """The unit of one ratings box (`index`: its place among the document's units)."""
+    name, problem = _unit_name(draft, subject)
+    if problem:
+        warnings.append(problem)
+    unresolved = _resolve(draft, name, index, warnings)
+    standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
+    for position, standard in enumerate(standards):
+        if standard.rating is None and position not in unresolved:
+            warnings.append(
+                ParseWarning(
+                    code="rating_unreadable",
+                    message=f"{name}: standard {standard.code} {standard.name} has no readable rating",
+                    page=standard.page,
+                )
+            )
+    overall = draft.overall.rating if draft.overall else None
+    if overall is None and not (draft.overall and draft.overall.choices):
+        warnings.append(
+            ParseWarning(
+                code="overall_rating_unreadable", message=f"{name}: no readable overall rating", page=draft.anchor.page
+            )
+        )
+    return Unit(
+        name=name,
+        overall_rating=overall,
+        score=draft.score.score if draft.score else None,
+        max_score=draft.score.max_score if draft.score else None,
+        page=draft.anchor.page,
+        bbox=draft.anchor.box,
+        standards=standards,
+    )
+
+
+@dataclass
+class _Reading:
+    """One reading of the ratings boxes: the units, their warnings and the values refused."""
+
+    drafts: list[_Draft]
+    units: list[Unit]
+    warnings: list[ParseWarning]
+    refusals: list[Refusal]
+
+
+def _read(
+    doc: Document,
+    detection: Detection,
+    pages: Sequence[int],
+    framework: Framework | None,
+    subject: str | None,
+    provenance: Provenance,
+    precise: bool,
+) -> _Reading:
+    rows = table_rows(doc, pages, precise=precise, detection=detection)
+    drafts = assemble([classify(row, detection) for row in rows])
+    warnings: list[ParseWarning] = []
+    one = subject if len(drafts) == 1 else None
+    units = [finish(draft, framework, one, warnings, index) for index, draft in enumerate(drafts)]
+    refusals = [
+        found
+        for index, (draft, unit) in enumerate(zip(drafts, units, strict=True))
+        for found in unit_refusals(index, draft, unit, framework, provenance, subject)
+    ]
+    return _Reading(drafts, units, warnings, refusals)
+
+
+def unit_refusals(
+    index: int, draft: _Draft, unit: Unit, framework: Framework | None, provenance: Provenance, subject: str | None
+) -> list[Refusal]:
+    """The values of one unit that break a plausibility rule or are not on their page
+    (patterns/plausibility.yaml): its name, score, maximum and standards' codes."""
+    out: list[Refusal] = []
+    where = f"units[{index}]"
+    if unit.name and unit.name != subject:
+        problem = unit_name_problem(unit.name)
+        if problem is None and not provenance.found(unit.name, draft.anchor.page):
+            problem = f"'{unit.name}' is not printed on page {draft.anchor.page}"
+        if problem is not None:
+            out.append(Refusal(f"{where}.name", unit.name, draft.anchor.page, problem))
+    if draft.score is not None and draft.score.score is not None:
+        line = draft.score.line
+        match = _SCORE.match(line.text)
+        printed = line.text[match.start("score") : match.end("max")] if match else f"{unit.score}/{unit.max_score}"
+        problems = score_problems(unit.score, unit.max_score, framework)
+        if not problems and not provenance.found(printed, line.page):
+            problems = [("score", f"'{printed}' is not printed on page {line.page}")]
+        for target, reason in problems:
+            value = unit.max_score if target == "max_score" else unit.score
+            out.append(Refusal(f"{where}.{target}", str(value), line.page, reason))
+    for position, standard in enumerate(unit.standards):
+        problem = standard_code_problem(standard.code, framework) or standard_name_problem(standard.name)
+        if problem is not None:
+            field_name = f"{where}.standards[{position}]"
+            out.append(Refusal(field_name, f"{standard.code} {standard.name}", standard.page, problem))
+    return out
+
+
+def _refuse(units: list[Unit], refusals: Sequence[Refusal], subject: str | None) -> list[Unit]:
+    """The units with every refused value null (a refused standard left out)."""
+    refused = {item.field for item in refusals}
+    out: list[Unit] = []
+    for index, unit in enumerate(units):
+        where = f"units[{index}]"
+        name = unit.name
+        if f"{where}.name" in refused:
+            name = subject if subject and len(units) == 1 and unit_name_problem(subject) is None else None
+        standards = [s for i, s in enumerate(unit.standards) if f"{where}.standards[{i}]" not in refused]
+        update = {"name": name, "standards": standards}
+        update |= {target: None for target in ("score", "max_score") if f"{where}.{target}" in refused}
+        out.append(unit.model_copy(update=update))
+    return out
+
+
+def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
+    """Every rated unit of the report. Values breaking a plausibility rule are read again from
+    pdfplumber's layout (PDFs); what that reading still refuses is null with a warning."""
+    pages = candidate_pages(doc, detection)
+    framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
+    provenance = Provenance(doc)
+    chosen = _read(doc, detection, pages, framework, subject, provenance, precise=False)
+    other: _Reading | None = None
+    if pages and doc.format == "pdf" and (not chosen.drafts or chosen.refusals):
+        # no box in the fast rows on pages that look like one, or a value refused: read pdfplumber's layout
+        other = _read(doc, detection, pages, framework, subject, provenance, precise=True)
+        if other.drafts and (not chosen.drafts or len(other.refusals) < len(chosen.refusals)):
+            chosen, other = other, chosen
+    warnings.extend(chosen.warnings)
+    seen = {(item.field, item.read) for item in other.refusals} if other is not None else None
+    for item in chosen.refusals:
+        warnings.append(item.warning(confirmed=seen is None or (item.field, item.read) in seen))
+    units = _refuse(chosen.units, chosen.refusals, subject)
+    for index, unit in enumerate(units):
+        missing = standards_missing(doc, detection, unit, framework)
+        if missing:
+            warnings.append(
+                ParseWarning(
+                    code="standards_missing",
+                    message=f"{unit.name or 'the unit'}: the ratings table runs to the foot of page "
+                    f"{unit.standards[-1].page} and the {detection.framework} standards "
+                    f"{', '.join(missing)} were not found after it, so its score and bands "
+                    "were not recomputed from the standards read",
+                    page=unit.standards[-1].page,
+                    field=f"units[{index}].standards",
+                )
+            )
+    return units
+
+
+def standards_missing(doc: Document, detection: Detection, unit: Unit, framework: Framework | None) -> list[str]:
+    """The codes of the framework's counted standards that come after the last one read, when the
+    table read runs to the foot of its page (its last rows, furniture aside, are table rows) and
+    holds fewer counted standards than the framework's maximum score implies: the rest of the
+    table was on a page not read. Empty otherwise (a table ending mid-page lists what it rates:
+    a standard not rated drops out, rating-rules §2)."""
+    if framework is None or not unit.standards:
+        return []
+    last = unit.standards[-1].page
+    if last is None:
+        return []
+    body = [line for line in doc.layout_lines(last) if not detection.is_furniture(line)]
+    if not any(_is_table_row(line) for line in body[-3:]):
+        return []
+    expected = framework.max_score // max(frameworks().ratings.values())  # counted standards of a full table
+    if sum(1 for s in unit.standards if s.counted) >= expected:
+        return []
+    read = {s.code for s in unit.standards}
+    after = max(_code_key(code) for code in read)
+    codes = dict.fromkeys(rule.code for rule in framework.standards if rule.counted)
+    return [code for code in codes if code not in read and _code_key(code) > after]
+
+
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in regex.findall(r"\d+", code))

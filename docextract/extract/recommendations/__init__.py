@@ -1,0 +1,1 @@
+"""Numbered recommendations with their addressees, and the previous inspection's (`extract`)."""

@@ -1,0 +1,695 @@
+"""Recommendations, stated counts and previous recommendations' progress (issue: recommendations).
+
+One cheap pass over the lines of the pages that hold recommendations (found by regex on
+the cheap text pass): headings switch between the new recommendations and the review of
+an earlier inspection's; "… should:" lead-ins name the addressee; numbered items (also
+bullets with the number inside) are collected with their wrapped lines, across page
+breaks, without running headers and footers. spaCy (see `addressees`) is run only on the
+lead-in lines and on the few sentences that may state a count or a progress judgement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import regex
+
+from ...detect.classify import Detection
+from ...model.record import (
+    ParseWarning,
+    PreviousRecommendation,
+    Progress,
+    ProgressTally,
+    Recommendation,
+    StatedCount,
+    Unit,
+)
+from ...read.document import Document, Line
+from ...read.fuzzy import similarity
+from ...read.normalize import collapse, compact
+from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns
+from .. import addressees
+
+Mode = Literal["current", "previous"]
+# How far a review of previous recommendations may run between items before it is over.
+_MAX_PREVIOUS_PROSE_LINES = 80
+# How many lines after a previous recommendation may hold its progress judgement.
+_JUDGEMENT_LINES = 8
+_JUDGEMENT_SENTENCES = 3
+_JUDGEMENT_CHARS = 400
+
+
+@dataclass
+class RecommendationsResult:
+    recommendations: list[Recommendation] = field(default_factory=list)
+    stated_count: StatedCount | None = None
+    previous: list[PreviousRecommendation] = field(default_factory=list)
+    tally: ProgressTally | None = None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    section: regex.Pattern[str]
+    current: regex.Pattern[str]
+    previous_heading: regex.Pattern[str]
+    should: regex.Pattern[str]
+    labelled: regex.Pattern[str]
+    previous_lead: regex.Pattern[str]
+    this_body: regex.Pattern[str]
+    item: regex.Pattern[str]
+    stated: regex.Pattern[str]
+    tally: regex.Pattern[str]
+    tally_transferred: regex.Pattern[str]
+    progress: tuple[tuple[Progress, regex.Pattern[str]], ...]
+    cleanup: tuple[tuple[regex.Pattern[str], str], ...]
+    words: frozenset[str]
+    marks: tuple[str, ...]
+    unit_labels: frozenset[str]
+    max_words: int
+    standard_heading: regex.Pattern[str]
+    heading_words: int
+    heading_similarity: float
+    heading_larger: float
+    domains: tuple[tuple[str, str], ...]  # (number, name) of every framework's domains
+
+
+@cache
+def _rules() -> _Compiled:
+    p: RecommendationPatterns = recommendation_patterns()
+    progress: list[tuple[Progress, regex.Pattern[str]]] = []
+    for cue in p.progress:
+        kind: Progress = _as_progress(cue.progress)
+        progress.append((kind, regex.compile(cue.pattern)))
+    return _Compiled(
+        section=regex.compile(p.headings.section),
+        current=regex.compile(p.headings.current),
+        previous_heading=regex.compile(p.headings.previous),
+        should=regex.compile(p.lead_ins.should),
+        labelled=regex.compile(p.lead_ins.labelled),
+        previous_lead=regex.compile(p.lead_ins.previous),
+        this_body=regex.compile(p.lead_ins.this_body),
+        item=regex.compile(p.item),
+        stated=regex.compile(p.stated_count),
+        tally=regex.compile(p.tally),
+        tally_transferred=regex.compile(p.tally_transferred),
+        progress=tuple(progress),
+        cleanup=tuple((regex.compile(c.pattern), c.replace) for c in p.addressee_cleanup),
+        words=frozenset(w.casefold() for w in p.continues_after.words),
+        marks=tuple(p.continues_after.marks),
+        unit_labels=frozenset(p.lead_ins.unit_labels),
+        max_words=p.lead_ins.max_words,
+        standard_heading=regex.compile(p.numbered_heading.standard_heading),
+        heading_words=p.numbered_heading.max_words,
+        heading_similarity=p.numbered_heading.similarity,
+        heading_larger=p.numbered_heading.larger_than,
+        domains=tuple(
+            sorted(
+                {
+                    (number, name)
+                    for framework in frameworks().frameworks.values()
+                    for number in framework.domains
+                    for name in framework.domain_names(number)
+                }
+            )
+        ),
+    )
+
+
+def _as_progress(value: str) -> Progress:
+    for kind in ("sufficient", "some", "insufficient", "transferred"):
+        if value == kind:
+            return kind
+    raise ValueError(value)  # pragma: no cover - the pattern file is validated on load
+
+
+# --- small text helpers ----------------------------------------------------------------
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Wrapped lines joined into one text; a compound word broken after its hyphen stays whole."""
+    out = ""
+    for text in texts:
+        if not out:
+            out = text
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out += text
+        else:
+            out += " " + text
+    return collapse(out)
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """Lines joined into one text, remembering where each line starts."""
+
+    text: str
+    starts: tuple[tuple[int, Line], ...]
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> _Passage:
+        text = ""
+        starts: list[tuple[int, Line]] = []
+        for line in lines:
+            if text:
+                text += " "
+            starts.append((len(text), line))
+            text += line.text
+        return cls(text, tuple(starts))
+
+    def line_at(self, offset: int) -> Line:
+        found = self.starts[0][1]
+        for start, line in self.starts:
+            if start > offset:
+                break
+            found = line
+        return found
+
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def number_value(word: str) -> int | None:
+    """'13' -> 13, 'nine' -> 9, 'twenty-one' -> 21; None for anything else ('a', 'several')."""
+    word = word.casefold().strip()
+    if word.isdigit():
+        return int(word)
+    if word in _SMALL:
+        return _SMALL[word]
+    if word in _TENS:
+        return _TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and 0 < _SMALL.get(unit, 0) < 10:
+        return _TENS[tens] + _SMALL[unit]
+    return None
+
+
+def same_body(name: str, other: str) -> bool:
+    """Whether two printed names name the same body ('Swansea, Neath Port Talbot PDU' and
+    'Swansea Neath Port Talbot PDU'; a name cut short by extraction and the full one)."""
+    a, b = compact(name), compact(other)
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 8 and longer.startswith(shorter)
+
+
+def clean_addressee(printed: str) -> str:
+    """The printed lead-in body as the addressee: no leading 'The', bracketed acronym or stray comma."""
+    text = collapse(printed)
+    for pattern, replace in _rules().cleanup:
+        text = pattern.sub(replace, text)
+    return collapse(text)
+
+
+# --- the scan --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lead:
+    addressee: str | None
+    canonical: str | None
+    printed: str | None
+    previous: bool
+    unit: int | None  # index of the rated unit the lead-in names, if it names one
+    unit_like: bool = False  # the body is of a kind that is itself inspected (a PDU, a CRC …)
+
+
+@dataclass
+class _Item:
+    number: int
+    lead: _Lead
+    unit: str | None
+    lines: list[Line]
+    parts: list[str]
+    after: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.parts)
+
+
+def candidate_pages(doc: Document) -> list[int]:
+    """Pages holding a lead-in or a review heading: the cheap text pass, regex only."""
+    rules = _rules()
+    pages: list[int] = []
+    for page in doc.pages:
+        for line in page.lines:
+            text = line.text
+            if text.endswith(":") and (rules.should.search(text) or rules.previous_lead.search(text)):
+                pages.append(page.number)
+                break
+            if ("ecommendation" in text or "ECOMMENDATION" in text) and rules.previous_heading.match(text):
+                pages.append(page.number)
+                break
+    return pages
+
+
+class _Scanner:
+    def __init__(self, lines: list[Line], units: list[Unit]) -> None:
+        self.rules = _rules()
+        self.lines = lines
+        self.units = [u.name for u in units]
+        self.mode: Mode = "current"
+        self.lead: _Lead | None = None
+        self.item: _Item | None = None
+        self.awaiting: _Item | None = None  # a previous recommendation waiting for its judgement
+        self.prose: list[Line] = []
+        self.block_items = 0
+        self.prose_run = 0
+        self.current: list[_Item] = []
+        self.previous: list[_Item] = []
+        self.stated: StatedCount | None = None
+        self.stated_searched = False
+        self.tally: ProgressTally | None = None
+        self.tally_searched = False
+
+    # -- classification -----------------------------------------------------------------
+
+    def heading(self, text: str) -> Mode | None:
+        if self.rules.previous_heading.match(text):
+            return "previous"
+        if self.rules.current.match(text) or self.rules.section.match(text):
+            return "current"
+        return None
+
+    def leadish(self, text: str) -> bool:
+        return text.endswith(":") and bool(self.rules.should.search(text) or self.rules.previous_lead.search(text))
+
+    def continues(self, item: _Item, line: Line) -> bool:
+        text = line.text
+        if self.rules.item.match(text) or self.heading(text) or self.leadish(text):
+            return False
+        first, last = item.lines[0], item.lines[-1]
+        if first.bbox and last.bbox and line.bbox:
+            if line.page == last.page:
+                height = max(last.bbox[3] - last.bbox[1], 6.0)
+                gap = line.bbox[1] - last.bbox[3]
+                if gap > 2.2 * height or gap < -height:
+                    return False
+            if line.bbox[0] > first.bbox[0] + 6:  # the hanging indent of a wrapped item
+                return True
+        if text[:1].islower():
+            return True
+        return self.ends_open(item.text)
+
+    def ends_open(self, text: str) -> bool:
+        """Whether the text stops mid-phrase ('… for the', '… and', '… Service –')."""
+        if text.endswith(self.rules.marks):
+            return True
+        last = text.rsplit(" ", 1)[-1].casefold()
+        return last in self.rules.words
+
+    def numbered_heading(self, index: int, number: regex.Match[str]) -> bool:
+        """A numbered line after a list of recommendations that is a heading, not an item: a domain
+        heading ("2. Case supervision") by its words (a framework's domain name, or a standard
+        heading of the same number next), a short capitalised line whose number goes back under the
+        same lead-in ("1. Introduction" after item 5), or (PDFs) by its type, larger than the items."""
+        rules = self.rules
+        text = number.group("text")
+        if len(text.split()) > rules.heading_words or text.endswith((".", ";", ",")):
+            return False
+        digit = number.group("number")
+        items = self.current if self.mode == "current" else self.previous
+        if self.block_items and items and int(digit) < items[-1].number and text[:1].isupper():
+            return True  # numbering starts again under the same lead-in: a chapter ("1. Introduction")
+        if any(
+            digit == domain and similarity(text, name) >= rules.heading_similarity for domain, name in rules.domains
+        ):
+            return True
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if following is not None:
+            heading = rules.standard_heading.match(following.text)
+            if heading is not None and heading.group("domain") == digit and not rules.item.match(following.text):
+                return True
+        item = self.item_lines[0] if self.item_lines else None
+        line = self.lines[index]
+        if item is None or item.bbox is None or line.bbox is None:
+            return False
+        height, first = line.bbox[3] - line.bbox[1], item.bbox[3] - item.bbox[1]
+        return first > 0 and height >= rules.heading_larger * first
+
+    @property
+    def item_lines(self) -> list[Line]:
+        """The first lines of the recommendations listed so far."""
+        return [item.lines[0] for item in (*self.current, *self.previous)]
+
+    def lead_in(self, index: int) -> _Lead | None:
+        line = self.lines[index]
+        text = line.text
+        if not text.endswith(":") or index + 1 >= len(self.lines):
+            return None
+        if not self.rules.item.match(self.lines[index + 1].text):
+            return None
+        rules = self.rules
+        previous = rules.previous_lead.search(text)
+        if previous:
+            printed = previous.group("body")
+            if rules.this_body.match(printed):
+                name = self.units[0] if len(self.units) == 1 else None
+                return _Lead(name, None, printed, True, None)
+            return self.named_lead(printed, previous=True)
+        should = rules.should.match(text)
+        if should:
+            printed = should.group("body")
+            if len(printed.split()) > rules.max_words:
+                return None
+            joined = self.wrapped_lead(printed)
+            return self.named_lead(joined or printed, self.mode == "previous")
+        labelled = rules.labelled.match(text)
+        if labelled and len(labelled.group("body").split()) <= rules.max_words:
+            body = addressees.find_body(labelled.group("body"))
+            if body is not None:
+                return self.named_lead(body.text, self.mode == "previous")
+        return None
+
+    def wrapped_lead(self, printed: str) -> str | None:
+        """A lead-in wrapped over two lines: the line before it, if it is the lead-in's start."""
+        if not self.prose:
+            return None
+        before = self.prose[-1].text
+        if before.endswith((".", ":", ";", "?", "!")) or len(before.split()) > self.rules.max_words:
+            return None
+        joined = f"{before} {printed}"
+        if printed[:1].islower() or (
+            addressees.find_body(clean_addressee(printed)) is None
+            and addressees.find_body(clean_addressee(joined)) is not None
+        ):
+            return joined
+        return None
+
+    def named_lead(self, printed: str, previous: bool) -> _Lead:
+        addressee = clean_addressee(printed)
+        body = addressees.find_body(addressee)
+        canonical = body.canonical if body is not None else None
+        exact = (i for i, name in enumerate(self.units) if name and compact(name) == compact(addressee))
+        close = (i for i, name in enumerate(self.units) if name and same_body(name, addressee))
+        unit = next(exact, next(close, None))
+        unit_like = body is not None and body.label in self.rules.unit_labels
+        return _Lead(addressee, canonical, collapse(printed), previous, unit, unit_like)
+
+    # -- the pass -----------------------------------------------------------------------
+
+    def run(self) -> None:
+        for index, line in enumerate(self.lines):
+            if self.item is not None:
+                if self.continues(self.item, line):
+                    self.item.lines.append(line)
+                    self.item.parts.append(line.text)
+                    continue
+                self.close_item()
+            self.step(index, line)
+        if self.item is not None:
+            self.close_item()
+        self.settle()
+
+    def step(self, index: int, line: Line) -> None:
+        text = line.text
+        heading = self.heading(text)
+        if heading is not None:
+            self.settle()
+            self.mode, self.lead, self.block_items = heading, None, 0
+            self.prose = []
+            return
+        number = self.rules.item.match(text)
+        if number and self.lead is not None and self.numbered_heading(index, number):
+            self.settle()
+            self.lead, self.block_items = None, 0
+            self.prose = [line]
+            return
+        if number and self.lead is not None:
+            self.settle()
+            self.start_item(int(number.group("number")), number.group("text"), line)
+            return
+        lead = self.lead_in(index)
+        if lead is not None:
+            self.settle()
+            self.take_lead(lead)
+            return
+        self.prose.append(line)
+        self.prose_run += 1
+        if self.awaiting is not None and len(self.awaiting.after) < _JUDGEMENT_LINES:
+            self.awaiting.after.append(line)
+        if (
+            self.lead is not None
+            and self.block_items
+            and (not self.lead.previous or self.prose_run > _MAX_PREVIOUS_PROSE_LINES)
+        ):
+            self.lead = None
+
+    def take_lead(self, lead: _Lead) -> None:
+        if lead.previous:
+            self.mode = "previous"
+            if not self.tally_searched:
+                self.tally_searched = True
+                self.tally = find_tally(self.prose)
+        elif not self.stated_searched:
+            self.stated_searched = True
+            self.stated = find_stated_count(self.prose)
+        self.lead, self.block_items = lead, 0
+        self.prose = []
+
+    def start_item(self, number: int, text: str, line: Line) -> None:
+        assert self.lead is not None
+        self.item = _Item(number, self.lead, None, [line], [text])
+        self.block_items += 1
+        self.prose_run = 0
+        self.prose = []
+
+    def close_item(self) -> None:
+        item, self.item = self.item, None
+        if item is None:
+            return
+        if item.lead.previous:
+            self.previous.append(item)
+            self.awaiting = item
+        else:
+            self.current.append(item)
+
+    def settle(self) -> None:
+        """The previous recommendation awaiting its judgement gets no more lines."""
+        self.awaiting = None
+
+
+# --- units ------------------------------------------------------------------------------
+
+
+def runs(items: Sequence[_Item]) -> list[list[_Item]]:
+    """The recommendations split where the numbering restarts (a repeated number is a misprint,
+    not a restart, unless it is 1) or where a lead-in names another rated unit."""
+    out: list[list[_Item]] = []
+    for index, item in enumerate(items):
+        before = items[index - 1] if index else None
+        restart = before is not None and (item.number < before.number or item.number == before.number == 1)
+        other_unit = (
+            before is not None
+            and item.lead is not before.lead
+            and item.lead.unit is not None
+            and item.lead.unit != out[-1][0].lead.unit
+        )
+        if not out or restart or other_unit:
+            out.append([item])
+        else:
+            out[-1].append(item)
+    return out
+
+
+def assign_units(items: Sequence[_Item], units: Sequence[str | None]) -> list[_Item]:
+    """Each recommendation's rated unit: the one unit of a single-unit report; in a letter,
+    the unit its run's opening lead-in names, else a PDU (CRC …) the lead-in names that the
+    ratings did not give, else the next unit in order. Returns the first item of each run whose
+    unit was taken from that order alone (no lead-in names it), for a warning."""
+    groups = runs(items)
+    inferred: list[_Item] = []
+    if len(units) == 1 and len(groups) == 1:
+        for item in items:
+            item.unit = units[0]
+        return inferred
+    following = 0
+    for group in groups:
+        opening = group[0].lead
+        name: str | None
+        if opening.unit is not None:
+            name, following = units[opening.unit], opening.unit + 1
+        elif opening.unit_like and opening.addressee:
+            name = opening.addressee
+        else:
+            name = units[following] if following < len(units) else None
+            following += 1
+            if name is not None:
+                inferred.append(group[0])
+        for item in group:
+            item.unit = name
+    return inferred
+
+
+# --- sentences: stated count, tally, judgements -----------------------------------------
+
+
+def _head(lines: Sequence[Line], chars: int) -> list[Line]:
+    """The first lines, up to about `chars` characters."""
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        if total >= chars:
+            break
+        out.append(line)
+        total += len(line.text) + 1
+    return out
+
+
+def _sentences(lines: Sequence[Line]) -> list[tuple[str, Line]]:
+    if not lines:
+        return []
+    passage = _Passage.of(lines)
+    return [(sentence, passage.line_at(start)) for start, sentence in addressees.sentences(passage.text)]
+
+
+def find_stated_count(lines: Sequence[Line]) -> StatedCount | None:
+    """'we have made nine recommendations' in the prose before the first lead-in."""
+    stated = _rules().stated
+    passage = _Passage.of(lines) if lines else None
+    if passage is None or not stated.search(passage.text):
+        return None  # spaCy only runs when a count may be stated
+    for sentence, line in _sentences(lines):
+        match = stated.search(sentence)
+        if match:
+            value = number_value(match.group("count"))
+            if value is None:
+                return None
+            return StatedCount(value=value, sentence=sentence, page=line.page, bbox=line.box)
+    return None
+
+
+def find_tally(lines: Sequence[Line]) -> ProgressTally | None:
+    """'sufficient progress had been made on two recommendations, some progress on three …'."""
+    tally = _rules().tally
+    if not lines or not tally.search(_Passage.of(lines).text):
+        return None
+    sentences = _sentences(lines)
+    for index, (sentence, line) in enumerate(sentences):
+        counts: dict[str, int] = {}
+        for match in tally.finditer(sentence):
+            value = number_value(match.group("count"))
+            if value is not None:
+                counts.setdefault(match.group("progress").casefold(), value)
+        if counts:
+            following = sentences[index + 1][0] if index + 1 < len(sentences) else ""
+            return ProgressTally(
+                sufficient=counts.get("sufficient"),
+                some=counts.get("some"),
+                insufficient=counts.get("insufficient"),
+                transferred=_transferred(following),
+                sentence=sentence,
+                page=line.page,
+                bbox=line.box,
+            )
+    return None
+
+
+def _transferred(sentence: str) -> int | None:
+    """'One other recommendation is now the responsibility of …' after the tally sentence."""
+    rules = _rules()
+    match = rules.tally_transferred.match(sentence)
+    if match is None or not any(kind == "transferred" and p.search(sentence) for kind, p in rules.progress):
+        return None
+    return number_value(match.group("count"))
+
+
+def judgement(lines: Sequence[Line]) -> tuple[Progress | None, str | None]:
+    """The progress judgement in the first sentences after a previous recommendation."""
+    rules = _rules()
+    lines = _head(lines, _JUDGEMENT_CHARS)
+    if not lines:
+        return None, None
+    passage = _Passage.of(lines)
+    if not any(pattern.search(passage.text) for _, pattern in rules.progress):
+        return None, None
+    for sentence, _line in _sentences(lines)[:_JUDGEMENT_SENTENCES]:
+        for kind, pattern in rules.progress:
+            if pattern.search(sentence):
+                return kind, sentence
+    return None, None
+
+
+# --- entry point -----------------------------------------------------------------------
+
+# Kinds of report that always make recommendations of their own.
+RECOMMENDING_KINDS = frozenset({"pdu_inspection", "regional_inspection", "regional_letter"})
+
+
+def _warn_if_missing(detection: Detection, warnings: list[ParseWarning]) -> None:
+    if detection.kind in RECOMMENDING_KINDS:
+        warnings.append(
+            ParseWarning(
+                code="recommendations_not_found",
+                message=f"a {detection.kind} normally lists numbered recommendations; none was found",
+            )
+        )
+
+
+def extract_recommendations(
+    doc: Document, detection: Detection, units: list[Unit], warnings: list[ParseWarning]
+) -> RecommendationsResult:
+    pages = candidate_pages(doc)
+    if not pages:
+        _warn_if_missing(detection, warnings)
+        return RecommendationsResult()
+    first, last = max(1, pages[0] - 1), min(doc.page_count, pages[-1] + 1)
+    lines = [line for line in doc.lines(range(first, last + 1)) if not detection.is_furniture(line)]
+    scan = _Scanner(lines, units)
+    scan.run()
+    if not scan.current:
+        _warn_if_missing(detection, warnings)
+    for item in assign_units(scan.current, scan.units):
+        warnings.append(
+            ParseWarning(
+                code="recommendation_unit_inferred",
+                message=f"recommendations from number {item.number} name no unit: taken to be {item.unit}, "
+                "the next rated unit in order",
+                page=item.lines[0].page,
+            )
+        )
+    result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
+    for item in scan.current:
+        result.recommendations.append(
+            Recommendation(
+                number=item.number,
+                unit=item.unit,
+                addressee=item.lead.addressee,
+                addressee_canonical=item.lead.canonical,
+                addressee_as_printed=item.lead.printed,
+                text=item.text,
+                page=item.lines[0].page,
+                bbox=item.lines[0].box,
+            )
+        )
+    for item in scan.previous:
+        progress, sentence = judgement(item.after)
+        if progress is None:
+            warnings.append(
+                ParseWarning(
+                    code="previous_recommendation_unjudged",
+                    message=f"no progress judgement found after previous recommendation {item.number}",
+                    page=item.lines[0].page,
+                )
+            )
+        result.previous.append(
+            PreviousRecommendation(
+                number=item.number,
+                addressee=item.lead.addressee,
+                text=item.text,
+                progress=progress,
+                judgement=sentence,
+                page=item.lines[0].page,
+                bbox=item.lines[0].box,
+            )
+        )
+    return result

@@ -1,0 +1,61 @@
+"""Thematic inspections: the inspectorates leading a joint inspection, as named on the cover
+("A joint inspection by HM Inspectorate of Probation and HM Inspectorate of Prisons").
+
+Known inspectorates (patterns/thematic.yaml) are read whole, even with "and" in their names;
+the rest of the list is split at commas and "and". A single-inspectorate report names none.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..detect.classify import Detection, front_lines
+from ..read.document import Document
+from ..read.normalize import collapse
+from ..rules.patterns import thematic_patterns
+from .metadata import same_heading
+
+_SEPARATORS = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s+)\s*")
+
+
+@cache
+def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    rules = thematic_patterns()
+    names = sorted(rules.inspectorates, key=len, reverse=True)
+    known = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b", regex.IGNORECASE)
+    return regex.compile(rules.lead_by), known
+
+
+def split_inspectorates(listed: str) -> list[str]:
+    """'A, B and C' -> ['A', 'B', 'C'], keeping known names with 'and' inside whole."""
+    _, known = _compiled()
+    out: list[str] = []
+    cursor = 0
+    for match in known.finditer(listed):
+        out += [p for p in _SEPARATORS.split(listed[cursor : match.start()]) if p.strip()]
+        out.append(match.group())
+        cursor = match.end()
+    out += [p for p in _SEPARATORS.split(listed[cursor:]) if p.strip()]
+    return [collapse(p).strip(" ,.") for p in out if collapse(p).strip(" ,.")]
+
+
+def lead_inspectorates(doc: Document, detection: Detection) -> list[str]:
+    """The inspectorates named as leading the inspection on the cover (thematic reports only)."""
+    if detection.kind != "thematic_inspection":
+        return []
+    lead_by, _ = _compiled()
+    lines = front_lines(doc)
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not lead_by.match(text):
+            continue
+        for following in lines[index + 1 : index + 4]:  # a list wrapped over lines of the same type
+            if text.endswith(".") or not same_heading(line, following):
+                break
+            text, line = f"{text} {following.text.strip()}", following
+        match = lead_by.match(text)
+        found = split_inspectorates(match.group("list")) if match else []
+        return found if len(found) > 1 else []
+    return []

@@ -1,0 +1,92 @@
+"""Orchestration: read -> detect -> extract, into one validated InspectionReport; `validate` then checks it.
+
+    result = validate("draft.pdf")      # reads once, parses, runs every check
+    result.report, result.issues, result.ok
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .detect.classify import detect
+from .extract.annual import extract_annual
+from .extract.explain import explain_nulls
+from .extract.keyquestions.extract import extract_key_questions, units_from_key_questions
+from .extract.metadata import extract_metadata
+from .extract.places import place_record
+from .extract.ratings.table import extract_units
+from .extract.recommendations.extract import extract_recommendations
+from .extract.thematic import lead_inspectorates
+from .model.record import InspectionReport, ParseWarning, Source
+from .read.document import Document
+from .read.open import ReportSource, open_document
+
+if TYPE_CHECKING:
+    from .validation.run import ValidationResult
+
+RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
+# Kinds rating one body (the report's subject): its key questions belong to it without a ratings table.
+ONE_UNIT_KINDS = {"pdu_inspection", "youth_justice_inspection"}
+
+
+def parse(source: ReportSource) -> InspectionReport:
+    """Parse one report into a record.
+
+    `source` is a path (a PDF, or a .txt/.md text conversion) or a binary file object (read to
+    its end; a PDF by its header, anything else as text). Raises DocextractError (with `.path`,
+    `.code`, `.reason`) when it cannot be read; a readable non-report gives `kind="unknown"`."""
+    with open_document(source) as doc:
+        return parse_document(doc)
+
+
+def parse_document(doc: Document) -> InspectionReport:
+    detection = detect(doc)
+    warnings: list[ParseWarning] = list(detection.warnings)
+    source = Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format)
+    if detection.kind == "unknown":  # not a publication docextract knows: no values at all
+        return InspectionReport(docextract_version=__version__, source=source, kind="unknown", warnings=warnings)
+    meta = extract_metadata(doc)
+    warnings += meta.warnings
+    units = extract_units(doc, detection, meta.subject, warnings)
+    if not units and detection.kind in RATED_KINDS:
+        warnings.append(
+            ParseWarning(
+                code="ratings_not_found", message=f"a {detection.kind} normally has a ratings table; none was found"
+            )
+        )
+        if detection.kind in ONE_UNIT_KINDS:  # key questions printed as text are still kept per standard
+            units = units_from_key_questions(doc, detection, meta.subject, warnings)
+    else:
+        extract_key_questions(doc, detection, units, warnings)
+    recs = extract_recommendations(doc, detection, units, warnings)
+    key_facts, summaries = extract_annual(doc, detection, warnings)
+    report = InspectionReport(
+        docextract_version=__version__,
+        source=source,
+        kind=detection.kind,
+        framework=detection.framework,
+        title=meta.title,
+        published=meta.published,
+        lead_inspectorates=lead_inspectorates(doc, detection),
+        units=units,
+        recommendations=recs.recommendations,
+        stated_recommendation_count=recs.stated_count,
+        previous_recommendations=recs.previous,
+        previous_recommendation_tally=recs.tally,
+        key_facts=key_facts,
+        thematic_summaries=summaries,
+        warnings=warnings,
+    )
+    return explain_nulls(place_record(report, doc))
+
+
+def validate(source: ReportSource) -> ValidationResult:
+    """Read and parse one report (a path or a binary file object, as `parse` takes), then check
+    it against patterns/frameworks.yaml and patterns/validation.yaml. Raises DocextractError if
+    it cannot be read."""
+    from .validation.run import ValidationResult, check  # the checks load only when asked for
+
+    with open_document(source) as doc:
+        report = parse_document(doc)
+        return ValidationResult(report=report, issues=check(report, doc))

@@ -1,0 +1,97 @@
+"""Fuzzy word matching for text broken by extraction ("Overa II rating", "Requires improvem ent").
+
+Matching works on compact text (letters and digits, lower case) with the `regex`
+package's bounded edit distance, so broken spacing costs nothing and a misread
+letter or two is tolerated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from functools import cache
+
+import regex
+
+from ..model.record import Rating
+from ..rules.patterns import FuzzyWord, ratings_patterns
+from .normalize import compact
+
+
+@cache
+def _fuzzy(word: str, edits: int) -> regex.Pattern[str]:
+    body = regex.escape(word)
+    return regex.compile(f"(?b)(?:{body}){{e<={edits}}}" if edits else body)
+
+
+@cache
+def _pieces(word: str, edits: int) -> tuple[str, ...]:
+    """max_edits + 1 disjoint pieces of `word`: at least one survives any `edits` edits intact."""
+    size = max(1, len(word) // (edits + 1))
+    return tuple(word[i * size : (i + 1) * size if i < edits else len(word)] for i in range(edits + 1))
+
+
+def fuzzy_search(word: FuzzyWord, text: str) -> bool:
+    """Whether compact `text` contains `word` within its allowed edits (pigeonhole pre-filter first)."""
+    if not any(piece in text for piece in _pieces(word.compact, word.max_edits)):
+        return False
+    return _fuzzy(word.compact, word.max_edits).search(text) is not None
+
+
+def fuzzy_equal(text: str, word: FuzzyWord) -> bool:
+    """Whether the compact form of `text` is `word` within its allowed edits."""
+    return _fuzzy(word.compact, word.max_edits).fullmatch(compact(text)) is not None
+
+
+def as_rating(text: str) -> Rating | None:
+    """The rating that `text` is (nothing else but stray symbols), or None."""
+    key = compact(text)
+    if not key:
+        return None
+    for word in ratings_patterns().ratings:
+        if _fuzzy(word.compact, word.max_edits).fullmatch(key):
+            return word.canonical
+    return None
+
+
+def _is_junk(token: str) -> bool:
+    """Stray marks printed beside ratings: symbols, arrows, TeX residue like '\\searrow'."""
+    return not any(ch.isalnum() for ch in token) or token.startswith("\\")
+
+
+def split_rating(text: str) -> tuple[str, Rating | None]:
+    """Split a trailing rating off `text`: ('P 2.1 Assessment', 'Good') from 'P 2.1 Assessment Good ☆'."""
+    tokens = text.split()
+    while tokens and _is_junk(tokens[-1]):
+        tokens.pop()
+    for size in (3, 2, 1):
+        if len(tokens) >= size:
+            rating = as_rating(" ".join(tokens[-size:]))
+            if rating is not None:
+                return " ".join(tokens[:-size]), rating
+    return " ".join(tokens), None
+
+
+def find_label(words: Sequence[str], label: FuzzyWord, max_words: int = 4) -> tuple[int, int] | None:
+    """Word span [start, end) of the first occurrence of `label` in `words`, or None."""
+    if not fuzzy_search(label, compact(" ".join(words))):
+        return None  # one cheap search rules out most lines
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + max_words) + 1):
+            if fuzzy_equal(" ".join(words[start:end]), label):
+                return start, end
+    return None
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, compact(a), compact(b)).ratio()
+
+
+def best_match(printed: str, candidates: Iterable[str], threshold: float = 0.8) -> str | None:
+    """The candidate closest to `printed` if it is close enough, else None."""
+    best: tuple[float, str] | None = None
+    for candidate in candidates:
+        score = similarity(printed, candidate)
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    return best[1] if best is not None and best[0] >= threshold else None

@@ -1,0 +1,79 @@
+"""Entry point of the reading layer: a path (or bytes) in, a Document out, or a DocextractError."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from ..model.errors import DocextractError
+from .document import Document
+from .textfile import read_text
+
+ReportSource = str | os.PathLike[str] | BinaryIO
+"""What `parse` and `validate` take: a path, or a binary file object open for reading."""
+
+STREAM_NAME = "<stream>"
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+WORD_SUFFIXES = {".docx"}
+
+
+def open_document(source: ReportSource) -> Document:
+    """A path or a binary file object (read to its end, not closed) as a Document.
+    Raises DocextractError when it cannot be read; TypeError for a text-mode file object."""
+    if isinstance(source, str | os.PathLike):
+        return read_document(os.fspath(source))
+    data = source.read()
+    if not isinstance(data, bytes):
+        raise TypeError("parse() needs a path or a binary file object (open the file with 'rb')")
+    name = getattr(source, "name", None)
+    if isinstance(name, str) and not name.startswith("<"):
+        return read_bytes(name, data, Path(name).suffix.lower() or None)
+    return read_bytes(STREAM_NAME, data)
+
+
+def read_document(path: str | Path) -> Document:
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise DocextractError(name, "not_found", "no such file")
+    if file.is_dir():
+        raise DocextractError(name, "is_directory", "is a directory, not a report file")
+    if file.suffix.lower() in WORD_SUFFIXES:
+        from .wordfile import MAX_BYTES
+
+        size = file.stat().st_size
+        if size > MAX_BYTES:  # refused before reading it into memory
+            raise DocextractError(
+                name,
+                "too_large",
+                f"the document is {size / 1e6:.0f} MB; drafts over {MAX_BYTES // 2**20} MB are refused",
+            )
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DocextractError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})") from exc
+    return read_bytes(name, data, file.suffix.lower())
+
+
+def read_bytes(name: str, data: bytes, suffix: str | None = None) -> Document:
+    """A document from bytes already read. `suffix` is the file's (".pdf", ".txt" ...); None for a
+    stream (standard input, a file object), where anything not a PDF is read as text."""
+    if not data:
+        raise DocextractError(name, "empty", "the file is empty")
+    if data[:1024].lstrip().startswith(b"%PDF-") or suffix == ".pdf":
+        from .pdf import read_pdf  # pypdfium2 only for PDFs
+
+        return read_pdf(name, data)
+    if suffix in WORD_SUFFIXES or (suffix is None and data[:4] == b"PK\x03\x04"):  # a .docx is a zip
+        from .wordfile import read_docx  # python-docx is imported only for Word drafts
+
+        return read_docx(name, data)
+    if suffix is None or suffix in TEXT_SUFFIXES:
+        return read_text(name, data)
+    raise DocextractError(
+        name,
+        "unsupported",
+        f"unsupported file type '{suffix or 'none'}': expected a PDF, a Word .docx or a .txt/.md text",
+    )

@@ -1,0 +1,99 @@
+"""The report's running text for text-level checks: body lines, sentences and pages.
+
+PDF lines are wrapped paragraphs, so they are joined with spaces (running headers and
+page-number footers dropped first); a text conversion has one paragraph per line, so its
+line ends are hard breaks. Every offset into `Flow.text` maps back to its page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from ...detect.classify import find_furniture, is_page_number
+from ...read.document import Document, Line
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
+_SHORT_LINE = 0.25  # a line ending this share of the text width before the right margin ends a paragraph
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset into Flow.text
+    page: int
+
+
+@dataclass
+class Flow:
+    text: str
+    line_starts: list[int]
+    lines: list[Line]
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        index = max(bisect_right(self.line_starts, offset) - 1, 0)
+        return self.lines[index].page if self.lines else 1
+
+    def line_offsets(self) -> Iterator[tuple[int, Line]]:
+        yield from zip(self.line_starts, self.lines, strict=True)
+
+
+def body_lines(doc: Document) -> list[Line]:
+    """All lines in reading order, without PDF running headers and page-number footers."""
+    if doc.format != "pdf" or doc.page_count < 3:
+        return list(doc.lines())
+    furniture = find_furniture(doc)
+    out: list[Line] = []
+    for page in doc.pages:
+        lines = list(page.lines)
+        if lines and lines[0].text in furniture:
+            lines = lines[1:]
+        if lines and (lines[-1].text in furniture or is_page_number(lines[-1].text)):
+            lines = lines[:-1]
+        out.extend(lines)
+    return out
+
+
+def build_flow(doc: Document) -> Flow:
+    lines = body_lines(doc)
+    ends = _paragraph_ends(lines) if doc.format == "pdf" else [True] * len(lines)
+    text = ""
+    starts: list[int] = []
+    for line, end in zip(lines, ends, strict=True):
+        starts.append(len(text))
+        text += line.text + ("\n" if end else " ")
+    flow = Flow(text=text, line_starts=starts, lines=lines)
+    flow.sentences = list(_sentences(flow))
+    return flow
+
+
+def _paragraph_ends(lines: list[Line]) -> list[bool]:
+    """PDF lines that end a paragraph, heading or table row: those stopping well short of the
+    right margin (a wrapped line runs nearly to it)."""
+    boxes = [line.bbox for line in lines if line.bbox is not None]
+    if not boxes:
+        return [False] * len(lines)
+    lefts = sorted(box[0] for box in boxes)
+    rights = sorted(box[2] for box in boxes)
+    left, right = lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
+    short = right - _SHORT_LINE * (right - left)
+    return [line.bbox is not None and line.bbox[2] < short for line in lines]
+
+
+def _sentences(flow: Flow) -> Iterator[Sentence]:
+    start = 0
+    for match in _SENTENCE_END.finditer(flow.text):
+        yield from _sentence(flow, start, match.start())
+        start = match.end()
+    yield from _sentence(flow, start, len(flow.text))
+
+
+def _sentence(flow: Flow, start: int, end: int) -> Iterator[Sentence]:
+    text = flow.text[start:end].strip()
+    if text:
+        lead = len(flow.text[start:end]) - len(flow.text[start:end].lstrip())
+        yield Sentence(text=text, start=start + lead, page=flow.page_at(start + lead))

@@ -1,0 +1,35 @@
+"""`not_checked`: what validation could not check because the parser could not read it.
+
+Every parse warning listed in patterns/validation.yaml `not_checked` becomes a finding naming
+what was left unchecked and why (the warning's message). A document on which nothing at all
+could be checked (not recognised, too little text: `nothing_checked`), or a rated report whose
+ratings could not be read (`rules_not_checked`), gets an error, so it is never 'ok'.
+"""
+
+from __future__ import annotations
+
+from ...rules.patterns import validation_patterns
+from .context import Context
+from .issue import Issue, issue
+
+
+def check_not_checked(ctx: Context) -> list[Issue]:
+    rules = validation_patterns()
+    issues: list[Issue] = []
+    for warning in ctx.report.warnings:
+        what = rules.not_checked.get(warning.code)
+        if what is None or warning.confirmed:
+            continue  # a refused value every reading path read the same is checked as printed (Context.printed)
+        unit, standard = ctx.place_of(warning.field)
+        found = issue(
+            "not_checked",
+            f"Could not check {what}: {warning.message}.",
+            unit=unit,
+            standard=standard,
+            page=warning.page,
+            found=warning.code,
+        )
+        if warning.code in rules.nothing_checked or warning.code in rules.rules_not_checked:
+            found = found.model_copy(update={"severity": "error"})
+        issues.append(found)
+    return issues

@@ -1,0 +1,290 @@
+"""Recomputed ratings: standards from key questions, scores, overall bands, the leadership cap,
+unknown rules and missing values. Every number comes from patterns/frameworks.yaml."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, TypedDict
+
+import regex
+
+from ...model.record import RATINGS, Rating, Standard, Unit
+from ...rules.patterns import Band, frameworks, validation_patterns
+from .context import Context, max_standard_score, quoted, rank, score_of
+from .issue import Issue, issue
+
+
+class WhereKw(TypedDict):
+    unit: str | None
+    standard: str | None
+    page: int | None
+
+
+class Where(NamedTuple):
+    unit: str | None
+    standard: str | None
+    page: int | None
+
+    def kw(self) -> WhereKw:
+        return {"unit": self.unit, "standard": self.standard, "page": self.page}
+
+
+def _label(standard: Standard) -> str:
+    return f"{standard.code} {standard.name}"
+
+
+def band_of(value: int, bands: list[Band]) -> Rating:
+    """The rating of the band (inclusive lower bounds) that `value` falls in."""
+    ordered = sorted(bands, key=lambda b: b.min)
+    found = ordered[0].rating
+    for band in ordered:
+        if value >= band.min:
+            found = band.rating
+    return found
+
+
+def band_range(rating: Rating, bands: list[Band], top: int) -> str:
+    ordered = sorted(bands, key=lambda b: b.min)
+    for index, band in enumerate(ordered):
+        if band.rating == rating:
+            upper = ordered[index + 1].min - 1 if index + 1 < len(ordered) else top
+            return f"{band.min}–{upper}"
+    return "?"
+
+
+def mean_band(score: int, count: int) -> Rating:
+    """Band by the mean score per standard, rounded to the nearest rating, halves down (rating-rules §2)."""
+    index = -((count - 2 * score) // (2 * count))  # ceil((2*score - count) / (2*count))
+    return RATINGS[min(max(index, 0), len(RATINGS) - 1)]
+
+
+# --- case-based standards ---------------------------------------------------------------
+
+
+def check_standard_ratings(ctx: Context) -> list[Issue]:
+    if ctx.framework is None:
+        return []
+    kq = frameworks().key_question_bands
+    issues: list[Issue] = []
+    for unit in ctx.report.units:
+        for standard in unit.standards:
+            percents = [q.percent for q in standard.key_questions if q.percent is not None]
+            if standard.rating is None or not percents or not ctx.case_based(standard):
+                continue
+            lowest = min(percents)
+            computed = band_of(lowest, kq.bands)
+            if computed == standard.rating:
+                continue
+            where = (
+                f"Standard {_label(standard)} is rated {quoted(standard.rating)}, but its lowest key-question "
+                f"score, {lowest}%, falls in the {quoted(computed)} band ({band_range(computed, kq.bands, 100)}%)"
+            )
+            at = Where(unit.name, standard.code, standard.page)
+            if _within_discretion(lowest, standard.rating, computed, kq.bands, kq.discretion_points):
+                message = f"{where}; this is within the panel's {kq.discretion_points}-point discretion."
+                issues.append(issue("within_discretion", message, expected=computed, found=standard.rating, **at.kw()))
+            else:
+                issues.append(
+                    issue("standard_rating_mismatch", where + ".", expected=computed, found=standard.rating, **at.kw())
+                )
+    return issues
+
+
+def _within_discretion(lowest: int, stated: Rating, computed: Rating, bands: list[Band], points: int) -> bool:
+    if abs(rank(stated) - rank(computed)) != 1:
+        return False
+    higher = stated if rank(stated) > rank(computed) else computed
+    boundary = next(b.min for b in bands if b.rating == higher)
+    return abs(lowest - boundary) <= points
+
+
+# --- scores and overall bands -------------------------------------------------------------
+
+
+def _listed(ctx: Context, unit: Unit) -> list[Standard]:
+    """The unit's counted standards as printed, with or without a rating."""
+    return [s for s in unit.standards if ctx.counted(s)]
+
+
+def _sum(standards: list[Standard]) -> int | None:
+    """The sum of the standards' scores; None when one lacks a rating (reported as missing_value)."""
+    low, high = _bounds(standards)
+    return low if low == high else None
+
+
+def _bounds(standards: list[Standard]) -> tuple[int, int]:
+    """The lowest and highest possible sum: a standard printed without a rating may score 0 to 3."""
+    low = sum(score_of(s.rating) for s in standards if s.rating is not None)
+    missing = sum(s.rating is None for s in standards)
+    return low, low + missing * max_standard_score()
+
+
+def check_scores(ctx: Context) -> list[Issue]:
+    if ctx.framework is None:
+        return []
+    issues: list[Issue] = []
+    for index, unit in enumerate(ctx.report.units):
+        listed = _listed(ctx, unit)
+        if not listed or ctx.partial(index):  # never from a partial set: not_checked says why
+            continue
+        low, high = _bounds(listed)
+        name = unit.name or "the unit"
+        score, max_score = ctx.printed(index, "score"), ctx.printed(index, "max_score")
+        if score is not None and not low <= score <= high:
+            expected: int | str = low
+            why = f"its {len(listed)} standard ratings add up to {low}"
+            if low != high:  # some ratings are missing: the printed score is impossible whatever they are
+                expected = f"{low}–{high}"
+                why = f"its ratings, with the missing ones counted 0 to 3, give {expected}"
+            issues.append(
+                issue(
+                    "score_mismatch",
+                    f"The score printed for {name} is {score}, but {why}.",
+                    unit=unit.name,
+                    page=unit.page,
+                    expected=expected,
+                    found=score,
+                )
+            )
+        top = max_standard_score() * len(listed)
+        if max_score is not None and max_score != top:
+            issues.append(
+                issue(
+                    "max_score_mismatch",
+                    f"The maximum score printed for {name} is {max_score}, but {len(listed)} rated standards "
+                    f"give a maximum of {top}.",
+                    unit=unit.name,
+                    page=unit.page,
+                    expected=top,
+                    found=max_score,
+                )
+            )
+    return issues
+
+
+def check_overall_bands(ctx: Context) -> list[Issue]:
+    """The band of the printed score (else the sum of the ratings) by the framework's table; where
+    standards were not rated at all (fewer listed than the framework has), by the mean per standard."""
+    framework = ctx.framework
+    if framework is None:
+        return []
+    issues: list[Issue] = []
+    for index, unit in enumerate(ctx.report.units):
+        listed = _listed(ctx, unit)
+        score = unit.score if unit.score is not None else _sum(listed)
+        if unit.overall_rating is None or not listed or score is None or ctx.partial(index):
+            continue
+        top = max_standard_score() * len(listed)
+        if top == framework.max_score:
+            computed = band_of(score, framework.overall_bands)
+            why = f"band {band_range(computed, framework.overall_bands, top)}"
+        else:
+            computed = mean_band(score, len(listed))
+            why = f"the mean of {len(listed)} rated standards"
+        if computed == unit.overall_rating:
+            continue
+        printed = "printed score" if unit.score is not None else "sum of its standard scores"
+        issues.append(
+            issue(
+                "overall_band_mismatch",
+                f"{unit.name or 'The unit'} is rated {quoted(unit.overall_rating)} overall, but its {printed}, "
+                f"{score}/{top}, gives {quoted(computed)} ({why}).",
+                unit=unit.name,
+                page=unit.page,
+                expected=computed,
+                found=unit.overall_rating,
+            )
+        )
+    return issues
+
+
+def check_leadership_cap(ctx: Context) -> list[Issue]:
+    if ctx.framework is None or not ctx.framework.leadership_cap:
+        return []
+    rule = validation_patterns().leadership
+    name = regex.compile(rule.name, regex.IGNORECASE)
+    issues: list[Issue] = []
+    for unit in ctx.report.units:
+        below = [
+            s
+            for s in unit.standards
+            if s.rating is not None and ctx.case_based(s) and rank(s.rating) < rank(rule.minimum)
+        ]
+        for leader in unit.standards:
+            if leader.rating != rule.capped_rating or not name.search(leader.name.strip()) or not below:
+                continue
+            listed = ", ".join(f"{_label(s)} ({quoted(s.rating)})" for s in below)
+            issues.append(
+                issue(
+                    "leadership_cap",
+                    f"{_label(leader)} is rated {quoted(leader.rating)}, but leadership cannot be "
+                    f"{quoted(rule.capped_rating)} while a case-management standard is below "
+                    f"{quoted(rule.minimum)}: {listed}.",
+                    unit=unit.name,
+                    standard=leader.code,
+                    page=leader.page,
+                    expected=f"below {rule.capped_rating}",
+                    found=leader.rating,
+                )
+            )
+    return issues
+
+
+def check_rules_known(ctx: Context) -> list[Issue]:
+    if ctx.framework is not None:
+        return []
+    rated = [u for u in ctx.report.units if u.overall_rating or any(s.rating for s in u.standards)]
+    if not rated:
+        return []
+    framework = ctx.report.framework
+    what = f"framework '{framework}'" if framework else "this report's framework (not recognised)"
+    return [
+        issue(
+            "rules_unknown",
+            f"No rating rules are known for {what}; its ratings were read but nothing was recomputed.",
+            page=rated[0].page,
+            found=framework,
+        )
+    ]
+
+
+def check_missing_values(ctx: Context) -> list[Issue]:
+    issues: list[Issue] = []
+    expect_questions = ctx.report.kind in validation_patterns().key_questions_expected_kinds
+    for unit in ctx.report.units:
+        name = unit.name or "an unnamed unit"
+        if unit.overall_rating is None:
+            issues.append(
+                issue(
+                    "missing_value",
+                    f"No overall rating was found for {name}.",
+                    unit=unit.name,
+                    page=unit.page,
+                    expected="overall rating",
+                )
+            )
+        for standard in unit.standards:
+            at = Where(unit.name, standard.code, standard.page)
+            if standard.rating is None:
+                issues.append(
+                    issue(
+                        "missing_value",
+                        f"Standard {_label(standard)} of {name} has no rating.",
+                        expected="rating",
+                        **at.kw(),
+                    )
+                )
+            if (
+                expect_questions
+                and ctx.case_based(standard)
+                and not any(q.percent is not None for q in standard.key_questions)
+            ):
+                issues.append(
+                    issue(
+                        "missing_value",
+                        f"Case-based standard {_label(standard)} of {name} has no key-question percentages, "
+                        "so its rating cannot be recomputed.",
+                        expected="key questions",
+                        **at.kw(),
+                    )
+                )
+    return issues
