@@ -41,6 +41,7 @@ stress: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check docextract corpora tests benchmarks
 	$(BIN)/mypy docextract corpora
+	$(BIN)/lint-imports
 
 # Field-level accuracy on the real corpus (PDF and text), on a generated batch, and one table
 # per producer on the committed producer fixtures (no browser needed).

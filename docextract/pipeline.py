@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import __version__
+from ._version import __version__
 from .detect.classify import detect
 from .extract.annual import extract_annual
 from .extract.explain import explain_nulls

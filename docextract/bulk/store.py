@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from .. import __version__
+from .._version import __version__
 from ..model.record import SCHEMA_VERSION
 from . import tables as T
 from .rows import Row, Rows

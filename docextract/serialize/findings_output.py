@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 from rich.text import Text
 
-from .. import __version__
+from .._version import __version__
 from ..model.record import InspectionReport
 from ..rules.patterns import validation_patterns
 from ..validation.checks import Issue

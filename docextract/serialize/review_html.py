@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..model.record import InspectionReport, Unit
 from ..rules.patterns import frameworks, validation_patterns
 from ..validation.checks import Context, Issue
