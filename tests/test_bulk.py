@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 from corpus import corpus_report
+from pool_tasks import fake_task
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -28,7 +29,7 @@ from docextract.bulk import tables as T
 from docextract.bulk.executors import ProcessPool
 from docextract.bulk.inputs import expand
 from docextract.bulk.store import fetch_table
-from docextract.bulk.task import Task, TaskResult, run_task
+from docextract.bulk.task import Task, run_task
 from docextract.cli import app
 from docextract.model.record import InspectionReport
 
@@ -247,20 +248,12 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(variants: Path, tmp_pat
 # -- the process pool: time limit, crashes, recycling -------------------------------------------
 
 
-def fake_task(task: Task) -> TaskResult:
-    """Module level so that pool workers can import it: hangs, crashes or succeeds by file name."""
-    if "hang" in task.path:
-        time.sleep(60)
-    if "crash" in task.path:
-        os._exit(7)
-    return TaskResult(task, error_code="fake", error_message=str(os.getpid()), worker=str(os.getpid()))
-
-
 def test_pool_kills_stuck_workers_and_recycles() -> None:
     names = ["ok-1", "hang", "ok-2", "crash", "ok-3", "ok-4", "ok-5"]
     tasks = [Task(sha256=n, path=n, paths=(n,)) for n in names]
-    # The time limit counts from when a worker starts the task: a new worker importing this
-    # module (slow under load) does not eat into it.
+    # The time limit counts from when a worker starts the task: a new worker importing the task's
+    # module does not eat into it, and that module (tests/pool_tasks.py) is cheap to import, so a
+    # new worker never holds back another's result (see its docstring).
     # 3 s: enough for a trivial task on a starved machine (imports no longer count, see
     # test_pool_stress.py), far below the hanging task's 60 s.
     pool = ProcessPool(jobs=2, timeout=3.0, tasks_per_worker=2, fn=fake_task, poll=0.1)

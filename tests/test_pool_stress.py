@@ -50,3 +50,17 @@ def test_time_limit_starts_with_the_task_not_the_worker_import(busy_machine: Non
     assert results["hang"].error_code == "timeout"
     late = {n: (r.error_code, r.error_message) for n, r in results.items() if n != "hang" and r.error_code != "fake"}
     assert not late, late
+
+
+def test_pool_test_tasks_import_nothing_the_forkserver_has_not_loaded() -> None:
+    """A new worker unpickles its first task holding the pool's channel lock: the fake tasks'
+    module must import nothing beyond docextract.bulk.task (preloaded by the forkserver), or a
+    slow import under load holds back the other worker's result past its time limit."""
+    code = (
+        "import sys, docextract.bulk.task; before = set(sys.modules); import pool_tasks; "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    tests = os.path.dirname(os.path.abspath(__file__))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["['pool_tasks']"]
