@@ -10,11 +10,12 @@ interpreter's teardown of every object).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -153,6 +154,20 @@ def _inputs(items: Sequence[str]) -> Iterator[str]:
             yield item
 
 
+_T = TypeVar("_T")
+
+
+def _collecting_after_the_first(items: Iterable[_T]) -> Iterator[_T]:
+    """`items`, with the garbage collector turned back on once the first has been handled (or the
+    loop ends): `docextract.command` keeps it off while a parse or validate run starts up."""
+    try:
+        for item in items:
+            yield item
+            gc.enable()
+    finally:
+        gc.enable()
+
+
 def _parse_one(item: str) -> InspectionReport:
     from .pipeline import parse, parse_document
     from .read.open import read_bytes
@@ -203,7 +218,7 @@ def parse_command(
 
     reports: list[InspectionReport] = []
     failed = False
-    for item in _inputs(files):
+    for item in _collecting_after_the_first(_inputs(files)):
         if item != STDIN and Path(item).is_dir():
             failed = True
             continue
@@ -318,7 +333,7 @@ def validate_command(
     from .serialize.findings_output import FileFindings, exit_code, render, text_lines
 
     results: list[FileFindings] = []
-    for file in files:
+    for file in _collecting_after_the_first(files):
         try:
             result = validate(file)
         except DocextractError as exc:

@@ -3,8 +3,10 @@ bulk summaries and progress, eval's guards and misses, and the Python API (issue
 
 from __future__ import annotations
 
+import gc
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -308,6 +310,67 @@ def test_help_and_version_import_no_parser() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stderr.strip() == "[]"
+
+
+def _imported_by(args: list[str], env: dict[str, str]) -> set[str]:
+    """The modules a fresh `docextract ARGS` process imports (Python's -X importtime, on stderr)."""
+    command = [sys.executable, "-X", "importtime", "-m", "docextract", *args]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, timeout=300, check=True)
+    return {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_a_cold_parse_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """Start-up (issue 16): with the pattern files validated and cached, a parse of a report the
+    patterns resolve imports no YAML parser, no package-metadata scan (pydantic's plugin lookup,
+    off for the command), and none of the libraries of other commands or other documents."""
+    env = {**os.environ, "DOCEXTRACT_CACHE": str(tmp_path / "cache")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    args = ["parse", str(corpus_report("2024-wakefield-pdu").pdf)]
+    first = _imported_by(args, env)  # validates the pattern files and caches them
+    assert "yaml" in first and "docextract" in first
+    imported = _imported_by(args, env)
+    unwanted = {"yaml", "importlib.metadata", "spacy", "pdfplumber", "duckdb", "dask", "rich", "pebble", "docx"}
+    assert "pypdfium2" in imported and not imported & unwanted, sorted(imported & unwanted)
+
+
+def test_the_plugin_loader_stand_in_answers_as_pydantic_would() -> None:
+    """With plugins off, the command's stand-in for pydantic's plugin loader gives no plugins (and
+    no package-metadata import); any other name loads the real loader; with plugins on, nothing
+    is replaced."""
+    code = (
+        "import os, sys\n"
+        "from docextract.command import skip_plugin_loader\n"
+        "skip_plugin_loader()\n"
+        "from pydantic import BaseModel\n"
+        "class M(BaseModel):\n    x: int\n"
+        "assert M(x='1').x == 1\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "print(list(get_plugins()), 'importlib.metadata' in sys.modules)\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "print(PYDANTIC_ENTRY_POINT_GROUP, 'importlib.metadata' in sys.modules)\n"
+    )
+    for setting, expected in (("__all__", "[] False\npydantic True"), ("", "[] True\npydantic True")):
+        env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": setting}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env)
+        assert (done.returncode, done.stdout.strip()) == (0, expected), done.stderr
+
+
+def test_the_garbage_collector_is_back_on_after_the_first_file() -> None:
+    from docextract.cli import _collecting_after_the_first
+
+    was_enabled = gc.isenabled()
+    try:
+        gc.disable()
+        seen = []
+        for item in _collecting_after_the_first(["a.pdf", "b.pdf"]):
+            seen.append((item, gc.isenabled()))
+        assert seen == [("a.pdf", False), ("b.pdf", True)]
+        gc.disable()
+        for _ in _collecting_after_the_first(["a.pdf", "b.pdf"]):
+            break  # an early end turns it on as well
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_spacy_is_not_loaded_for_a_report_patterns_resolve() -> None:
