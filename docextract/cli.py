@@ -579,6 +579,9 @@ def _flush_and_exit(code: int) -> None:
         code = code or EXIT_UNREADABLE
     with contextlib.suppress(BrokenPipeError, ValueError):
         sys.stderr.flush()
+    regexes = sys.modules.get("docextract.rules.regexes")  # loaded only by commands that parse
+    if regexes is not None:
+        regexes.save()  # os._exit skips atexit: keep this run's newly compiled patterns for the next
     os._exit(code)
 
 

@@ -20,13 +20,14 @@ from ..read.fuzzy import as_rating
 from ..read.normalize import compact
 from ..read.wordfile import FOOTNOTES_SECTION
 from ..rules.patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
+from ..rules.regexes import compiled
 
 FRONT_LINES = 40
 OPENING_PAGES = 3
 OPENING_LINES = 200
-_PAGE_NUMBER = regex.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
-_STANDARD_KEY = regex.compile(r"^p?\d\d[a-z]{3,}")
-_CODE_ONLY = regex.compile(r"^p?\d\d$")
+_PAGE_NUMBER = compiled(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
+_STANDARD_KEY = compiled(r"^p?\d\d[a-z]{3,}")
+_CODE_ONLY = compiled(r"^p?\d\d$")
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def recognised(found: set[str]) -> bool:
 
 @cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    return compiled(pattern)
 
 
 def find_furniture(doc: Document) -> frozenset[str]:
@@ -256,7 +257,7 @@ def _matches(doc: Document, kind: KindCues) -> bool:
     def found(cue: Cue) -> bool:
         texts = scopes.get(cue.scope)
         lines = texts if texts is not None else [line.text for line in doc.lines()]
-        pattern = regex.compile(cue.pattern, regex.MULTILINE)
+        pattern = compiled(cue.pattern, regex.MULTILINE)
         return any(pattern.search(text) for text in lines)
 
     results = (found(cue) for cue in kind.cues)

@@ -26,11 +26,12 @@ from ..model.record import AddresseeTally, KeyFact, KeyFactUnit, ParseWarning, T
 from ..read.document import Document, Line
 from ..read.normalize import collapse
 from ..rules.patterns import annual_patterns
+from ..rules.regexes import compiled
 from . import addressees
 
 _WRAP_SHARE = 0.85  # a line reaching this share of the page's right margin wraps onto the next
-_SENTENCE_END = regex.compile(r"(?<=[.!?;])\s+(?=[A-Z‘'\"(])|\s+(?=[•\uf0b7▪]\s)|\s+(?=-\s+[a-z])")
-_BULLET = regex.compile(r"^[•\uf0b7·▪\-–]\s*")
+_SENTENCE_END = compiled(r"(?<=[.!?;])\s+(?=[A-Z‘'\"(])|\s+(?=[•\uf0b7▪]\s)|\s+(?=-\s+[a-z])")
+_BULLET = compiled(r"^[•\uf0b7·▪\-–]\s*")
 _TITLE_LINES = 3
 _HEADING_WORDS = 10
 _HEADING_BREAK = "\n\n"
@@ -61,17 +62,17 @@ def _compiled() -> _Compiled:
     number = r"\d{1,3}|" + "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
     def tpl(pattern: str) -> regex.Pattern[str]:
-        return regex.compile(pattern.replace("<NUMBER>", f"(?:{number})"))
+        return compiled(pattern.replace("<NUMBER>", f"(?:{number})"))
 
     th = rules.thematic
     kf = rules.key_facts
     return _Compiled(
-        kf_start=regex.compile(kf.start),
-        kf_end=regex.compile(kf.end),
-        figure=regex.compile(kf.figure, regex.IGNORECASE),
-        bullet=regex.compile(kf.bullet, regex.IGNORECASE),
-        published=regex.compile(th.published),
-        th_end=regex.compile(th.end),
+        kf_start=compiled(kf.start),
+        kf_end=compiled(kf.end),
+        figure=compiled(kf.figure, regex.IGNORECASE),
+        bullet=compiled(kf.bullet, regex.IGNORECASE),
+        published=compiled(th.published),
+        th_end=compiled(th.end),
         made=tpl(th.made),
         made_by=tpl(th.made_by),
         agreed=tpl(th.agreed),

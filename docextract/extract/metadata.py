@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from ..detect.classify import front_lines
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
 from ..rules.patterns import MONTHS, detection_patterns, metadata_patterns
+from ..rules.regexes import compiled
 
 _MAX_TITLE_WORDS = 20
-_SUBJECT = regex.compile(r"\bin:\s*(?P<subject>\S.*)$")
-_STOP = regex.compile(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
+_SUBJECT = compiled(r"\bin:\s*(?P<subject>\S.*)$")
+_STOP = compiled(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def _dangling_words() -> frozenset[str]:
 
 
 def _title(doc: Document) -> tuple[str | None, int | None]:
-    start = regex.compile(detection_patterns().title_start)
+    start = compiled(detection_patterns().title_start)
     lines = front_lines(doc)
     for index, line in enumerate(lines):
         if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > _MAX_TITLE_WORDS:

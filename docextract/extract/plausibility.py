@@ -30,6 +30,7 @@ from ..model.record import ParseWarning
 from ..read.document import Document
 from ..read.normalize import compact
 from ..rules.patterns import Framework, PlausibilityRules, plausibility_rules
+from ..rules.regexes import compiled
 
 IMPLAUSIBLE = "implausible_value"
 
@@ -167,12 +168,12 @@ def standard_name_problem(name: str | None) -> str | None:
 
 @cache
 def _standard_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, regex.compile(item.pattern)) for item in rules().standard_name.forbidden)
+    return tuple((item.name, compiled(item.pattern)) for item in rules().standard_name.forbidden)
 
 
 @cache
 def _forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, regex.compile(item.pattern)) for item in rules().unit_name.forbidden)
+    return tuple((item.name, compiled(item.pattern)) for item in rules().unit_name.forbidden)
 
 
 # --- key-question sets ------------------------------------------------------------------------
@@ -180,7 +181,7 @@ def _forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 @cache
 def _subject() -> regex.Pattern[str]:
-    return regex.compile(rules().key_questions.subject)
+    return compiled(rules().key_questions.subject)
 
 
 def question_subject(text: str, keywords: dict[str, str]) -> str | None:
@@ -212,7 +213,7 @@ def key_question_set_problems(
 
 # --- provenance --------------------------------------------------------------------------------
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = compiled(r"[\p{L}\p{N}]+")
 
 
 def words(text: str) -> list[str]:

@@ -15,17 +15,18 @@ from ..detect.classify import Detection, front_lines
 from ..read.document import Document
 from ..read.normalize import collapse
 from ..rules.patterns import thematic_patterns
+from ..rules.regexes import compiled
 from .metadata import same_heading
 
-_SEPARATORS = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s+)\s*")
+_SEPARATORS = compiled(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s+)\s*")
 
 
 @cache
 def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     rules = thematic_patterns()
     names = sorted(rules.inspectorates, key=len, reverse=True)
-    known = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b", regex.IGNORECASE)
-    return regex.compile(rules.lead_by), known
+    known = compiled(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b", regex.IGNORECASE)
+    return compiled(rules.lead_by), known
 
 
 def split_inspectorates(listed: str) -> list[str]:

@@ -15,13 +15,14 @@ import regex
 
 from ..model.record import Rating
 from ..rules.patterns import FuzzyWord, ratings_patterns
+from ..rules.regexes import compiled
 from .normalize import compact
 
 
 @cache
 def _fuzzy(word: str, edits: int) -> regex.Pattern[str]:
     body = regex.escape(word)
-    return regex.compile(f"(?b)(?:{body}){{e<={edits}}}" if edits else body)
+    return compiled(f"(?b)(?:{body}){{e<={edits}}}" if edits else body)
 
 
 @cache

@@ -18,6 +18,7 @@ from ...read.fuzzy import as_rating
 from ...read.layout import Cell, Row, is_footnote, union
 from ...read.normalize import collapse, compact
 from ...rules.patterns import StandardRule, keyquestion_patterns
+from ...rules.regexes import compiled
 from ..plausibility import percent_problem
 
 # --- compiled patterns ------------------------------------------------------------------
@@ -55,25 +56,25 @@ def patterns() -> _Patterns:
     token = p.value_token
     starts = "|".join(regex.escape(word) for word in p.question_starts)
     return _Patterns(
-        percent=regex.compile(r"^(\d{1,3})\s?%(?:\s?\d{1,2})?$"),
-        value_cell=regex.compile(rf"^(?:{token})(?:\s*(?:{token}))*$"),
-        value_token=regex.compile(token),
-        trailing_values=regex.compile(rf"^(?P<text>.*\?)\s*(?P<values>(?:{token})(?:\s*(?:{token}))*)$"),
-        bare=regex.compile(p.bare_number),
+        percent=compiled(r"^(\d{1,3})\s?%(?:\s?\d{1,2})?$"),
+        value_cell=compiled(rf"^(?:{token})(?:\s*(?:{token}))*$"),
+        value_token=compiled(token),
+        trailing_values=compiled(rf"^(?P<text>.*\?)\s*(?P<values>(?:{token})(?:\s*(?:{token}))*)$"),
+        bare=compiled(p.bare_number),
         no_value=frozenset(p.no_value),
-        noise=regex.compile("|".join(f"(?:{n})" for n in p.noise)),
-        noise_start=regex.compile(p.noise_start),
-        noise_tail=regex.compile(p.noise_tail),
-        code=regex.compile(p.code),
-        heading=regex.compile(p.heading),
-        current=tuple(regex.compile(x) for x in p.header.current),
-        comparator=tuple(regex.compile(x) for x in p.header.comparator),
-        count=tuple(regex.compile(x) for x in p.header.count),
-        percentages=tuple(regex.compile(x) for x in p.header.percentages),
-        starts=tuple(regex.compile(x) for x in p.header.starts),
-        question_column=regex.compile(p.header.question_column),
-        question_start=regex.compile(rf"^(?:{starts})\b"),
-        label_footnote=regex.compile(r"(?<=[A-Za-z)])\s?\d{1,2}$"),
+        noise=compiled("|".join(f"(?:{n})" for n in p.noise)),
+        noise_start=compiled(p.noise_start),
+        noise_tail=compiled(p.noise_tail),
+        code=compiled(p.code),
+        heading=compiled(p.heading),
+        current=tuple(compiled(x) for x in p.header.current),
+        comparator=tuple(compiled(x) for x in p.header.comparator),
+        count=tuple(compiled(x) for x in p.header.count),
+        percentages=tuple(compiled(x) for x in p.header.percentages),
+        starts=tuple(compiled(x) for x in p.header.starts),
+        question_column=compiled(p.header.question_column),
+        question_start=compiled(rf"^(?:{starts})\b"),
+        label_footnote=compiled(r"(?<=[A-Za-z)])\s?\d{1,2}$"),
         similarity=p.same_question_similarity,
         max_rows=p.max_question_rows,
         max_chars=p.max_question_chars,
@@ -81,11 +82,11 @@ def patterns() -> _Patterns:
 
 
 # the start of "Error! Bookmark not defined." after a question, its rest on the next line
-_RESIDUE_START = regex.compile(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
+_RESIDUE_START = compiled(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
 # a footnote marker left after the question mark once the residue is removed ("?12")
-_RESIDUE_MARKER = regex.compile(r"\?\s*\d{1,2}$")
+_RESIDUE_MARKER = compiled(r"\?\s*\d{1,2}$")
 # A line ending in a percentage, maybe followed by more values ("78% 70%", "78% 31": a case count).
-PERCENT_LINE = regex.compile(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%?\S{0,3})*\s*$")
+PERCENT_LINE = compiled(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%?\S{0,3})*\s*$")
 _MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
 ROW_GAP = 8.0  # points between two rows of one table, at most
 NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines

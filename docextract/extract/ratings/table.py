@@ -23,6 +23,7 @@ from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, split_rating
 from ...read.normalize import collapse, compact
 from ...rules.patterns import Framework, frameworks, ratings_patterns
+from ...rules.regexes import compiled
 from ..plausibility import (
     Provenance,
     Refusal,
@@ -35,27 +36,27 @@ from ..plausibility import (
 # "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
 # broken by extraction or by a wrapped cell ("8 out o f 21").
 _OUT_OF = r"(?:/|o\s?u\s?t\s?o\s?f|of)"
-_SCORE = regex.compile(
+_SCORE = compiled(
     rf"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b"
     r"\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 # A score label whose value is cut short at the end of its row ("Score:", "Score 8 out o").
-_SCORE_OPEN = regex.compile(
+_SCORE_OPEN = compiled(
     r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
     regex.IGNORECASE,
 )
 # A row holding only a standard's code ("P 1.1", "2.3."): its name and rating follow on their own rows.
-_CODE_ONLY = regex.compile(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
-_STANDARD = regex.compile(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
-_DOMAIN = regex.compile(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
+_CODE_ONLY = compiled(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
+_STANDARD = compiled(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
+_DOMAIN = compiled(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
 _MAX_NAME_WORDS = 9
 # A score printed as a fraction ("8/21", "8 out of 21"), not the end of a year ("2021: 3/21").
-_FRACTION = regex.compile(rf"(?<![\d/])(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b", regex.IGNORECASE)
-_SCORE_LABEL = regex.compile(r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b(?P<rest>.*)$", regex.IGNORECASE)
+_FRACTION = compiled(rf"(?<![\d/])(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b", regex.IGNORECASE)
+_SCORE_LABEL = compiled(r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b(?P<rest>.*)$", regex.IGNORECASE)
 # The label of a rating column: this inspection's, a previous one's, or a year's (an inspection's
 # year in parentheses after either is part of the label).
-_COLUMN = regex.compile(
+_COLUMN = compiled(
     r"\b(?:(?P<this>this|current|latest)|(?P<prev>previous|last|earlier|prior))(?:\s+inspection(?:'s)?)?"
     r"(?:\s*\(?\s*(?:in\s+)?(?P<in>(?:19|20)\d\d)\s*\)?)?(?:\s+ratings?)?"
     r"|\b(?P<year>(?:19|20)\d\d)\b(?:\s+inspection)?(?:\s+ratings?)?",

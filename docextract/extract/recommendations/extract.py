@@ -31,6 +31,7 @@ from ...read.document import Document, Line
 from ...read.fuzzy import similarity
 from ...read.normalize import collapse, compact
 from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns
+from ...rules.regexes import compiled
 from .. import addressees
 
 Mode = Literal["current", "previous"]
@@ -82,26 +83,26 @@ def _rules() -> _Compiled:
     progress: list[tuple[Progress, regex.Pattern[str]]] = []
     for cue in p.progress:
         kind: Progress = _as_progress(cue.progress)
-        progress.append((kind, regex.compile(cue.pattern)))
+        progress.append((kind, compiled(cue.pattern)))
     return _Compiled(
-        section=regex.compile(p.headings.section),
-        current=regex.compile(p.headings.current),
-        previous_heading=regex.compile(p.headings.previous),
-        should=regex.compile(p.lead_ins.should),
-        labelled=regex.compile(p.lead_ins.labelled),
-        previous_lead=regex.compile(p.lead_ins.previous),
-        this_body=regex.compile(p.lead_ins.this_body),
-        item=regex.compile(p.item),
-        stated=regex.compile(p.stated_count),
-        tally=regex.compile(p.tally),
-        tally_transferred=regex.compile(p.tally_transferred),
+        section=compiled(p.headings.section),
+        current=compiled(p.headings.current),
+        previous_heading=compiled(p.headings.previous),
+        should=compiled(p.lead_ins.should),
+        labelled=compiled(p.lead_ins.labelled),
+        previous_lead=compiled(p.lead_ins.previous),
+        this_body=compiled(p.lead_ins.this_body),
+        item=compiled(p.item),
+        stated=compiled(p.stated_count),
+        tally=compiled(p.tally),
+        tally_transferred=compiled(p.tally_transferred),
         progress=tuple(progress),
-        cleanup=tuple((regex.compile(c.pattern), c.replace) for c in p.addressee_cleanup),
+        cleanup=tuple((compiled(c.pattern), c.replace) for c in p.addressee_cleanup),
         words=frozenset(w.casefold() for w in p.continues_after.words),
         marks=tuple(p.continues_after.marks),
         unit_labels=frozenset(p.lead_ins.unit_labels),
         max_words=p.lead_ins.max_words,
-        standard_heading=regex.compile(p.numbered_heading.standard_heading),
+        standard_heading=compiled(p.numbered_heading.standard_heading),
         heading_words=p.numbered_heading.max_words,
         heading_similarity=p.numbered_heading.similarity,
         heading_larger=p.numbered_heading.larger_than,
