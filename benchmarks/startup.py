@@ -1,6 +1,6 @@
 """Start-up benchmark: how long a person waits for the `docextract` command, as fresh processes.
 
-    python -m benchmarks.startup [--repeat R] [--json] [PDF]
+    python -m benchmarks.startup [--repeat R] [--imports] [--breakdown] [--json] [PDF]
 
 Each case runs as a new process, interleaved with the baseline (B A B A …) so that load on a
 shared machine hits both alike: the baseline is a bare Python that imports pypdfium2 and
@@ -9,7 +9,9 @@ reads the text of every page of the same PDF (the least any parse must do). The 
 pipe), with docextract's modules compiled to bytecode first, as `pip install` leaves them.
 It reports the median wall time and CPU time (user + system, from wait4) of each
 and their ratios to the baseline's medians, against the targets of issue 16
-(`--version` and `--help` ≤ 1.5×, cold parse ≤ 3×). Results go to
+(`--version` and `--help` ≤ 1.5×, cold parse ≤ 3×, judged on CPU time: wall time on a shared
+machine measures the other sessions too). `--imports` adds what each heavy import costs,
+`--breakdown` where a cold parse's CPU goes. Results go to
 benchmarks/results/startup-<UTC time>.json.
 """
 
@@ -40,13 +42,30 @@ text = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
 sys.stdout.write(str(sum(map(len, text))))
 """
 
-TARGETS = {"--version": 1.5, "--help": 1.5, "parse": 3.0}
+TARGETS = {"--version": 1.5, "--help": 1.5, "parse": 3.0}  # on the CPU ratio (wall is shown too)
+
+# Where a cold parse's CPU goes (--breakdown): fresh processes importing ever more of what the
+# command loads, set up as the command sets itself up (docextract/command.py); each step's cost
+# is its median minus the previous step's.
+_AS_THE_COMMAND = (
+    "import gc, os; gc.disable(); os.environ.setdefault('PYDANTIC_DISABLE_PLUGINS', '__all__'); "
+    "from docextract.command import skip_plugin_loader; skip_plugin_loader()"
+)
+STEPS = {
+    "Python and the docextract package": "",
+    "pypdfium2": "import pypdfium2",
+    "pydantic": "from pydantic import BaseModel, Field, TypeAdapter",
+    "the record's models (built)": "import docextract.model.record",
+    "typer and the command line": "import docextract.cli, typer._adapters",
+    "the parser's modules, cached pattern files and regexes": "import docextract.pipeline",
+}
 
 # What each heavy import costs a fresh process (CPU seconds over a bare `python -c pass`),
 # and what docextract uses it for (README, "Start-up").
 IMPORTS = {
     "pypdfium2": "import pypdfium2",
     "pydantic + the record's models": "import docextract.model.record",
+    "PyYAML (pattern files not cached)": "import yaml",
     "typer": "import typer",
     "rich tables": "import rich.console, rich.table",
     "pdfplumber": "import pdfplumber",
@@ -123,12 +142,38 @@ def import_costs(repeat: int) -> dict[str, float]:
     return {name: round(statistics.median(values) - floor, 3) for name, values in costs.items()}
 
 
+def breakdown(pdf: Path, repeat: int) -> dict[str, float]:
+    """Median CPU seconds each step of STEPS adds, then the parse itself (a cold parse's median
+    minus all the steps: reading and extracting, the modules it imports on the way, the output)."""
+    chains: dict[str, list[str]] = {}
+    code = [_AS_THE_COMMAND]
+    for name, statement in STEPS.items():
+        if statement:
+            code.append(statement)
+        chains[name] = [sys.executable, "-c", "; ".join(code)]
+    chains["the parse itself (reading, extracting, output)"] = cases(pdf)["parse"]
+    samples: dict[str, list[float]] = {name: [] for name in chains}
+    for argv in chains.values():
+        _run(argv)
+    for _ in range(repeat):
+        for name, argv in chains.items():
+            samples[name].append(_run(argv)[1])
+    costs: dict[str, float] = {}
+    previous = 0.0
+    for name, values in samples.items():
+        median = statistics.median(values)
+        costs[name] = round(median - previous, 3)
+        previous = median
+    return costs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", nargs="?", type=Path, default=DEFAULT_PDF)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--imports", action="store_true", help="also measure what each heavy import costs")
+    parser.add_argument("--breakdown", action="store_true", help="also measure where a cold parse's CPU goes")
     args = parser.parse_args(argv)
     if not args.pdf.is_file():
         raise SystemExit(f"{args.pdf}: no such file (set DOCEXTRACT_CORPUS or pass a PDF)")
@@ -141,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.imports:
         record["import_cpu_s"] = import_costs(max(3, args.repeat // 3))
+    if args.breakdown:
+        record["parse_cpu_breakdown_s"] = breakdown(args.pdf, args.repeat)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"startup-{record['when'].replace('-', '').replace(':', '')}.json"
     out.write_text(json.dumps(record, indent=2) + "\n")
@@ -151,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'case':<10} {'wall s':>8} {'cpu s':>8} {'wall ×':>7} {'cpu ×':>7} {'target':>7}")
     for name, r in results.items():
         target = r["target_ratio"]
-        ok = target is None or r["wall_ratio"] <= target
+        ok = target is None or r["cpu_ratio"] <= target
         met = met and ok
         mark = "" if target is None else ("ok" if ok else "MISSED")
         print(
@@ -160,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     for name, cost in record.get("import_cpu_s", {}).items():
         print(f"import {name:<34} {cost:>6.3f} s CPU")
+    for name, cost in record.get("parse_cpu_breakdown_s", {}).items():
+        print(f"cold parse: {name:<56} {cost:>6.3f} s CPU")
     print(f"written to {out.relative_to(ROOT)}")
     return 0 if met else 1
 
