@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .detect.classify import detect
+from .detect.classify import Detection, detect
 from .extract.annual import extract_annual
 from .extract.explain import explain_nulls
 from .extract.keyquestions.extract import extract_key_questions, units_from_key_questions
@@ -18,7 +18,7 @@ from .extract.places import place_record
 from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
 from .extract.thematic import lead_inspectorates
-from .model.record import InspectionReport, ParseWarning, Source
+from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
 from .read.open import ReportSource, open_document
 
@@ -41,6 +41,8 @@ def parse(source: ReportSource) -> InspectionReport:
 
 
 def parse_document(doc: Document) -> InspectionReport:
+    """Detect, extract and explain one opened document: the extractors run in order, each a pure
+    function returning its items and warnings, composed here into the record."""
     detection = detect(doc)
     warnings: list[ParseWarning] = list(detection.warnings)
     source = Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format)
@@ -48,19 +50,12 @@ def parse_document(doc: Document) -> InspectionReport:
         return InspectionReport(docextract_version=__version__, source=source, kind="unknown", warnings=warnings)
     meta = extract_metadata(doc)
     warnings += meta.warnings
-    units = extract_units(doc, detection, meta.subject, warnings)
-    if not units and detection.kind in RATED_KINDS:
-        warnings.append(
-            ParseWarning(
-                code="ratings_not_found", message=f"a {detection.kind} normally has a ratings table; none was found"
-            )
-        )
-        if detection.kind in ONE_UNIT_KINDS:  # key questions printed as text are still kept per standard
-            units = units_from_key_questions(doc, detection, meta.subject, warnings)
-    else:
-        extract_key_questions(doc, detection, units, warnings)
-    recs = extract_recommendations(doc, detection, units, warnings)
-    key_facts, summaries = extract_annual(doc, detection, warnings)
+    units, found = _units(doc, detection, meta.subject)
+    warnings += found
+    recs, found = extract_recommendations(doc, detection, units)
+    warnings += found
+    (key_facts, summaries), found = extract_annual(doc, detection)
+    warnings += found
     report = InspectionReport(
         docextract_version=__version__,
         source=source,
@@ -79,6 +74,21 @@ def parse_document(doc: Document) -> InspectionReport:
         warnings=warnings,
     )
     return explain_nulls(place_record(report, doc))
+
+
+def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[list[Unit], list[ParseWarning]]:
+    """The rated units with their key questions, and the warnings of their reading. Where a kind
+    that is rated has no ratings table, a one-unit kind keeps its key questions printed as text."""
+    units, warnings = extract_units(doc, detection, subject)
+    if units or detection.kind not in RATED_KINDS:
+        units, found = extract_key_questions(doc, detection, units)
+        return units, warnings + found
+    message = f"a {detection.kind} normally has a ratings table; none was found"
+    warnings.append(ParseWarning(code="ratings_not_found", message=message))
+    if detection.kind in ONE_UNIT_KINDS:  # key questions printed as text are still kept per standard
+        units, found = units_from_key_questions(doc, detection, subject)
+        warnings += found
+    return units, warnings
 
 
 def validate(source: ReportSource) -> ValidationResult:

@@ -24,9 +24,9 @@ def run(name: str) -> tuple[dict[str, list[KeyQuestion]], list[ParseWarning]]:
         detection = Detection(kind="pdu_inspection", framework=FRAMEWORK, furniture=detect(doc).furniture)
         rules = frameworks().frameworks[FRAMEWORK].standards
         unit = Unit(name="Fixture PDU", page=1, standards=[Standard(code=r.code, name=r.name) for r in rules])
-        warnings: list[ParseWarning] = []
-        extract_key_questions(doc, detection, [unit], warnings)
-    return {s.code: s.key_questions for s in unit.standards}, warnings
+        [filled], warnings = extract_key_questions(doc, detection, [unit])
+    assert all(not s.key_questions for s in unit.standards)  # the unit given is left as it is
+    return {s.code: s.key_questions for s in filled.standards}, warnings
 
 
 def values(kqs: list[KeyQuestion]) -> list[tuple[str, int | None]]:

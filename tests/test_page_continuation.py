@@ -77,8 +77,7 @@ def test_ratings_box_longer_than_a_page_reads_on_after_the_break(layout: str, cu
     rows = _rows(layout)
     at = len(rows) - cut  # the break falls between any two rows of the box's second half
     doc = _doc([PROSE, rows[:at], [*rows[at:], *PROSE]])
-    warnings: list[ParseWarning] = []
-    units = extract_units(doc, _detection(), None, warnings)
+    units, warnings = extract_units(doc, _detection(), None)
     assert len(units) == 1
     assert [(s.code, s.name, s.rating) for s in units[0].standards] == YOUTH
     assert (units[0].score, units[0].max_score, units[0].overall_rating) == (8, 36, "Requires improvement")
@@ -89,8 +88,7 @@ def _cut_box() -> tuple[InspectionReport, list[ParseWarning]]:
     """A box whose standards after 2.3 are on a page that is not there (the table runs to the page foot)."""
     rows = _rows("lines")
     doc = _doc([PROSE, rows[: rows.index("2.4")], PROSE * 3])
-    warnings: list[ParseWarning] = []
-    units = extract_units(doc, _detection(), None, warnings)
+    units, warnings = extract_units(doc, _detection(), None)
     source = {"path": doc.path, "sha256": doc.sha256, "pages": doc.page_count, "format": "text"}
     record: dict[str, Any] = {
         "docextract_version": __version__,

@@ -248,8 +248,7 @@ def test_the_other_reading_path_is_tried_before_a_value_is_refused() -> None:
 
     doc = _two_readings(lines("8/21"), lines("8/2\t1"), lines("8/21"))
     detection = Detection(kind="pdu_inspection", framework="probation-pdu-2023", furniture=frozenset(), warnings=[])
-    warnings: list = []
-    [unit] = extract_units(doc, detection, "Brackenford PDU", warnings)
+    [unit], warnings = extract_units(doc, detection, "Brackenford PDU")
     assert (unit.score, unit.max_score) == (8, 21)
     assert not [w for w in warnings if w.code == IMPLAUSIBLE]
 
@@ -263,8 +262,7 @@ def test_when_both_reading_paths_break_a_rule_the_value_is_null_unconfirmed() ->
     plain = [Line(text=t.replace("8/2", "8/21"), page=1, cells=(t,)) for t in (line.text for line in lines)]
     doc = _two_readings(plain, lines, lines)
     detection = Detection(kind="pdu_inspection", framework="probation-pdu-2023", furniture=frozenset(), warnings=[])
-    warnings: list = []
-    [unit] = extract_units(doc, detection, "Brackenford PDU", warnings)
+    [unit], warnings = extract_units(doc, detection, "Brackenford PDU")
     assert unit.max_score is None
     refused = [w for w in warnings if w.code == IMPLAUSIBLE]
     assert [(w.field, w.read, w.page) for w in refused] == [("units[0].max_score", "2", 1)]

@@ -40,10 +40,8 @@ from make_pdf import render_hanging_indent  # noqa: E402
 
 
 def extract(path: Path, *units: str) -> tuple[RecommendationsResult, list[ParseWarning]]:
-    warnings: list[ParseWarning] = []
     with read_document(path) as doc:
-        result = extract_recommendations(doc, detect(doc), [Unit(name=u) for u in units], warnings)
-    return result, warnings
+        return extract_recommendations(doc, detect(doc), [Unit(name=u) for u in units])
 
 
 # --- .txt fixtures -----------------------------------------------------------------------
@@ -162,10 +160,9 @@ def test_lead_in_wrapped_over_two_lines(tmp_path: Path) -> None:
 def test_missing_recommendations_warned(tmp_path: Path) -> None:
     path = tmp_path / "pdu.txt"
     path.write_text("Recommendations\nThe unit was visited in the spring.\n")
-    warnings: list[ParseWarning] = []
     detection = Detection(kind="pdu_inspection", framework=None, furniture=frozenset())
     with read_document(path) as doc:
-        extract_recommendations(doc, detection, [Unit(name="Harrowmere PDU")], warnings)
+        _, warnings = extract_recommendations(doc, detection, [Unit(name="Harrowmere PDU")])
     assert [w.code for w in warnings] == ["recommendations_not_found"]
 
 

@@ -318,12 +318,12 @@ def _is_footnote_text(line: Line) -> bool:
 
 
 def extract_annual(
-    doc: Document, detection: Detection, warnings: list[ParseWarning]
-) -> tuple[list[KeyFact], list[ThematicSummary]]:
-    """The key facts and thematic summaries of an annual report (empty for other kinds)."""
+    doc: Document, detection: Detection
+) -> tuple[tuple[list[KeyFact], list[ThematicSummary]], list[ParseWarning]]:
+    """The key facts and thematic summaries of an annual report (empty for other kinds), and a
+    `key_facts_not_found` warning when an annual report has no key-facts pages."""
     if detection.kind != "annual_report":
-        return [], []
+        return ([], []), []
     facts = extract_key_facts(doc, detection)
-    if not facts:
-        warnings.append(ParseWarning(code="key_facts_not_found", message="no key-facts pages were found"))
-    return facts, extract_thematic_summaries(doc, detection)
+    warnings = [] if facts else [ParseWarning(code="key_facts_not_found", message="no key-facts pages were found")]
+    return (facts, extract_thematic_summaries(doc, detection)), warnings

@@ -384,7 +384,9 @@ def _match(occurrence: Occurrence, merged: Sequence[_Merged], position: int | No
     return None
 
 
-def _key_question(entry: _Merged, warnings: list[ParseWarning], unit: str) -> KeyQuestion:
+def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWarning]]:
+    """The key question of one merged entry, and a warning for each disagreement or null value."""
+    warnings: list[ParseWarning] = []
     primary = entry.primary
     valued = [o for o in entry.items if o.valued]
     code = next((o.code for o in entry.items if o.code), None)
@@ -427,7 +429,7 @@ def _key_question(entry: _Merged, warnings: list[ParseWarning], unit: str) -> Ke
                 page=primary.page,
             )
         )
-    return KeyQuestion(
+    question = KeyQuestion(
         code=code,
         text=primary.text,
         percent=primary.percent,
@@ -438,6 +440,7 @@ def _key_question(entry: _Merged, warnings: list[ParseWarning], unit: str) -> Ke
         prompts=prompts,
         also_on_pages=pages,
     )
+    return question, warnings
 
 
 # --- candidate pages and entry point ----------------------------------------------------
@@ -511,9 +514,11 @@ def _keywords(rules: Sequence[StandardRule]) -> dict[str, str]:
     return {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1 and len(word) > 4}
 
 
-def _unit_for(units: Sequence[Unit], page: int) -> Unit:
-    before = [u for u in units if u.page is not None and u.page <= page]
-    return max(before, key=lambda u: u.page or 0) if before else units[0]
+def _unit_index(units: Sequence[Unit], page: int) -> int:
+    """The position in `units` of the unit a key question on `page` belongs to: the last unit
+    starting on or before it, else the first."""
+    before = [i for i, u in enumerate(units) if u.page is not None and u.page <= page]
+    return max(before, key=lambda i: units[i].page or 0) if before else 0
 
 
 def _is_case_based(standard: Standard, rules: Sequence[StandardRule]) -> bool:
@@ -608,61 +613,88 @@ def _settle(
     return [o for o in occurrences if id(o) not in dropped], warnings
 
 
-def extract_key_questions(doc: Document, detection: Detection, units: list[Unit], warnings: list[ParseWarning]) -> None:
-    """Fill `standard.key_questions` of every case-based standard of `units` in place. A table
-    read that breaks a plausibility rule is read again from pdfplumber's layout (PDFs); what that
-    reading still breaks is refused with a warning."""
-    if not units:
-        return
-    rules, case_rules = _case_rules(detection)
-    keywords = _keywords(case_rules)
-    found: dict[tuple[int, str], list[Occurrence]] = {}
-    tables = 0
-    reader = TableReader(doc)
-    provenance = Provenance(doc)
-    names = [unit.name for unit in units if unit.name]
+@dataclass
+class _Runs:
+    """What reading every run of candidate pages needs: the document, its rules and readers."""
 
-    def path(occurrence: Occurrence) -> str:
-        unit = _unit_for(units, occurrence.page)
-        where = f"units[{units.index(unit)}]"
-        codes = [s.code for s in unit.standards]
+    doc: Document
+    detection: Detection
+    rules: Sequence[StandardRule]
+    keywords: dict[str, str]
+    units: Sequence[Unit]
+    reader: TableReader
+    provenance: Provenance
+
+    def path(self, occurrence: Occurrence) -> str:
+        """The record path of an occurrence's key questions (its unit's standard, or `[*]`)."""
+        index = _unit_index(self.units, occurrence.page)
+        where = f"units[{index}]"
+        codes = [s.code for s in self.units[index].standards]
         return (
             f"{where}.standards[{codes.index(occurrence.standard)}].key_questions"
             if occurrence.standard in codes
             else f"{where}.standards[*].key_questions"
         )
 
-    for run in _runs_of(candidate_pages(doc)):
-        occurrences = scan(doc, detection, rules, keywords, run, reader.rows, tables, names)
-        doubted = doubts(occurrences, keywords, provenance, path)
+    def read(self, run: Sequence[int], tables: int) -> tuple[list[Occurrence], list[_Doubt], bool]:
+        """One run of pages read into occurrences, their doubts and whether a second (precise)
+        reading confirmed them. A reading that breaks a plausibility rule is read again from
+        pdfplumber's layout (PDFs) and the better of the two kept."""
+        doc, detection, rules, keywords = self.doc, self.detection, self.rules, self.keywords
+        names = [unit.name for unit in self.units if unit.name]
+        occurrences = scan(doc, detection, rules, keywords, run, self.reader.rows, tables, names)
+        doubted = doubts(occurrences, keywords, self.provenance, self.path)
         confirmed = True
         if doc.format == "pdf" and (_problems(occurrences) or doubted):  # read the pages again, slowly
-            precise = scan(doc, detection, rules, keywords, run, reader.precise_rows, tables, names)
-            precise_doubted = doubts(precise, keywords, provenance, path)
+            precise = scan(doc, detection, rules, keywords, run, self.reader.precise_rows, tables, names)
+            precise_doubted = doubts(precise, keywords, self.provenance, self.path)
             better = _problems(precise) + len(precise_doubted) < _problems(occurrences) + len(doubted)
             if better and len(precise) >= len(occurrences):
                 occurrences, doubted = precise, precise_doubted
             else:
                 seen = {(d.refusal.field, d.refusal.read) for d in precise_doubted}
                 confirmed = all((d.refusal.field, d.refusal.read) in seen for d in doubted)
-        tables = max((o.table for o in occurrences), default=tables) + 1
-        occurrences, refused = _settle(occurrences, doubted, confirmed)
-        warnings.extend(refused)
-        for occurrence in occurrences:
-            if occurrence.standard is None:
-                continue
-            unit = _unit_for(units, occurrence.page)
-            found.setdefault((id(unit), occurrence.standard), []).append(occurrence)
+        return occurrences, doubted, confirmed
+
+    def read_all(self) -> tuple[dict[tuple[int, str], list[Occurrence]], list[ParseWarning]]:
+        """Every run read and settled: the occurrences by (unit position, standard code), and
+        a warning per refusal."""
+        found: dict[tuple[int, str], list[Occurrence]] = {}
+        warnings: list[ParseWarning] = []
+        tables = 0
+        for run in _runs_of(candidate_pages(self.doc)):
+            occurrences, doubted, confirmed = self.read(run, tables)
+            tables = max((o.table for o in occurrences), default=tables) + 1
+            occurrences, refused = _settle(occurrences, doubted, confirmed)
+            warnings.extend(refused)
+            for occurrence in occurrences:
+                if occurrence.standard is not None:
+                    key = (_unit_index(self.units, occurrence.page), occurrence.standard)
+                    found.setdefault(key, []).append(occurrence)
+        return found, warnings
+
+
+def _filled(
+    units: Sequence[Unit], found: dict[tuple[int, str], list[Occurrence]], rules: Sequence[StandardRule]
+) -> tuple[list[Unit], list[ParseWarning]]:
+    """Copies of `units` whose case-based standards hold the key questions merged from `found`,
+    and the warnings of the merge (a standard left without one, when any was found)."""
     similarity = patterns().similarity
-    any_found = bool(found)
-    for unit in units:
+    warnings: list[ParseWarning] = []
+    out: list[Unit] = []
+    for index, unit in enumerate(units):
         label = unit.name or "unit"
+        standards: list[Standard] = []
         for standard in unit.standards:
             if not _is_case_based(standard, rules):
+                standards.append(standard.model_copy(deep=True))
                 continue
-            occurrences = found.get((id(unit), standard.code), [])
-            standard.key_questions = [_key_question(e, warnings, label) for e in merge(occurrences, similarity)]
-            if any_found and not standard.key_questions:
+            questions: list[KeyQuestion] = []
+            for entry in merge(found.get((index, standard.code), []), similarity):
+                question, said = _key_question(entry, label)
+                questions.append(question)
+                warnings += said
+            if found and not questions:
                 warnings.append(
                     ParseWarning(
                         code="key_questions_not_found",
@@ -670,16 +702,35 @@ def extract_key_questions(doc: Document, detection: Detection, units: list[Unit]
                         page=standard.page,
                     )
                 )
+            standards.append(standard.model_copy(deep=True, update={"key_questions": questions}))
+        out.append(unit.model_copy(deep=True, update={"standards": standards}))
+    return out, warnings
+
+
+def extract_key_questions(
+    doc: Document, detection: Detection, units: Sequence[Unit]
+) -> tuple[list[Unit], list[ParseWarning]]:
+    """New units: copies of `units` whose case-based standards hold their key questions (the
+    units given are left as they are), and the warnings of the reading. A table read that breaks
+    a plausibility rule is read again from pdfplumber's layout (PDFs); what that reading still
+    breaks is refused with a warning."""
+    if not units:
+        return [], []
+    rules, case_rules = _case_rules(detection)
+    runs = _Runs(doc, detection, rules, _keywords(case_rules), units, TableReader(doc), Provenance(doc))
+    found, warnings = runs.read_all()
+    filled, more = _filled(units, found, rules)
+    return filled, warnings + more
 
 
 def units_from_key_questions(
-    doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]
-) -> list[Unit]:
+    doc: Document, detection: Detection, subject: str | None
+) -> tuple[list[Unit], list[ParseWarning]]:
     """Where no ratings table could be read (printed as a picture) but the key questions are text:
     one unit named `subject` (the report's one rated body) whose case-based standards, named as
     the report prints them ("2.1 Assessment"), hold their key-question percentages and no rating.
     A standard whose code and name the report does not print, or that has no key question read,
-    is left out; [] when none is left."""
+    is left out; [] when none is left. Returns the units and the warnings of their reading."""
     _, case_rules = _case_rules(detection)
     keys = standard_keys(doc)
     named: dict[str, set[str]] = {}
@@ -688,13 +739,12 @@ def units_from_key_questions(
             named.setdefault(rule.code, set()).add(rule.name)
     standards = [Standard(code=code, name=next(iter(names))) for code, names in named.items() if len(names) == 1]
     if not standards:
-        return []
+        return [], []
     unit = Unit(name=subject, standards=sorted(standards, key=lambda s: [int(p) for p in s.code.split(".")]))
-    found: list[ParseWarning] = []
-    extract_key_questions(doc, detection, [unit], found)
+    [unit], found = extract_key_questions(doc, detection, [unit])
     unit.standards = [s for s in unit.standards if s.key_questions]
     for standard in unit.standards:
         pages = [q.page for q in standard.key_questions if q.page is not None]
         standard.page = min(pages) if pages else None
-    warnings.extend(w for w in found if w.code != "key_questions_not_found")
-    return [unit] if unit.standards else []
+    warnings = [w for w in found if w.code != "key_questions_not_found"]
+    return ([unit] if unit.standards else []), warnings

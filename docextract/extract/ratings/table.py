@@ -620,11 +620,11 @@ def _standard(
 
 
 def _current(
-    draft: _Draft, printed: Sequence[str], what: str, where: tuple[str, int], warnings: list[ParseWarning]
-) -> int | None:
+    draft: _Draft, printed: Sequence[str], what: str, where: tuple[str, int]
+) -> tuple[int | None, list[ParseWarning]]:
     """The index of this inspection's value among `printed` (one per rating column), from the
-    table's column header; None with a `rating_column_unknown` warning (`where`: the field's path
-    and page) when it cannot be told."""
+    table's column header, and no warning; None with a `rating_column_unknown` warning (`where`:
+    the field's path and page) when it cannot be told."""
     columns = draft.columns
     read = ", ".join(f"'{value}'" for value in printed)
     if columns is None:
@@ -634,54 +634,58 @@ def _current(
     elif len(columns.labels) != len(printed):
         why = f"the column header names {len(columns.labels)} rating columns ({' | '.join(columns.labels)})"
     else:
-        return columns.current
-    warnings.append(
-        ParseWarning(
-            code="rating_column_unknown",
-            message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
-            page=where[1],
-            field=where[0],
-        )
+        return columns.current, []
+    warning = ParseWarning(
+        code="rating_column_unknown",
+        message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
+        page=where[1],
+        field=where[0],
     )
-    return None
+    return None, [warning]
 
 
-def _resolve(draft: _Draft, unit_name: str | None, index: int, warnings: list[ParseWarning]) -> set[int]:
+def _resolve(draft: _Draft, unit_name: str | None, index: int) -> tuple[set[int], list[ParseWarning]]:
     """Where a row prints a value per rating column (a previous inspection's beside this one's),
-    keep this inspection's (`_current`). Returns the positions of the standards left without."""
+    keep this inspection's (`_current`) in `draft`. Returns the positions of the standards left
+    without, and a warning for each value whose column could not be told."""
     label = unit_name or "ratings box"
     unit = f"units[{index}]"
+    warnings: list[ParseWarning] = []
     if draft.score is not None and draft.score.choices:
         scores = draft.score.choices
         line = draft.score.line
         read = [f"{a}/{b}" for a, b in scores]
-        chosen = _current(draft, read, f"{label}: score", (f"{unit}.*score", line.page), warnings)
+        chosen, found = _current(draft, read, f"{label}: score", (f"{unit}.*score", line.page))
+        warnings += found
         if chosen is not None:
             draft.score = Score(line, scores[chosen][0], scores[chosen][1], draft.score.prefix)
     if draft.overall is not None and draft.overall.choices:
         ratings = draft.overall.choices
         line = draft.overall.line
-        chosen = _current(draft, ratings, f"{label}: overall rating", (f"{unit}.overall_rating", line.page), warnings)
+        chosen, found = _current(draft, ratings, f"{label}: overall rating", (f"{unit}.overall_rating", line.page))
+        warnings += found
         draft.overall = Overall(line, ratings[chosen] if chosen is not None else None, draft.overall.prefix, ratings)
     unresolved: set[int] = set()
     for position, (row, domain, number, _) in enumerate(draft.standards):
         if row.choices:
             where = (f"{unit}.standards[{position}].rating", row.line.page)
-            chosen = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", where, warnings)
+            chosen, found = _current(draft, row.choices, f"{label}: standard {row.code} {row.name}", where)
+            warnings += found
             draft.standards[position] = (row, domain, number, row.choices[chosen] if chosen is not None else None)
             if chosen is None:
                 unresolved.add(position)
-    return unresolved
+    return unresolved, warnings
 
 
 def finish(
-    draft: _Draft, framework: Framework | None, subject: str | None, warnings: list[ParseWarning], index: int = 0
-) -> Unit:
-    """The unit of one ratings box (`index`: its place among the document's units)."""
+    draft: _Draft, framework: Framework | None, subject: str | None, index: int = 0
+) -> tuple[Unit, list[ParseWarning]]:
+    """The unit of one ratings box (`index`: its place among the document's units) and the
+    warnings of its reading (name, rating columns, unreadable ratings)."""
     name, problem = _unit_name(draft, subject)
-    if problem:
-        warnings.append(problem)
-    unresolved = _resolve(draft, name, index, warnings)
+    warnings: list[ParseWarning] = [problem] if problem else []
+    unresolved, found = _resolve(draft, name, index)
+    warnings += found
     standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
     for position, standard in enumerate(standards):
         if standard.rating is None and position not in unresolved:
@@ -699,7 +703,7 @@ def finish(
                 code="overall_rating_unreadable", message=f"{name}: no readable overall rating", page=draft.anchor.page
             )
         )
-    return Unit(
+    unit = Unit(
         name=name,
         overall_rating=overall,
         score=draft.score.score if draft.score else None,
@@ -708,6 +712,7 @@ def finish(
         bbox=draft.anchor.box,
         standards=standards,
     )
+    return unit, warnings
 
 
 @dataclass
@@ -731,9 +736,10 @@ def _read(
 ) -> _Reading:
     rows = table_rows(doc, pages, precise=precise, detection=detection)
     drafts = assemble([classify(row, detection) for row in rows])
-    warnings: list[ParseWarning] = []
     one = subject if len(drafts) == 1 else None
-    units = [finish(draft, framework, one, warnings, index) for index, draft in enumerate(drafts)]
+    finished = [finish(draft, framework, one, index) for index, draft in enumerate(drafts)]
+    units = [unit for unit, _ in finished]
+    warnings = [warning for _, found in finished for warning in found]
     refusals = [
         found
         for index, (draft, unit) in enumerate(zip(drafts, units, strict=True))
@@ -789,9 +795,10 @@ def _refuse(units: list[Unit], refusals: Sequence[Refusal], subject: str | None)
     return out
 
 
-def extract_units(doc: Document, detection: Detection, subject: str | None, warnings: list[ParseWarning]) -> list[Unit]:
-    """Every rated unit of the report. Values breaking a plausibility rule are read again from
-    pdfplumber's layout (PDFs); what that reading still refuses is null with a warning."""
+def extract_units(doc: Document, detection: Detection, subject: str | None) -> tuple[list[Unit], list[ParseWarning]]:
+    """Every rated unit of the report, and the warnings of their reading. Values breaking a
+    plausibility rule are read again from pdfplumber's layout (PDFs); what that reading still
+    refuses is null with a warning."""
     pages = candidate_pages(doc, detection)
     framework = frameworks().frameworks.get(detection.framework) if detection.framework else None
     provenance = Provenance(doc)
@@ -802,11 +809,19 @@ def extract_units(doc: Document, detection: Detection, subject: str | None, warn
         other = _read(doc, detection, pages, framework, subject, provenance, precise=True)
         if other.drafts and (not chosen.drafts or len(other.refusals) < len(chosen.refusals)):
             chosen, other = other, chosen
-    warnings.extend(chosen.warnings)
+    warnings = list(chosen.warnings)
     seen = {(item.field, item.read) for item in other.refusals} if other is not None else None
-    for item in chosen.refusals:
-        warnings.append(item.warning(confirmed=seen is None or (item.field, item.read) in seen))
+    warnings += [item.warning(confirmed=seen is None or (item.field, item.read) in seen) for item in chosen.refusals]
     units = _refuse(chosen.units, chosen.refusals, subject)
+    warnings += _missing_warnings(doc, detection, units, framework)
+    return units, warnings
+
+
+def _missing_warnings(
+    doc: Document, detection: Detection, units: Sequence[Unit], framework: Framework | None
+) -> list[ParseWarning]:
+    """A `standards_missing` warning for each unit whose table runs on to a page not read."""
+    warnings: list[ParseWarning] = []
     for index, unit in enumerate(units):
         missing = standards_missing(doc, detection, unit, framework)
         if missing:
@@ -821,7 +836,7 @@ def extract_units(doc: Document, detection: Detection, subject: str | None, warn
                     field=f"units[{index}].standards",
                 )
             )
-    return units
+    return warnings
 
 
 def standards_missing(doc: Document, detection: Detection, unit: Unit, framework: Framework | None) -> list[str]:

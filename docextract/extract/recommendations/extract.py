@@ -626,29 +626,68 @@ def judgement(lines: Sequence[Line]) -> tuple[Progress | None, str | None]:
 RECOMMENDING_KINDS = frozenset({"pdu_inspection", "regional_inspection", "regional_letter"})
 
 
-def _warn_if_missing(detection: Detection, warnings: list[ParseWarning]) -> None:
-    if detection.kind in RECOMMENDING_KINDS:
+def _missing(detection: Detection) -> list[ParseWarning]:
+    """A `recommendations_not_found` warning for kinds that always recommend, else none."""
+    if detection.kind not in RECOMMENDING_KINDS:
+        return []
+    message = f"a {detection.kind} normally lists numbered recommendations; none was found"
+    return [ParseWarning(code="recommendations_not_found", message=message)]
+
+
+def _recommendation(item: _Item) -> Recommendation:
+    """The record of one numbered recommendation of this inspection."""
+    return Recommendation(
+        number=item.number,
+        unit=item.unit,
+        addressee=item.lead.addressee,
+        addressee_canonical=item.lead.canonical,
+        addressee_as_printed=item.lead.printed,
+        text=item.text,
+        page=item.lines[0].page,
+        bbox=item.lines[0].box,
+    )
+
+
+def _previous(item: _Item) -> tuple[PreviousRecommendation, list[ParseWarning]]:
+    """The record of one previous inspection's recommendation with its progress judgement, and a
+    `previous_recommendation_unjudged` warning when none is found after it."""
+    progress, sentence = judgement(item.after)
+    warnings: list[ParseWarning] = []
+    if progress is None:
         warnings.append(
             ParseWarning(
-                code="recommendations_not_found",
-                message=f"a {detection.kind} normally lists numbered recommendations; none was found",
+                code="previous_recommendation_unjudged",
+                message=f"no progress judgement found after previous recommendation {item.number}",
+                page=item.lines[0].page,
             )
         )
+    previous = PreviousRecommendation(
+        number=item.number,
+        addressee=item.lead.addressee,
+        text=item.text,
+        progress=progress,
+        judgement=sentence,
+        page=item.lines[0].page,
+        bbox=item.lines[0].box,
+    )
+    return previous, warnings
 
 
 def extract_recommendations(
-    doc: Document, detection: Detection, units: list[Unit], warnings: list[ParseWarning]
-) -> RecommendationsResult:
+    doc: Document, detection: Detection, units: Sequence[Unit]
+) -> tuple[RecommendationsResult, list[ParseWarning]]:
+    """The numbered recommendations of the report (each with its unit and addressee), the stated
+    count, the previous inspection's recommendations with their progress, and the warnings of
+    the reading (none found where the kind always recommends, a unit inferred, a progress
+    judgement not found)."""
     pages = candidate_pages(doc)
     if not pages:
-        _warn_if_missing(detection, warnings)
-        return RecommendationsResult()
+        return RecommendationsResult(), _missing(detection)
     first, last = max(1, pages[0] - 1), min(doc.page_count, pages[-1] + 1)
     lines = [line for line in doc.lines(range(first, last + 1)) if not detection.is_furniture(line)]
-    scan = _Scanner(lines, units)
+    scan = _Scanner(lines, list(units))
     scan.run()
-    if not scan.current:
-        _warn_if_missing(detection, warnings)
+    warnings = [] if scan.current else _missing(detection)
     for item in assign_units(scan.current, scan.units):
         warnings.append(
             ParseWarning(
@@ -659,38 +698,9 @@ def extract_recommendations(
             )
         )
     result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
-    for item in scan.current:
-        result.recommendations.append(
-            Recommendation(
-                number=item.number,
-                unit=item.unit,
-                addressee=item.lead.addressee,
-                addressee_canonical=item.lead.canonical,
-                addressee_as_printed=item.lead.printed,
-                text=item.text,
-                page=item.lines[0].page,
-                bbox=item.lines[0].box,
-            )
-        )
+    result.recommendations = [_recommendation(item) for item in scan.current]
     for item in scan.previous:
-        progress, sentence = judgement(item.after)
-        if progress is None:
-            warnings.append(
-                ParseWarning(
-                    code="previous_recommendation_unjudged",
-                    message=f"no progress judgement found after previous recommendation {item.number}",
-                    page=item.lines[0].page,
-                )
-            )
-        result.previous.append(
-            PreviousRecommendation(
-                number=item.number,
-                addressee=item.lead.addressee,
-                text=item.text,
-                progress=progress,
-                judgement=sentence,
-                page=item.lines[0].page,
-                bbox=item.lines[0].box,
-            )
-        )
-    return result
+        previous, said = _previous(item)
+        result.previous.append(previous)
+        warnings += said
+    return result, warnings
