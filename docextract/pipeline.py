@@ -21,13 +21,11 @@ from .extract.thematic import lead_inspectorates
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
 from .read.open import ReportSource, open_document
+from .rules.patterns import load_all
+from .rules.vocab import vocab
 
 if TYPE_CHECKING:
     from .validation.run import ValidationResult
-
-RATED_KINDS = {"pdu_inspection", "regional_inspection", "regional_letter", "youth_justice_inspection"}
-# Kinds rating one body (the report's subject): its key questions belong to it without a ratings table.
-ONE_UNIT_KINDS = {"pdu_inspection", "youth_justice_inspection"}
 
 
 def parse(source: ReportSource) -> InspectionReport:
@@ -42,7 +40,9 @@ def parse(source: ReportSource) -> InspectionReport:
 
 def parse_document(doc: Document) -> InspectionReport:
     """Detect, extract and explain one opened document: the extractors run in order, each a pure
-    function returning its items and warnings, composed here into the record."""
+    function returning its items and warnings, composed here into the record. Every rule file is
+    loaded and cross-checked first (once per process): a broken one raises RuleError."""
+    load_all()
     detection = detect(doc)
     warnings: list[ParseWarning] = list(detection.warnings)
     source = Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format)
@@ -80,12 +80,12 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
     """The rated units with their key questions, and the warnings of their reading. Where a kind
     that is rated has no ratings table, a one-unit kind keeps its key questions printed as text."""
     units, warnings = extract_units(doc, detection, subject)
-    if units or detection.kind not in RATED_KINDS:
+    if units or detection.kind not in vocab().kinds_where("rated"):
         units, found = extract_key_questions(doc, detection, units)
         return units, warnings + found
     message = f"a {detection.kind} normally has a ratings table; none was found"
     warnings.append(ParseWarning(code="ratings_not_found", message=message))
-    if detection.kind in ONE_UNIT_KINDS:  # key questions printed as text are still kept per standard
+    if detection.kind in vocab().kinds_where("one_unit"):  # key questions printed as text are still kept per standard
         units, found = units_from_key_questions(doc, detection, subject)
         warnings += found
     return units, warnings

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import ValidationError
 
-from docextract.rules import patterns
+from docextract.rules import loader, patterns
+from docextract.rules.errors import RuleError
 
 
 @pytest.fixture
 def pattern_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "patterns"
     shutil.copytree(patterns.patterns_dir(), folder)
-    monkeypatch.setattr(patterns, "patterns_dir", lambda: folder)
+    monkeypatch.setattr(loader, "patterns_dir", lambda: folder)
     monkeypatch.setenv("DOCEXTRACT_CACHE", str(tmp_path / "cache"))
     return folder
 
@@ -35,8 +35,9 @@ def test_a_changed_file_is_validated_again(pattern_files: Path) -> None:
     data = yaml.safe_load((pattern_files / "ratings.yaml").read_text(encoding="utf-8"))
     data["unexpected_key"] = 1  # the models forbid extra keys
     (pattern_files / "ratings.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(ValidationError):
+    with pytest.raises(RuleError) as refused:
         patterns.load("ratings.yaml", patterns.RatingsPatterns)
+    assert refused.value.code == "rule_schema" and refused.value.key == "unexpected_key"
 
 
 def test_a_damaged_cache_entry_is_ignored(pattern_files: Path) -> None:

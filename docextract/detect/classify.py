@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from typing import cast
 
 import regex
 
@@ -272,25 +273,14 @@ def detect_kind(doc: Document, framework: str | None) -> Kind:
     def hit(kind: str) -> bool:
         return kind in kinds and _matches(doc, kinds[kind])
 
-    if hit("annual_report"):
-        return "annual_report"
-    if hit("regional_letter"):
-        return "regional_letter"
-    by_framework: dict[str, Kind] = {
-        "youth-2018": "youth_justice_inspection",
-        "probation-pdu-2021": "pdu_inspection",
-        "probation-pdu-2023": "pdu_inspection",
-        "probation-2018": "regional_inspection",
-    }
-    if framework in by_framework:
-        return by_framework[framework]
-    by_cues: tuple[Kind, ...] = (
-        "youth_justice_inspection",
-        "thematic_inspection",
-        "pdu_inspection",
-        "regional_inspection",
-    )
-    for kind in by_cues:
+    before, after = detection_patterns().kind_order()
+    for kind in before:
         if hit(kind):
-            return kind
+            return cast(Kind, kind)
+    known = frameworks().frameworks.get(framework) if framework is not None else None
+    if known is not None:
+        return cast(Kind, known.kind)
+    for kind in after:
+        if hit(kind):
+            return cast(Kind, kind)
     return "unknown"

@@ -8,8 +8,9 @@ from functools import cache
 from ..detect.classify import front_lines
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
-from ..rules.patterns import MONTHS, detection_patterns, metadata_patterns
+from ..rules.patterns import detection_patterns, metadata_patterns
 from ..rules.regexes import compiled
+from ..rules.vocab import vocab
 
 _MAX_TITLE_WORDS = 20
 _SUBJECT = compiled(r"\bin:\s*(?P<subject>\S.*)$")
@@ -133,4 +134,4 @@ def _month_number(name: str) -> int | None:
     key = name.strip(".").casefold()
     if key.isdigit():
         return int(key) if 1 <= int(key) <= 12 else None
-    return next((index for index, month in enumerate(MONTHS, start=1) if month[:3].casefold() == key[:3]), None)
+    return vocab().month_number(key)

@@ -4,7 +4,7 @@ Compiling a `regex` pattern runs Python code (the pattern is parsed, then its ma
 the ~100 patterns a parse uses cost ~25 ms CPU, a tenth of a cold `docextract parse`. A
 compiled pattern pickles as its compiled form (the `regex` package's own pickle support), and
 unpickling all of them costs about 1 ms. So `compiled(pattern, flags)` gives the pattern
-compiled from a store in the cache directory (`rules.patterns.cache_dir`: `DOCEXTRACT_CACHE`,
+compiled from a store in the cache directory (`rules.loader.cache_dir`: `DOCEXTRACT_CACHE`,
 `off` disables it) when the store holds it, compiling it otherwise; `save()` writes the store
 back when this process compiled patterns the store lacked (at exit, or before the command's
 `os._exit`). The store is keyed by the pattern's text and flags, and its file by the versions
@@ -58,7 +58,7 @@ def save() -> None:
     path = _path()
     if not _unsaved or _store is None or path is None:
         return
-    from .patterns import _store as write_atomic
+    from .loader import store as write_atomic
 
     kept = _store if len(_store) <= _MAX_PATTERNS else {k: v for k, v in _store.items() if k in _used}
     if write_atomic(path, kept):
@@ -66,7 +66,7 @@ def save() -> None:
 
 
 def _path() -> Path | None:
-    from .patterns import cache_dir
+    from .loader import cache_dir
 
     directory = cache_dir()
     if directory is None:

@@ -11,11 +11,10 @@ from functools import cache
 
 import regex
 
-from ...rules.patterns import MONTHS, validation_patterns
+from ...rules.patterns import validation_patterns
+from ...rules.vocab import vocab
 from .context import Context
 from .issue import Issue, issue
-
-_MONTHS = [month.casefold() for month in MONTHS]
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def _printed(match: regex.Match[str], base: int) -> Printed:
     return Printed(
         text=match.group(),
         day=int(match["day"]),
-        month=_MONTHS.index(match["month"].casefold()) + 1,
+        month=[month.casefold() for month in vocab().months].index(match["month"].casefold()) + 1,
         year=int(year) if year else None,
         offset=base + match.start(),
     )

@@ -1,0 +1,43 @@
+"""patterns/annual.yaml: annual reports' key facts and the recommendation tallies of thematic
+inspections."""
+
+from pydantic import Field, field_validator
+
+from .common import Strict, check_groups, check_regex
+from .validation import check_template
+
+
+class KeyFactPatterns(Strict):
+    start: str
+    end: str
+    figure: str
+    bullet: str
+    max_label_lines: int = Field(ge=1)
+
+    _v = field_validator("start", "end")(lambda cls, v: check_regex(v))
+    _f = field_validator("figure")(lambda cls, v: check_groups(v, "sign", "currency", "number", "scale", "percent"))
+    _b = field_validator("bullet")(lambda cls, v: check_groups(v, "number", "label"))
+
+
+class ThematicTallyPatterns(Strict):
+    published: str
+    end: str
+    made: str
+    made_by: str
+    agreed: str
+    agreed_by: str
+    partly: str
+    not_agreed: str
+
+    _p = field_validator("published")(lambda cls, v: check_groups(v, "who"))
+    _e = field_validator("end")(lambda cls, v: check_regex(v))
+    _t = field_validator("made", "made_by", "agreed", "agreed_by", "partly", "not_agreed")(
+        lambda cls, v: check_template(v)
+    )
+
+
+class AnnualPatterns(Strict):
+    version: int
+    key_facts: KeyFactPatterns
+    thematic: ThematicTallyPatterns
+    number_words: dict[str, int]

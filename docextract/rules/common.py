@@ -1,0 +1,103 @@
+"""What every schema module of `docextract/rules/` shares: the strict base model, regular
+expressions checked on load, and the vocabulary-checked word types (rating words, report kinds).
+
+Checks raise pydantic's `PydanticCustomError` with a code of `errors.RULE_CODES` as its type;
+the loader turns every error of a file into a coded `RuleProblem` (file, key, reason).
+
+No `from __future__ import annotations` in the schema modules: pydantic would evaluate each
+field's annotation string when its class is created, at every start-up (~8 ms, issue 16). A
+model is defined before the models naming it; a method's return type naming its class is quoted.
+"""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import regex
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from ..model.record import Rating
+
+if TYPE_CHECKING:
+    from .vocab import Vocab
+
+
+class Strict(BaseModel):
+    """Base of every rule schema: unknown keys refused, values frozen.
+
+    defer_build: a model's validator is built only when a file is validated, not on import
+    (with the cache, most runs never validate)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def rule_error(code: str, reason: str, key: str = "") -> PydanticCustomError:
+    """A validation error carrying a rule error code (errors.RULE_CODES) and a plain reason;
+    `key`, when given, is appended to the place pydantic reports (a key below the validated model)."""
+    return PydanticCustomError(code, "{reason}", {"reason": reason, "key": key})
+
+
+def check_regex(value: str) -> str:
+    """`value` if it compiles as a `regex` pattern, else a rule_regex_invalid error."""
+    try:
+        regex.compile(value)
+    except regex.error as exc:
+        raise rule_error("rule_regex_invalid", f"invalid regular expression {value!r}: {exc}") from exc
+    return value
+
+
+def check_each(values: list[str], check: Callable[[str], str]) -> list[str]:
+    """Every pattern of a list checked by `check`; an error names the pattern's index."""
+    for index, value in enumerate(values):
+        try:
+            check(value)
+        except PydanticCustomError as exc:
+            context = exc.context or {}
+            raise rule_error(exc.type, str(context.get("reason", exc.message())), f"[{index}]") from exc
+    return values
+
+
+def check_regexes(values: list[str]) -> list[str]:
+    """Every pattern of a list checked by `check_regex` (an error names its index)."""
+    return check_each(values, check_regex)
+
+
+def check_groups(value: str, *groups: str) -> str:
+    """`value` if it compiles and has every named group in `groups` (its reader needs them)."""
+    compiled = regex.compile(check_regex(value))
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise rule_error("rule_regex_group_missing", f"pattern {value!r} lacks the named group(s) {missing}")
+    return value
+
+
+def vocab_of(info: ValidationInfo | None) -> "Vocab":
+    """The vocabulary a file is checked against: the loader's (validation context), else the
+    shipped patterns/vocab.yaml."""
+    context = info.context if info is not None else None
+    if isinstance(context, dict) and context.get("vocab") is not None:
+        found: Vocab = context["vocab"]
+        return found
+    from .vocab import vocab
+
+    return vocab()
+
+
+def _known_rating(value: Any, info: ValidationInfo) -> Any:
+    words = vocab_of(info).ratings
+    if value not in words:
+        raise rule_error("rule_unknown_rating", f"{value!r} is not a rating word of vocab.yaml ({', '.join(words)})")
+    return value
+
+
+def _known_kind(value: str, info: ValidationInfo) -> str:
+    kinds = vocab_of(info).kinds
+    if value not in kinds:
+        raise rule_error("rule_unknown_kind", f"{value!r} is not a report kind of vocab.yaml ({', '.join(kinds)})")
+    return value
+
+
+# A rating word of patterns/vocab.yaml (checked before the record's Rating type).
+KnownRating = Annotated[Rating, BeforeValidator(_known_rating)]
+# A report kind of patterns/vocab.yaml.
+KnownKind = Annotated[str, AfterValidator(_known_kind)]

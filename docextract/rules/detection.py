@@ -1,0 +1,70 @@
+"""patterns/detection.yaml: whether a file is an inspectorate publication (publisher cues),
+and the cues of each report kind (kinds of patterns/vocab.yaml)."""
+
+from pydantic import Field, field_validator, model_validator
+
+from .common import KnownKind, Strict, check_regex, check_regexes, rule_error
+
+
+class Cue(Strict):
+    scope: str = Field(pattern=r"^(front|opening|any)$")
+    pattern: str
+
+    _v = field_validator("pattern")(lambda cls, v: check_regex(v))
+
+
+class KindCues(Strict):
+    match: str = Field(pattern=r"^(all|any)$")
+    cues: list[Cue]
+
+
+class PublisherCues(Strict):
+    """How an HM Inspectorate of Probation publication is recognised (detection.yaml `publisher`)."""
+
+    opening_pages: int = Field(ge=1)
+    opening_lines: int = Field(ge=1)
+    closing_pages: int = Field(ge=0)
+    imprint: list[str]
+    min_groups: int = Field(ge=1)
+    groups: dict[str, list[str]]
+    # the cover title: a `furniture` cue counted only on the opening pages
+    cover_title: list[str]
+    # a heading opening a list of cited works: its lines (to the page's end, or the section's end
+    # in a Word document) are citations, not the publication's own identity
+    citation_headings: list[str]
+    # a line citing a work (a year in brackets, a quoted title, a numbered note naming the publisher)
+    citation_lines: list[str]
+
+    @field_validator("imprint", "cover_title", "citation_headings", "citation_lines")
+    @classmethod
+    def _imprint(cls, value: list[str]) -> list[str]:
+        return check_regexes(value)
+
+    @field_validator("groups")
+    @classmethod
+    def _groups(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {name: [check_regex(v) for v in patterns] for name, patterns in value.items()}
+
+
+class DetectionPatterns(Strict):
+    version: int
+    publisher: PublisherCues
+    little_text_characters: int = Field(ge=0)
+    kinds: dict[KnownKind, KindCues]
+    before_framework: list[KnownKind]
+    title_start: str
+
+    @model_validator(mode="after")
+    def _order(self) -> "DetectionPatterns":
+        for index, kind in enumerate(self.before_framework):
+            if kind not in self.kinds:
+                raise rule_error(
+                    "rule_unknown_kind", f"{kind!r} has no cues under `kinds`", f"before_framework[{index}]"
+                )
+        return self
+
+    def kind_order(self) -> tuple[list[str], list[str]]:
+        """The kinds tried before the framework's kind, and those tried after it (file order)."""
+        return list(self.before_framework), [k for k in self.kinds if k not in self.before_framework]
+
+    _v = field_validator("title_start")(lambda cls, v: check_regex(v))

@@ -1,0 +1,164 @@
+"""patterns/frameworks.yaml: the rating rules of each inspection framework (rating-rules.md).
+
+Checked on load, besides the types: each band list covers its whole range (0 to the maximum
+score, or 0-100 for key-question percentages) once, without gaps, overlaps or inverted bands,
+its ratings rising with the bounds; a framework's maximum score is the points of the best
+rating × its counted standards; no standard code is listed twice (in one variant); every
+rating word is one of patterns/vocab.yaml.
+"""
+
+from pydantic import Field, ValidationInfo, model_validator
+
+from .common import KnownKind, KnownRating, Strict, rule_error, vocab_of
+
+
+class Band(Strict):
+    """A band: values from `min` to `max` inclusive get `rating`. Readers look a value up by the
+    lower bounds (the highest `min` not above it); the load checks make `max` the next band's
+    `min` − 1, and the last band's `max` the top of the range."""
+
+    min: int = Field(ge=0)
+    max: int
+    rating: KnownRating
+
+
+def check_bands(bands: list[Band], top: int, info: ValidationInfo, key: str) -> None:
+    """Refuse bands that are inverted, overlap, leave a gap in 0..`top` or do not rise in rating
+    (vocab.yaml order, worst to best). Raises a coded rule error naming the band (`key`[index])."""
+    order = vocab_of(info).ratings
+    for index, band in enumerate(bands):
+        where = f"{band.rating} {band.min}-{band.max}"
+        if band.min > band.max:
+            raise rule_error(
+                "rule_band_inverted",
+                f"{where}: its lower bound {band.min} exceeds its upper {band.max}",
+                f"{key}[{index}]",
+            )
+        if index == 0:
+            if band.min != 0:
+                raise rule_error(
+                    "rule_band_gap", f"{where}: the first band starts at {band.min}, not 0", f"{key}[{index}]"
+                )
+            continue
+        before = bands[index - 1]
+        if band.min <= before.max:
+            raise rule_error(
+                "rule_band_overlap",
+                f"{where} overlaps the band before it ({before.min}-{before.max})",
+                f"{key}[{index}]",
+            )
+        if band.min > before.max + 1:
+            raise rule_error(
+                "rule_band_gap",
+                f"{where}: no band holds {before.max + 1}-{band.min - 1} (the band before ends at {before.max})",
+                f"{key}[{index}]",
+            )
+        if order.index(band.rating) <= order.index(before.rating):
+            raise rule_error(
+                "rule_band_order",
+                f"{where}: {band.rating} is not better than {before.rating}, the band below",
+                f"{key}[{index}]",
+            )
+    if bands and bands[-1].max != top:
+        raise rule_error(
+            "rule_band_gap",
+            f"the last band ends at {bands[-1].max}, not at the top of the range, {top}",
+            f"{key}[{len(bands) - 1}]",
+        )
+
+
+class KeyQuestionBands(Strict):
+    """The band of a case-based standard from its lowest key-question percentage."""
+
+    status: str
+    bands: list[Band] = Field(min_length=1)
+    discretion_points: int
+
+    @model_validator(mode="after")
+    def _bands(self, info: ValidationInfo) -> "KeyQuestionBands":
+        check_bands(self.bands, 100, info, "bands")
+        return self
+
+
+class StandardRule(Strict):
+    """A standard of a framework: code ("2.1"), name, whether its rating comes from key questions,
+    the report variant printing it (None: every variant) and whether it counts towards the score."""
+
+    code: str = Field(pattern=r"^\d\.\d$")
+    name: str
+    case_based: bool
+    variant: str | None = None
+    counted: bool = True
+
+
+class Framework(Strict):
+    """One inspection framework: its maximum score, overall bands, domains and standards."""
+
+    description: str
+    kind: KnownKind
+    max_score: int
+    bands_status: str
+    overall_bands: list[Band] = Field(min_length=1)
+    leadership_cap: bool
+    domains: dict[str, str | list[str]]
+    standards: list[StandardRule]
+
+    def domain_names(self, number: str) -> list[str]:
+        """The names of domain `number` ("2"), one or several (a framework's variants)."""
+        value = self.domains.get(number)
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    def variants(self) -> list[str | None]:
+        """The report variants of the framework ([None] when it has none)."""
+        found = list(dict.fromkeys(s.variant for s in self.standards if s.variant))
+        return list(found) or [None]
+
+    def counted_standards(self, variant: str | None) -> int:
+        """The standards a report of `variant` counts towards its score: the common ones by code,
+        the variant's own by name (a CRC report numbers the same standard 3.x or 4.x)."""
+        common = {s.code for s in self.standards if s.counted and s.variant is None}
+        own = {s.name for s in self.standards if s.counted and variant is not None and s.variant == variant}
+        return len(common) + len(own)
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> "Framework":
+        seen: set[tuple[str, str | None]] = set()
+        for index, standard in enumerate(self.standards):
+            key = (standard.code, standard.variant)
+            if key in seen:
+                variant = f" (variant {standard.variant})" if standard.variant else ""
+                raise rule_error(
+                    "rule_standard_duplicate", f"code {standard.code}{variant} is listed twice", f"standards[{index}]"
+                )
+            seen.add(key)
+        check_bands(self.overall_bands, self.max_score, info, "overall_bands")
+        return self
+
+
+class Frameworks(Strict):
+    """patterns/frameworks.yaml: points per rating, key-question bands, the frameworks by name."""
+
+    version: int
+    ratings: dict[KnownRating, int]
+    key_question_bands: KeyQuestionBands
+    frameworks: dict[str, Framework]
+
+    @model_validator(mode="after")
+    def _max_scores(self, info: ValidationInfo) -> "Frameworks":
+        missing = [r for r in vocab_of(info).ratings if r not in self.ratings]
+        if missing:
+            raise rule_error("rule_unknown_rating", f"no points for the rating(s) {missing}", "ratings")
+        points = max(self.ratings.values())
+        for name, framework in self.frameworks.items():
+            for variant in framework.variants():
+                counted = framework.counted_standards(variant)
+                if framework.max_score != points * counted:
+                    of = f" (variant {variant})" if variant else ""
+                    raise rule_error(
+                        "rule_max_score",
+                        f"{framework.max_score} is not {points} × {counted} counted standards{of} = {points * counted}",
+                        f"frameworks.{name}.max_score",
+                    )
+        return self

@@ -1,0 +1,62 @@
+"""patterns/metadata.yaml: where a report states its publication date, and the words that
+leave a cover title unfinished."""
+
+import regex
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .common import Strict, check_groups, rule_error, vocab_of
+from .regexes import compiled
+from .vocab import Vocab, vocab
+
+
+def placeholders(words: Vocab) -> dict[str, str]:
+    """The placeholders of metadata.yaml: <MONTH> a month's name or its abbreviation (vocab.yaml
+    months, with an optional full stop), <YEAR> a year, perhaps split by a space ("20 19")."""
+    months = "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in words.months)
+    return {"<MONTH>": f"(?:{months})\\.?", "<YEAR>": "(?:19|20)\\s?\\d\\s?\\d"}
+
+
+def expand(pattern: str, words: Vocab) -> str:
+    """`pattern` with its placeholders replaced (see `placeholders`)."""
+    for placeholder, expansion in placeholders(words).items():
+        pattern = pattern.replace(placeholder, expansion)
+    return pattern
+
+
+class PublishedSource(Strict):
+    """One place a report states its publication date (patterns/metadata.yaml)."""
+
+    name: str
+    precision: str = Field(pattern=r"^(month|year)$")
+    scope: str = Field(pattern=r"^(front|front_and_back)$")
+    pattern: str
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The pattern with its placeholders expanded, compiled."""
+        return compiled(expand(self.pattern, vocab()))
+
+    @field_validator("pattern")
+    @classmethod
+    def _groups(cls, value: str, info: ValidationInfo) -> str:
+        check_groups(expand(value, vocab_of(info)), "year")
+        return value
+
+    @model_validator(mode="after")
+    def _month(self, info: ValidationInfo) -> "PublishedSource":
+        if self.precision == "month" and "month" not in regex.compile(expand(self.pattern, vocab_of(info))).groupindex:
+            raise rule_error(
+                "rule_regex_group_missing",
+                f"published source {self.name!r} gives a month but its pattern has no 'month' group",
+                "pattern",
+            )
+        return self
+
+
+class MetadataPatterns(Strict):
+    """patterns/metadata.yaml."""
+
+    version: int
+    published: list[PublishedSource] = Field(min_length=1)
+    # a title's line ending in one of these words (or a colon) goes on: the title is not complete
+    title_dangling_words: list[str] = Field(min_length=1)

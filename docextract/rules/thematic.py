@@ -1,0 +1,13 @@
+"""patterns/thematic.yaml: the inspectorates leading a joint thematic inspection."""
+
+from pydantic import Field, field_validator
+
+from .common import Strict, check_groups
+
+
+class ThematicPatterns(Strict):
+    version: int
+    lead_by: str
+    inspectorates: list[str] = Field(min_length=1)
+
+    _v = field_validator("lead_by")(lambda cls, v: check_groups(v, "list"))
