@@ -194,3 +194,16 @@ def test_annex_head_percent_null_no_warning() -> None:
         w.code == "key_question_value_unreadable" and kq.text[:40] in w.message and "page 1" in w.message
         for w in warnings
     )
+
+
+def test_annex_comparator_column_read_by_its_header_across_standard_rows() -> None:
+    """An annex table holding every standard as rows (standard headings inside the table, the
+    header repeated on the next page), its comparison column left of the current one: each value
+    is read by the header of its column, never by its position, and the comparison keeps its label."""
+    kqs, warnings = run("kq-annex-comparator-column-by-header.pdf")
+    label = "All areas"
+    assert _triples(kqs["2.1"]) == [(81, 70, label), (77, 66, label), (84, 68, label)]
+    assert _triples(kqs["2.2"]) == [(73, 62, label), (79, 64, label), (70, 58, label)]
+    assert _triples(kqs["2.3"]) == [(88, 74, label), (83, 69, label), (80, 67, label)]
+    assert _triples(kqs["2.4"]) == [(61, 49, label), (72, 59, label), (63, 48, label)]
+    assert not [w for w in warnings if w.code == "key_question_value_unreadable"]

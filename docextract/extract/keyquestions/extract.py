@@ -202,6 +202,8 @@ def _occurrences(
             continue
         if held is not None and header is None and event.values and last_page is not None and event.page > last_page:
             header = held  # a key-question table continued on the next page without its header
+        if header is None and event.values:
+            header = _carried(seen, last_page, event)  # standard headings printed as rows of its table
         held = None
         last_page = event.page
         if (
@@ -251,6 +253,25 @@ def _continued(seen: Header | None, last_page: int | None, header: Header) -> He
     if seen is None or last_page is None or header.page != last_page + 1 or seen.page > last_page:
         return None
     return seen
+
+
+def _carried(seen: Header | None, last_page: int | None, question: Question) -> Header | None:
+    """The header of the table a valued question still stands in after a standard heading (an
+    annex table holding every standard: its domain and standard headings are rows of the table),
+    or None. The table must still run (the question on the header's page, or the page after its
+    last question) and every value of the question stand under a column of that header, each under
+    its own (by position where all have boxes; by count where none have: a text conversion). Only
+    then are the values read by their columns' headers rather than by their order in the row."""
+    if seen is None or question.page < seen.page or question.page > max(seen.page, last_page or 0) + 1:
+        return None
+    columns = [c.box for c in seen.columns]
+    values = question.values
+    if all(v.box is None for v in values) and all(box is None for box in columns):
+        return seen if len(values) == len(columns) else None
+    if any(v.box is None for v in values) or any(box is None for box in columns):
+        return None
+    placed = [best_column(v.box, columns) for v in values]
+    return seen if None not in placed and len(set(placed)) == len(placed) else None
 
 
 def _in_table(question: Question, previous: Question | None, following: Question | None) -> bool:
