@@ -136,3 +136,21 @@ def test_regeneration_is_an_explicit_switch_and_refused_under_ci(tmp_path: Path,
 def test_ci_does_not_regenerate_fixtures() -> None:
     if os.environ.get("CI"):
         assert fx.main(["--write", "--out", str(FIXTURES)]) == 2
+
+
+def synth_view(record_units: list[dict[str, Any]]) -> list[Any]:
+    """Every key question's value, comparison value and label, and its prompts, per standard."""
+    return [
+        [(s["code"], [(k["percent"], k["comparator_percent"], k["comparator_label"],
+                       [(p["text"], p["percent"]) for p in k["prompts"]]) for k in s["key_questions"]])
+         for s in u["standards"]]
+        for u in record_units
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _cases(KNOWN_PARSE))
+def test_comparators_and_prompts_as_printed(name: str) -> None:
+    """The comparison column (in a standard's section or in the annex table) and the prompts
+    against the generator's own account of what it printed (truth `synth.units`)."""
+    units = [u.model_dump() for u in parsed(name).units]
+    assert synth_view(units) == synth_view(truth(name)["synth"].get("units", []))

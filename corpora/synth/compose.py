@@ -420,7 +420,15 @@ class Composer:
         percentages, in one annex table: the only place the key-question scores are printed."""
         domains = domain_titles(self.r)
         notes: dict[str, str] = {}
-        rows: list[list[Cell]] = [[Cell([("Standard/Key question", "bold")]), Cell([("Rating/% yes", "bold")])]]
+        comparator = self.r.layout.kq_table == "comparator"  # a third column: the comparison group's %
+        empty = [Cell([("", "normal")])] if comparator else []
+        header = [Cell([("Standard/Key question", "bold")]), Cell([("Rating/% yes", "bold")])]
+        if comparator:
+            label = self.r.people["comparator_label"]
+            marker, note = self.notes.next(f"{label}: every inspection of this type in the previous year.")
+            notes |= note
+            header.append(Cell([(label, "bold"), (marker, "sup")]))
+        rows: list[list[Cell]] = [header]
         seen: set[str] = set()
         for s in unit.standards:
             if not s.key_questions:
@@ -428,21 +436,25 @@ class Composer:
             dom = s.code.split(".")[0]
             if dom not in seen:
                 seen.add(dom)
-                rows.append([Cell([(f"{dom}. {domains.get(dom, '')}", "bold")]), Cell([("", "normal")])])
+                rows.append([Cell([(f"{dom}. {domains.get(dom, '')}", "bold")]), Cell([("", "normal")]), *empty])
             shown = self._rating_shown(unit, s)
             rows.append([Cell([(f"{printed_code(self.r, s.code)}. {s.name}", "bold")]),
-                         Cell([(shown or "", "bold")], fill=shown)])
+                         Cell([(shown or "", "bold")], fill=shown), *empty])
             lowest = s.lowest
             for n, kq in enumerate(s.key_questions):
                 runs = self._kq_runs(unit, s, n, notes)
                 code = f"P {kq.code}" if self.r.framework == "probation-pdu-2023" else kq.code
                 runs[0] = (f"{code}. {runs[0][0]}", runs[0][1])
-                rows.append([Cell(runs), Cell([(f"{kq.percent}%", "bold" if kq is lowest else "normal")])])
+                row = [Cell(runs), Cell([(f"{kq.percent}%", "bold" if kq is lowest else "normal")])]
+                if comparator:
+                    row.append(Cell([(f"{kq.comparator_percent}%", "normal")]))
+                rows.append(row)
         return [plain("Key questions", "h2"),
                 plain("The table below shows, for each case-based standard, the percentage of inspected cases "
-                      "judged satisfactory against each key question."),
-                Table(rows, [0.8, 0.2], header_rows=1, repeat_header=True, footnotes=notes,
-                      anchor=f"kq-annex-{unit.name}"),
+                      "judged satisfactory against each key question"
+                      + (f", beside the same figure for {label.lower()}." if comparator else ".")),
+                Table(rows, [0.64, 0.18, 0.18] if comparator else [0.8, 0.2], header_rows=1, repeat_header=True,
+                      footnotes=notes, anchor=f"kq-annex-{unit.name}"),
                 plain("Prompts", "h2")]
 
     def letter(self) -> list[Block]:
