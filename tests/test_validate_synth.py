@@ -58,3 +58,21 @@ def test_clean_reports_give_no_findings(clean: list[Path]) -> None:
         assert truth["known_inconsistencies"] == []
         result = validate(pdf)
         assert [(i.code, i.message) for i in result.issues] == [], pdf.name
+
+
+@pytest.mark.parametrize(("framework", "seed"), [("probation-2018", 2), ("probation-pdu-2023", 3), ("youth-2018", 4)])
+def test_finding_in_annex_table_is_placed_at_its_standard(tmp_path: Path, framework: str, seed: int) -> None:
+    """A broken reference printed in a key question of the annex table, whose standard rows print
+    the standard's rating beside its code and name ("2.3. Planning  Good", or "Requires" with
+    "improvement" wrapped below): the finding names that unit and standard, as in a section."""
+    from corpora.synth import ReportSpec, generate_report
+
+    spec = ReportSpec("annex-ref", seed, framework, ["broken_cross_reference"], (3, 4),
+                      {"kq_place": "annex", "rating_wrap": False}, "all")
+    report = generate_report(spec)
+    pdf = tmp_path / "annex-ref.pdf"
+    pdf.write_bytes(report.pdf)
+    [injected] = report.truth["known_inconsistencies"]
+    assert injected["where"].get("key_question")  # the reference is in a key question's cell
+    found = [(i.code, i.unit, i.standard) for i in validate(pdf).issues]
+    assert found == [("broken_cross_reference", injected["where"]["unit"], injected["where"]["standard"])]

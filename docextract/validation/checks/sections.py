@@ -1,7 +1,9 @@
 """Where a piece of the running text belongs: the rated unit and standard whose section it is in.
 
 A standard's section opens at a line that is the standard's code and name ("2.3. Planning",
-"P 2.3 Planning") of a unit the record rates, and runs to the next such heading or a line that
+"P 2.3 Planning") of a unit the record rates — also as a row of a table that prints the
+standard's rating beside it ("2.3. Planning  Good", or "Requires" with "improvement" wrapped
+below: an annex table of every standard and its key questions) — and runs to the next such heading or a line that
 closes sections (patterns/validation.yaml `sections.end`: a numbered domain heading, an annexe,
 the recommendations...). Text outside every section belongs to no unit and no standard; in a
 report rating one unit, a section's unit is that unit.
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ...model.record import InspectionReport
+from ...model.record import RATINGS, InspectionReport
+from ...read.fuzzy import as_rating
 from ...read.normalize import compact
 from ...rules.patterns import validation_patterns
 from .flow import Flow
@@ -49,7 +52,7 @@ def build_sections(flow: Flow, report: InspectionReport, domains: Sequence[str] 
         text = line.text.strip()
         match = heading.match(text)
         code = "".join(match["code"].split()) if match else ""
-        units = known.get((code, compact(match["name"]))) if match else None
+        units = _units_of_heading(known, code, match["name"]) if match else None
         if match and units:
             # a heading several units share (a letter) names no one unit
             starts.append(offset)
@@ -58,3 +61,24 @@ def build_sections(flow: Flow, report: InspectionReport, domains: Sequence[str] 
             starts.append(offset)
             places.append((None, None))
     return Sections(starts, places)
+
+
+def _units_of_heading(known: dict[tuple[str, str], list[str | None]], code: str, name: str) -> list[str | None] | None:
+    """The units rating the standard a heading line names (its code and name, maybe followed by
+    the standard's rating as printed in a table row), or None when it names no known standard."""
+    words = name.split()
+    for cut in range(len(words), 0, -1):
+        units = known.get((code, compact(" ".join(words[:cut]))))
+        if units and _is_rating_cell(words[cut:]):
+            return units
+    return None
+
+
+def _is_rating_cell(words: Sequence[str]) -> bool:
+    """Whether the words after a standard's name are nothing, a rating, or a rating's first
+    words with the rest wrapped onto the next line ("Requires")."""
+    if not words or as_rating(" ".join(words)) is not None:
+        return True
+    lowered = [word.lower() for word in words]
+    wrapped = (rating.lower().split() for rating in RATINGS)
+    return any(len(parts) > len(words) and parts[: len(words)] == lowered for parts in wrapped)
