@@ -66,10 +66,11 @@ def parser() -> argparse.ArgumentParser:
                    help="the program that prints the PDF (same report, same truth); see corpora/synth/producers.py")
     p.add_argument("--distil-from", default="reportlab", choices=[x for x in PRODUCERS if x != "ghostscript"],
                    help="with --producer ghostscript: whose PDF is re-distilled")
-    p.add_argument("--variants", default="classic", choices=VARIANT_SETS,
-                   help="'all': also draw the layout variants added with the producer matrix (score in words, "
-                        "code/name/rating on own lines, wrapped ratings, domain heading after the "
-                        "recommendations, year-only date, annex key-question table)")
+    p.add_argument("--variants", default="all", choices=VARIANT_SETS,
+                   help="'all' (the default): also draw the layout variants added with the producer matrix "
+                        "(score in words, code/name/rating on own lines, wrapped ratings, domain heading after "
+                        "the recommendations, year-only date, annex key-question table, with its comparison "
+                        "column where the report has one); 'classic': only the layouts from before it")
     p.add_argument("--sources", action="store_true", help="also write the HTML or .docx a producer printed")
     p.add_argument("--text", action="store_true",
                    help="also write NAME.txt (form feed between pages; reportlab and fpdf2 only)")
