@@ -207,3 +207,12 @@ def test_annex_comparator_column_read_by_its_header_across_standard_rows() -> No
     assert _triples(kqs["2.3"]) == [(88, 74, label), (83, 69, label), (80, 67, label)]
     assert _triples(kqs["2.4"]) == [(61, 49, label), (72, 59, label), (63, 48, label)]
     assert not [w for w in warnings if w.code == "key_question_value_unreadable"]
+
+
+def test_wrapped_header_with_a_long_unit_name_keeps_its_columns() -> None:
+    """Header cells wrapped onto a second line that is long as a whole (the question column's
+    header names a long unit): that line still continues the header, so "Current" / "inspection"
+    names the current column and the comparison keeps its label."""
+    kqs, _ = run("kq-wrapped-header-long-unit-name.pdf")
+    label = "All PDUs inspected"
+    assert _triples(kqs["2.3"]) == [(66, 72, label), (59, 64, label), (71, 60, label)]

@@ -316,7 +316,10 @@ class Scanner:
         return False
 
     def _continues_header(self, row: Row) -> bool:
-        if self.header is None or row.joined or len(row.text) > 60:
+        """Whether a row is the wrapped rest of the header being read: short cells (each, not the
+        row as a whole: a question column's header naming a long unit wraps too), each under a
+        header cell."""
+        if self.header is None or row.joined or any(len(cell.text) > 60 for cell in row.cells):
             return False
         boxes = [box for _, box in self.header]
         return all(cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells)
