@@ -20,15 +20,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__
+from .model.codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_UNREADABLE
 
 if TYPE_CHECKING:
     from .model.record import InspectionReport
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1  # validate: a report contradicts its rules
-EXIT_UNREADABLE = 2  # bad input, bad usage, nothing could be done
-EXIT_SOME_FAILED = 3  # bulk/eval: some files failed, the others are done
-EXIT_INTERRUPTED = 130
 
 HELP = f"""Structured, validated data from HM Inspectorate of Probation inspection reports.
 

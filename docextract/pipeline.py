@@ -18,6 +18,7 @@ from .extract.places import place_record
 from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
 from .extract.thematic import lead_inspectorates
+from .model.codes import RATINGS_NOT_FOUND
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
 from .read.open import ReportSource, open_document
@@ -84,7 +85,7 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
         units, found = extract_key_questions(doc, detection, units)
         return units, warnings + found
     message = f"a {detection.kind} normally has a ratings table; none was found"
-    warnings.append(ParseWarning(code="ratings_not_found", message=message))
+    warnings.append(ParseWarning(code=RATINGS_NOT_FOUND, message=message))
     if detection.kind in vocab().kinds_where("one_unit"):  # key questions printed as text are still kept per standard
         units, found = units_from_key_questions(doc, detection, subject)
         warnings += found

@@ -18,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeoutError
 from concurrent.futures import wait as futures_wait
 from typing import Any, Protocol
 
+from ..model.codes import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED
 from .task import Task, TaskResult, error_result, run_task
 
 TaskFn = Callable[[Task], TaskResult]
@@ -107,13 +108,13 @@ class ProcessPool:
         try:
             result = future.result()
         except FutureTimeoutError:
-            return error_result(task, "timeout", f"no result within the {self.timeout:g} s time limit", self.timeout)
+            return error_result(task, TIMEOUT, f"no result within the {self.timeout:g} s time limit", self.timeout)
         except pebble.ProcessExpired as exc:
             code = exc.exitcode
             how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            return error_result(task, "worker_crashed", f"the worker process died while parsing ({how})")
+            return error_result(task, WORKER_CRASHED, f"the worker process died while parsing ({how})")
         except Exception as exc:  # the task could not be sent or its result not returned
-            return error_result(task, "internal_error", f"{type(exc).__name__}: {exc}"[:2000])
+            return error_result(task, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"[:2000])
         if result.worker:
             self.workers_seen.add(result.worker)
         return result
@@ -179,12 +180,12 @@ class DaskExecutor:
                                 exc: Any = future.exception()
                             except Exception as error:  # cancelled futures raise here
                                 exc = error
-                            yield error_result(task, "worker_crashed", f"dask task failed: {exc!r}"[:2000])
+                            yield error_result(task, WORKER_CRASHED, f"dask task failed: {exc!r}"[:2000])
                     elif now - started > self.timeout:
                         del in_flight[future]
                         future.cancel()
                         yield error_result(
-                            task, "timeout", f"no result within the {self.timeout:g} s time limit", now - started
+                            task, TIMEOUT, f"no result within the {self.timeout:g} s time limit", now - started
                         )
         finally:
             client.close()

@@ -15,6 +15,7 @@ from types import FrameType
 
 from rich.console import Console
 
+from ..model.codes import INTERNAL_ERROR, UNREADABLE
 from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
 from .exports import export
 from .inputs import Hashed, expand, hash_files
@@ -60,7 +61,7 @@ class _Writer:
         if result.rows is not None:
             self.reports.append((result.rows, result.task.paths))
         else:
-            code, message = result.error_code or "internal_error", result.error_message or ""
+            code, message = result.error_code or INTERNAL_ERROR, result.error_message or ""
             self.errors.extend(ErrorRecord(p, result.task.sha256, code, message) for p in result.task.paths)
         pending = len(self.reports) + len(self.errors)
         if pending >= self.options.batch_size or time.monotonic() - self.last_flush >= self.options.batch_seconds:
@@ -83,7 +84,7 @@ def _plan(
     errors: list[ErrorRecord] = []
     for item in hashed:
         if item.sha256 is None:
-            errors.append(ErrorRecord(item.path, None, "unreadable", item.error or "cannot read the file"))
+            errors.append(ErrorRecord(item.path, None, UNREADABLE, item.error or "cannot read the file"))
         else:
             groups.setdefault(item.sha256, []).append(item.path)
     summary.distinct = len(groups)
@@ -186,7 +187,7 @@ def run_bulk(
                         progress.log(f"parsed {result.task.path} ({result.seconds:.2f} s)")
                     else:
                         for path in result.task.paths:
-                            summary.fail(path, result.error_code or "internal_error", result.error_message or "")
+                            summary.fail(path, result.error_code or INTERNAL_ERROR, result.error_message or "")
                         progress.log(f"failed {result.task.path}: {result.error_code}: {result.error_message}")
                     writer.add(result)
                     progress.advance(failed=not result.ok)

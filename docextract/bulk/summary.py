@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-EXIT_OK = 0
-EXIT_NONE_READ = 2
-EXIT_SOME_FAILED = 3
-EXIT_INTERRUPTED = 130
+from ..model.codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_UNREADABLE
+
+EXIT_NONE_READ = EXIT_UNREADABLE  # no file of the batch could be read
 
 
 @dataclass

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..model.codes import CHANGED, INTERNAL_ERROR, LITTLE_TEXT, NOT_A_REPORT, UNKNOWN_DOCUMENT, VALIDATE_UNAVAILABLE
 from ..model.errors import DocextractError
 from ..model.record import InspectionReport
 from ..pipeline import parse
@@ -90,20 +91,20 @@ def run_task(task: Task) -> TaskResult:
             if task.validate:
                 validate = load_validate()
                 if validate is None:
-                    raise DocextractError(task.path, "validate_unavailable", "docextract.pipeline is not installed")
+                    raise DocextractError(task.path, VALIDATE_UNAVAILABLE, "docextract.pipeline is not installed")
                 outcome = validate(task.path)
                 report, issues = outcome.report, list(outcome.issues)
             else:
                 report = parse(task.path)
         seconds = time.perf_counter() - started
         if report.source.sha256 != task.sha256:
-            result = error_result(task, "changed", "the file changed while the batch was running", seconds)
+            result = error_result(task, CHANGED, "the file changed while the batch was running", seconds)
         elif report.kind == "unknown" and not task.keep_unknown:
             message = next(
-                (w.message for w in report.warnings if w.code in ("unknown_document", "little_text")),
+                (w.message for w in report.warnings if w.code in (UNKNOWN_DOCUMENT, LITTLE_TEXT)),
                 "not recognised as an inspection report",
             )
-            result = error_result(task, "not_a_report", message, seconds)
+            result = error_result(task, NOT_A_REPORT, message, seconds)
         else:
             result = TaskResult(task, rows=report_rows(report, path=task.path, parse_seconds=seconds, issues=issues))
             result.seconds = seconds
@@ -111,7 +112,7 @@ def run_task(task: Task) -> TaskResult:
         result = error_result(task, exc.code, exc.reason, time.perf_counter() - started)
     except Exception as exc:  # a parser bug must not stop the batch
         message = f"{type(exc).__name__}: {exc}"
-        result = error_result(task, "internal_error", message[:2000], time.perf_counter() - started)
+        result = error_result(task, INTERNAL_ERROR, message[:2000], time.perf_counter() - started)
     result.worker = f"{os.uname().nodename if hasattr(os, 'uname') else ''}:{os.getpid()}"
     result.worker_peak_rss = peak_rss()
     return result

@@ -15,6 +15,7 @@ from typing import cast
 
 import regex
 
+from ..model.codes import LITTLE_TEXT, UNKNOWN_DOCUMENT
 from ..model.record import Kind, ParseWarning
 from ..read.document import Document, Line
 from ..read.fuzzy import as_rating
@@ -68,7 +69,7 @@ def detect(doc: Document) -> Detection:
     little = detection_patterns().little_text_characters
     if characters < little:
         warning = ParseWarning(
-            code="little_text",
+            code=LITTLE_TEXT,
             message=f"only {characters} characters of text (a report has at least {little}): "
             "parsed as 'unknown', nothing extracted",
             field="*",
@@ -78,7 +79,7 @@ def detect(doc: Document) -> Detection:
     if not recognised(found):
         cues = ", ".join(sorted(found)) or "none"
         warning = ParseWarning(
-            code="unknown_document",
+            code=UNKNOWN_DOCUMENT,
             message="not recognised as an HM Inspectorate of Probation publication (publisher cues found: "
             f"{cues}): parsed as 'unknown', nothing extracted",
             field="*",
@@ -88,7 +89,7 @@ def detect(doc: Document) -> Detection:
     kind = detect_kind(doc, framework)
     if kind == "unknown":
         warning = ParseWarning(
-            code="unknown_document",
+            code=UNKNOWN_DOCUMENT,
             message="an HM Inspectorate of Probation publication, but not of a kind docextract reads: "
             "parsed as 'unknown', nothing extracted",
             field="*",

@@ -22,6 +22,7 @@ from functools import cache
 import regex
 
 from ..detect.classify import Detection
+from ..model.codes import KEY_FACTS_NOT_FOUND
 from ..model.record import AddresseeTally, KeyFact, KeyFactUnit, ParseWarning, ThematicSummary
 from ..read.document import Document, Line
 from ..read.normalize import collapse
@@ -325,5 +326,5 @@ def extract_annual(
     if detection.kind != "annual_report":
         return ([], []), []
     facts = extract_key_facts(doc, detection)
-    warnings = [] if facts else [ParseWarning(code="key_facts_not_found", message="no key-facts pages were found")]
+    warnings = [] if facts else [ParseWarning(code=KEY_FACTS_NOT_FOUND, message="no key-facts pages were found")]
     return (facts, extract_thematic_summaries(doc, detection)), warnings

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..detect.classify import front_lines
+from ..model.codes import TITLE_TRUNCATED
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
 from ..rules.patterns import detection_patterns, metadata_patterns
@@ -33,7 +34,7 @@ def extract_metadata(doc: Document) -> Metadata:
     warnings: tuple[ParseWarning, ...] = ()
     if title is not None and dangling(title):
         warnings = (ParseWarning(
-            code="title_truncated", page=page, field="title", read=title,
+            code=TITLE_TRUNCATED, page=page, field="title", read=title,
             message=f"cover title read as {title!r} on page {page} ends in a word that cannot end a "
             "title and no next line continues it: not stored (it may be cut)",
         ),)

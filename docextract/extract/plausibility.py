@@ -26,13 +26,14 @@ from functools import cache
 
 import regex
 
+from ..model.codes import IMPLAUSIBLE_VALUE
 from ..model.record import ParseWarning
 from ..read.document import Document
 from ..read.normalize import compact
 from ..rules.patterns import Framework, PlausibilityRules, plausibility_rules
 from ..rules.regexes import compiled
 
-IMPLAUSIBLE = "implausible_value"
+IMPLAUSIBLE = IMPLAUSIBLE_VALUE
 
 
 def rules() -> PlausibilityRules:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from ..model.codes import EMPTY, IS_DIRECTORY, NOT_FOUND, TOO_LARGE, UNREADABLE, UNSUPPORTED
 from ..model.errors import DocextractError
 from .document import Document
 from .textfile import read_text
@@ -37,9 +38,9 @@ def read_document(path: str | Path) -> Document:
     name = str(path)
     file = Path(path)
     if not file.exists():
-        raise DocextractError(name, "not_found", "no such file")
+        raise DocextractError(name, NOT_FOUND, "no such file")
     if file.is_dir():
-        raise DocextractError(name, "is_directory", "is a directory, not a report file")
+        raise DocextractError(name, IS_DIRECTORY, "is a directory, not a report file")
     if file.suffix.lower() in WORD_SUFFIXES:
         from .wordfile import MAX_BYTES
 
@@ -47,13 +48,13 @@ def read_document(path: str | Path) -> Document:
         if size > MAX_BYTES:  # refused before reading it into memory
             raise DocextractError(
                 name,
-                "too_large",
+                TOO_LARGE,
                 f"the document is {size / 1e6:.0f} MB; drafts over {MAX_BYTES // 2**20} MB are refused",
             )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise DocextractError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})") from exc
+        raise DocextractError(name, UNREADABLE, f"cannot read the file ({exc.strerror or exc})") from exc
     return read_bytes(name, data, file.suffix.lower())
 
 
@@ -61,7 +62,7 @@ def read_bytes(name: str, data: bytes, suffix: str | None = None) -> Document:
     """A document from bytes already read. `suffix` is the file's (".pdf", ".txt" ...); None for a
     stream (standard input, a file object), where anything not a PDF is read as text."""
     if not data:
-        raise DocextractError(name, "empty", "the file is empty")
+        raise DocextractError(name, EMPTY, "the file is empty")
     if data[:1024].lstrip().startswith(b"%PDF-") or suffix == ".pdf":
         from .pdf import read_pdf  # pypdfium2 only for PDFs
 
@@ -74,6 +75,6 @@ def read_bytes(name: str, data: bytes, suffix: str | None = None) -> Document:
         return read_text(name, data)
     raise DocextractError(
         name,
-        "unsupported",
+        UNSUPPORTED,
         f"unsupported file type '{suffix or 'none'}': expected a PDF, a Word .docx or a .txt/.md text",
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..model.codes import UNREADABLE
 from ..model.errors import DocextractError
 from ..model.record import BBox, InspectionReport, Located
 
@@ -41,7 +42,7 @@ class PageRenderer:
         try:
             self._pdf: Any = pdfium.PdfDocument(str(path))
         except (pdfium.PdfiumError, OSError) as exc:
-            raise DocextractError(str(path), "unreadable", f"cannot render the PDF ({exc})") from exc
+            raise DocextractError(str(path), UNREADABLE, f"cannot render the PDF ({exc})") from exc
 
     @property
     def page_count(self) -> int:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from ..model.codes import CORRUPT_PDF, EMPTY_PDF, NOT_PDF
 from ..model.errors import DocextractError
 from .document import BoxTuple, Document, Line, Page, Precise
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
@@ -38,7 +39,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     """Read a PDF's bytes into a Document, or raise DocextractError naming the reason."""
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise DocextractError(path, "not_pdf", "not a PDF file (no %PDF header)")
+        raise DocextractError(path, NOT_PDF, "not a PDF file (no %PDF header)")
     pdf, why = open_pdfium(path, data)
     if pdf is None:  # pdfium cannot open it: pdfminer tries before it is called corrupt
         return read_with_pdfminer(path, data, why)
@@ -47,13 +48,13 @@ def read_pdf(path: str, data: bytes) -> Document:
         pages = [_read_page(pdf, index, layout) for index in range(len(pdf))]
     except pdfium.PdfiumError as exc:
         layout.close()
-        raise DocextractError(path, "corrupt_pdf", f"corrupt or unreadable PDF ({exc})") from exc
+        raise DocextractError(path, CORRUPT_PDF, f"corrupt or unreadable PDF ({exc})") from exc
     except BaseException:
         layout.close()
         raise
     if not pages:
         layout.close()
-        raise DocextractError(path, "empty_pdf", "the PDF has no pages")
+        raise DocextractError(path, EMPTY_PDF, "the PDF has no pages")
     if not any(page.lines for page in pages):  # no text at all: pdfminer may read what pdfium cannot
         layout.close()
         return read_with_pdfminer(path, data, "pdfium: no text")

@@ -23,6 +23,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..model.codes import CORRUPT_PDF, EMPTY_PDF, ENCRYPTED, NO_TEXT
 from ..model.errors import DocextractError
 from .document import Document, Page, Precise
 
@@ -36,7 +37,7 @@ _PDFIUM_ERRORS = {
     6: "page not found or content error",
 }
 _PASSWORD = 4
-ENCRYPTED = "encrypted PDF: a password is required"
+_ENCRYPTED_REASON = "encrypted PDF: a password is required"
 
 
 def open_pdfium(path: str, data: bytes) -> tuple[Any | None, str]:
@@ -47,7 +48,7 @@ def open_pdfium(path: str, data: bytes) -> tuple[Any | None, str]:
     if not raw:
         code = int(pdfium_c.FPDF_GetLastError())  # set by this failed load: it is this call's error
         if code == _PASSWORD:
-            raise DocextractError(path, "encrypted", ENCRYPTED)
+            raise DocextractError(path, ENCRYPTED, _ENCRYPTED_REASON)
         return None, f"pdfium: {_PDFIUM_ERRORS.get(code, f'error {code}')}"
     if pdfium_c.FPDF_GetPageCount(raw) < 1:
         pdfium_c.FPDF_CloseDocument(raw)
@@ -77,15 +78,15 @@ def read_with_pdfminer(path: str, data: bytes, pdfium_reason: str) -> Document:
         if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
             cause, PDFPasswordIncorrect | PDFEncryptionError
         ):
-            raise DocextractError(path, "encrypted", ENCRYPTED) from exc
+            raise DocextractError(path, ENCRYPTED, _ENCRYPTED_REASON) from exc
         raise DocextractError(
-            path, "corrupt_pdf", f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: {_reason(exc)})"
+            path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: {_reason(exc)})"
         ) from exc
     if not plumber_pages:
         pdf.close()
         if pdfium_reason == "pdfium: no pages":
-            raise DocextractError(path, "empty_pdf", "the PDF has no pages")
-        raise DocextractError(path, "corrupt_pdf", f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: no pages)")
+            raise DocextractError(path, EMPTY_PDF, "the PDF has no pages")
+        raise DocextractError(path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: no pages)")
     pages: list[Page] = []
     failures: list[str] = []
     rows_by_page: dict[int, Any] = {}
@@ -106,11 +107,11 @@ def read_with_pdfminer(path: str, data: bytes, pdfium_reason: str) -> Document:
             detail = "; ".join(failures[:3])
             raise DocextractError(
                 path,
-                "corrupt_pdf",
+                CORRUPT_PDF,
                 f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer finds {len(pages)} page(s) "
                 f"but cannot read their text: {detail})",
             )
-        raise DocextractError(path, "no_text", "no text layer: a scanned or image-only PDF cannot be parsed")
+        raise DocextractError(path, NO_TEXT, "no text layer: a scanned or image-only PDF cannot be parsed")
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),

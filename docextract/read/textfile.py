@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..model.codes import NOT_TEXT
 from ..model.errors import DocextractError
 from .document import Document, Line, Page, Place
 from .normalize import collapse, normalize_text, strip_markup
@@ -33,7 +34,7 @@ def _fields(raw: str) -> list[str] | None:
 
 def read_text(path: str, data: bytes) -> Document:
     if b"\x00" in data[:4096]:
-        raise DocextractError(path, "not_text", "not a text file (binary content)")
+        raise DocextractError(path, NOT_TEXT, "not a text file (binary content)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

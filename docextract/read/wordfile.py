@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.codes import CORRUPT_DOCX, NO_TEXT, NOT_DOCX, TOO_LARGE, ZIP_BOMB
 from ..model.errors import DocextractError
 from .document import Document, Line, Page, Place
 from .normalize import collapse, normalize_text
@@ -40,30 +41,30 @@ def check_zip(path: str, data: bytes) -> None:
     if len(data) > MAX_BYTES:
         raise DocextractError(
             path,
-            "too_large",
+            TOO_LARGE,
             f"the document is {len(data) / 1e6:.0f} MB; drafts over {MAX_BYTES // 2**20} MB are refused",
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise DocextractError(path, "corrupt_docx", f"corrupt or unreadable Word document ({exc})") from exc
+        raise DocextractError(path, CORRUPT_DOCX, f"corrupt or unreadable Word document ({exc})") from exc
     if len(infos) > MAX_PARTS:
-        raise DocextractError(path, "zip_bomb", f"refused: the Word document has {len(infos)} parts")
+        raise DocextractError(path, ZIP_BOMB, f"refused: the Word document has {len(infos)} parts")
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED:
         raise DocextractError(
-            path, "zip_bomb", f"refused: the Word document would expand to {unpacked / 1e6:.0f} MB (a zip bomb?)"
+            path, ZIP_BOMB, f"refused: the Word document would expand to {unpacked / 1e6:.0f} MB (a zip bomb?)"
         )
     for info in infos:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise DocextractError(
                 path,
-                "zip_bomb",
+                ZIP_BOMB,
                 f"refused: part {info.filename} expands {info.file_size // max(info.compress_size, 1)}x (a zip bomb?)",
             )
     if not any(info.filename == "word/document.xml" for info in infos):
-        raise DocextractError(path, "not_docx", "not a Word document (no word/document.xml)")
+        raise DocextractError(path, NOT_DOCX, "not a Word document (no word/document.xml)")
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -74,11 +75,11 @@ def read_docx(path: str, data: bytes) -> Document:
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for damaged packages
-        raise DocextractError(path, "corrupt_docx", f"corrupt or unreadable Word document ({exc})") from exc
+        raise DocextractError(path, CORRUPT_DOCX, f"corrupt or unreadable Word document ({exc})") from exc
     reader = _Reader(word)
     lines = list(reader.lines())
     if not lines:
-        raise DocextractError(path, "no_text", "the Word document has no text")
+        raise DocextractError(path, NO_TEXT, "the Word document has no text")
     pages = _pages(lines, reader.breaks)
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), format="docx", pages=pages)
 

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 from rich.text import Text
 
 from .._version import __version__
+from ..model.codes import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, NOT_CHECKED, RULES_UNKNOWN
 from ..model.record import InspectionReport
 from ..rules.patterns import validation_patterns
 from ..validation.checks import Issue
@@ -21,7 +22,7 @@ from ..validation.checks.locate import sort_key
 
 # Findings that say part of a report was not checked (unreadable values, no known framework's rules):
 # a file with one is never called 'ok' in the text output, even when it does not fail.
-_UNCHECKED = frozenset({"not_checked", "rules_unknown"})
+_UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -45,8 +46,8 @@ class FileFindings:
 def exit_code(results: Sequence[FileFindings], strict: bool = False) -> int:
     """2 if a file could not be read, else 1 if any file fails, else 0."""
     if any(r.error is not None for r in results):
-        return 2
-    return 0 if all(r.ok(strict) for r in results) else 1
+        return EXIT_UNREADABLE
+    return EXIT_OK if all(r.ok(strict) for r in results) else EXIT_FINDINGS
 
 
 def _count(issues: Sequence[Issue]) -> str:

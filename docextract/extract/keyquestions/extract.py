@@ -24,6 +24,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ...detect.classify import Detection, printed_standard, standard_keys
+from ...model.codes import (
+    KEY_QUESTION_PERCENT_MISMATCH,
+    KEY_QUESTION_VALUE_UNREADABLE,
+    KEY_QUESTION_WORDING_DIFFERS,
+    KEY_QUESTIONS_NOT_FOUND,
+)
 from ...model.record import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from ...read.document import BoxTuple, Document, Line, to_bbox
 from ...read.layout import Row
@@ -421,7 +427,7 @@ def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWar
         if other.percent != primary.percent:
             warnings.append(
                 ParseWarning(
-                    code="key_question_percent_mismatch",
+                    code=KEY_QUESTION_PERCENT_MISMATCH,
                     message=f"{name} is {primary.percent}% on page {primary.page} "
                     f"but {other.percent}% on page {other.page}",
                     page=other.page,
@@ -431,7 +437,7 @@ def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWar
         if other is not primary and compact(other.text) != compact(primary.text):
             warnings.append(
                 ParseWarning(
-                    code="key_question_wording_differs",
+                    code=KEY_QUESTION_WORDING_DIFFERS,
                     message=f"{name} is worded '{_short(other.text, 90)}' on page {other.page}",
                     page=other.page,
                 )
@@ -439,13 +445,13 @@ def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWar
     for occurrence in entry.items:
         for problem in occurrence.problems:
             warnings.append(
-                ParseWarning(code="key_question_value_unreadable", message=f"{unit}: {problem}", page=occurrence.page)
+                ParseWarning(code=KEY_QUESTION_VALUE_UNREADABLE, message=f"{unit}: {problem}", page=occurrence.page)
             )
     if primary.percent is None and not any(o.problems for o in entry.items):  # every null is said
         where = ", ".join(str(p) for p in sorted({o.page for o in entry.items}))
         warnings.append(
             ParseWarning(
-                code="key_question_value_unreadable",
+                code=KEY_QUESTION_VALUE_UNREADABLE,
                 message=f"{name}: no percentage printed beside it (read on page {where}); its percent is null",
                 page=primary.page,
             )
@@ -718,7 +724,7 @@ def _filled(
             if found and not questions:
                 warnings.append(
                     ParseWarning(
-                        code="key_questions_not_found",
+                        code=KEY_QUESTIONS_NOT_FOUND,
                         message=f"{label}: no key-question table found for {standard.code} {standard.name}",
                         page=standard.page,
                     )
@@ -767,5 +773,5 @@ def units_from_key_questions(
     for standard in unit.standards:
         pages = [q.page for q in standard.key_questions if q.page is not None]
         standard.page = min(pages) if pages else None
-    warnings = [w for w in found if w.code != "key_questions_not_found"]
+    warnings = [w for w in found if w.code != KEY_QUESTIONS_NOT_FOUND]
     return ([unit] if unit.standards else []), warnings

@@ -18,6 +18,15 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ...detect.classify import Detection
+from ...model.codes import (
+    OVERALL_RATING_UNREADABLE,
+    RATING_COLUMN_UNKNOWN,
+    RATING_UNREADABLE,
+    STANDARDS_MISSING,
+    UNIT_NAME_FROM_TITLE,
+    UNIT_NAME_GARBLED,
+    UNIT_NAME_MISSING,
+)
 from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, split_rating
@@ -586,17 +595,17 @@ def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWar
     garbled = any(flag for _, flag in cleaned)
     if subject and (not name or (garbled and compact(name) in compact(subject))):
         return subject, ParseWarning(
-            code="unit_name_from_title",
+            code=UNIT_NAME_FROM_TITLE,
             message=f"the ratings box does not print a readable unit name: '{subject}' is taken from the title",
             page=draft.anchor.page,
         )
     if not name:
         return None, ParseWarning(
-            code="unit_name_missing", message="ratings box without a readable unit name", page=draft.anchor.page
+            code=UNIT_NAME_MISSING, message="ratings box without a readable unit name", page=draft.anchor.page
         )
     if garbled:
         return name, ParseWarning(
-            code="unit_name_garbled",
+            code=UNIT_NAME_GARBLED,
             message=f"unit name '{name}' was interleaved with other text in the ratings box",
             page=draft.anchor.page,
         )
@@ -636,7 +645,7 @@ def _current(
     else:
         return columns.current, []
     warning = ParseWarning(
-        code="rating_column_unknown",
+        code=RATING_COLUMN_UNKNOWN,
         message=f"{what}: read {len(printed)} values ({read}) and {why}: none is taken",
         page=where[1],
         field=where[0],
@@ -691,7 +700,7 @@ def finish(
         if standard.rating is None and position not in unresolved:
             warnings.append(
                 ParseWarning(
-                    code="rating_unreadable",
+                    code=RATING_UNREADABLE,
                     message=f"{name}: standard {standard.code} {standard.name} has no readable rating",
                     page=standard.page,
                 )
@@ -700,7 +709,7 @@ def finish(
     if overall is None and not (draft.overall and draft.overall.choices):
         warnings.append(
             ParseWarning(
-                code="overall_rating_unreadable", message=f"{name}: no readable overall rating", page=draft.anchor.page
+                code=OVERALL_RATING_UNREADABLE, message=f"{name}: no readable overall rating", page=draft.anchor.page
             )
         )
     unit = Unit(
@@ -827,7 +836,7 @@ def _missing_warnings(
         if missing:
             warnings.append(
                 ParseWarning(
-                    code="standards_missing",
+                    code=STANDARDS_MISSING,
                     message=f"{unit.name or 'the unit'}: the ratings table runs to the foot of page "
                     f"{unit.standards[-1].page} and the {detection.framework} standards "
                     f"{', '.join(missing)} were not found after it, so its score and bands "

@@ -18,6 +18,7 @@ from typing import Literal
 import regex
 
 from ...detect.classify import Detection
+from ...model.codes import PREVIOUS_RECOMMENDATION_UNJUDGED, RECOMMENDATION_UNIT_INFERRED, RECOMMENDATIONS_NOT_FOUND
 from ...model.record import (
     ParseWarning,
     PreviousRecommendation,
@@ -631,7 +632,7 @@ def _missing(detection: Detection) -> list[ParseWarning]:
     if detection.kind not in RECOMMENDING_KINDS:
         return []
     message = f"a {detection.kind} normally lists numbered recommendations; none was found"
-    return [ParseWarning(code="recommendations_not_found", message=message)]
+    return [ParseWarning(code=RECOMMENDATIONS_NOT_FOUND, message=message)]
 
 
 def _recommendation(item: _Item) -> Recommendation:
@@ -656,7 +657,7 @@ def _previous(item: _Item) -> tuple[PreviousRecommendation, list[ParseWarning]]:
     if progress is None:
         warnings.append(
             ParseWarning(
-                code="previous_recommendation_unjudged",
+                code=PREVIOUS_RECOMMENDATION_UNJUDGED,
                 message=f"no progress judgement found after previous recommendation {item.number}",
                 page=item.lines[0].page,
             )
@@ -691,7 +692,7 @@ def extract_recommendations(
     for item in assign_units(scan.current, scan.units):
         warnings.append(
             ParseWarning(
-                code="recommendation_unit_inferred",
+                code=RECOMMENDATION_UNIT_INFERRED,
                 message=f"recommendations from number {item.number} name no unit: taken to be {item.unit}, "
                 "the next rated unit in order",
                 page=item.lines[0].page,

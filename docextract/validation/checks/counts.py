@@ -6,6 +6,7 @@ from functools import cache
 
 import regex
 
+from ...model.codes import COUNT_PERCENT_MISMATCH
 from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
@@ -48,7 +49,7 @@ def check_counts(ctx: Context) -> list[Issue]:
                 unit, standard = ctx.place_at(sentence.start + match.start())
                 issues.append(
                     issue(
-                        "count_percent_mismatch",
+                        COUNT_PERCENT_MISMATCH,
                         f"'{match.group().strip()}': {part} out of {whole} is {exact:.1f}%, not {shown}.",
                         unit=unit,
                         standard=standard,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ...model.codes import BROKEN_CROSS_REFERENCE
 from ...read.normalize import collapse
 from ...rules.patterns import validation_patterns
 from .context import Context
@@ -22,7 +23,7 @@ def check_cross_references(ctx: Context) -> list[Issue]:
             unit, standard = ctx.place_at(match.start())
             issues.append(
                 issue(
-                    "broken_cross_reference",
+                    BROKEN_CROSS_REFERENCE,
                     f"A broken cross reference, '{found}', is printed in the text.",
                     unit=unit,
                     standard=standard,

@@ -11,6 +11,7 @@ from functools import cache
 
 import regex
 
+from ...model.codes import DATE_OUT_OF_RANGE
 from ...rules.patterns import validation_patterns
 from ...rules.vocab import vocab
 from .context import Context
@@ -85,7 +86,7 @@ def _check_window(
         if abs(year - reference) > apart:
             return [
                 issue(
-                    "date_out_of_range",
+                    DATE_OUT_OF_RANGE,
                     f"The window '{start.text} – {end.text}' has the date '{printed.text}', {abs(year - reference)} "
                     f"years from the median year of the report's dates ({reference}).",
                     page=page_at(printed.offset),
@@ -98,7 +99,7 @@ def _check_window(
     if first is not None and last is not None and last < first:
         return [
             issue(
-                "date_out_of_range",
+                DATE_OUT_OF_RANGE,
                 f"The window '{start.text} – {end.text}' ends before it starts.",
                 page=page_at(start.offset),
                 expected=f"an end after {start.text}",

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from ...model.codes import NARRATIVE_RATING_MISMATCH
 from ...model.record import Rating, Standard, Unit
 from ...read.fuzzy import as_rating, best_match
 from ...read.normalize import compact
@@ -146,7 +147,7 @@ def _unit_of(text: str, units: list[Unit], multi_unit: bool) -> Unit | None:
 
 def _standard_issue(unit: Unit, standard: Standard, stated: Rating, sentence: Sentence) -> Issue:
     return issue(
-        "narrative_rating_mismatch",
+        NARRATIVE_RATING_MISMATCH,
         f"The text rates {standard.code} {standard.name} '{stated}', but the ratings "
         f"table gives '{standard.rating}': \"{_excerpt(sentence.text)}\"",
         unit=unit.name,
@@ -163,7 +164,7 @@ def _unit_issue(unit: Unit, stated: Rating, text: str, page: int, start: int) ->
         return []
     return [
         issue(
-            "narrative_rating_mismatch",
+            NARRATIVE_RATING_MISMATCH,
             f"The text gives {unit.name or 'the unit'} an overall rating of '{stated}', but the "
             f"ratings table gives '{unit.overall_rating}': \"{_excerpt(text)}\"",
             unit=unit.name,

@@ -8,6 +8,7 @@ ratings could not be read (`rules_not_checked`), gets an error, so it is never '
 
 from __future__ import annotations
 
+from ...model.codes import NOT_CHECKED
 from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
@@ -22,7 +23,7 @@ def check_not_checked(ctx: Context) -> list[Issue]:
             continue  # a refused value every reading path read the same is checked as printed (Context.printed)
         unit, standard = ctx.place_of(warning.field)
         found = issue(
-            "not_checked",
+            NOT_CHECKED,
             f"Could not check {what}: {warning.message}.",
             unit=unit,
             standard=standard,

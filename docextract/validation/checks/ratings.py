@@ -7,6 +7,16 @@ from typing import NamedTuple, TypedDict
 
 import regex
 
+from ...model.codes import (
+    LEADERSHIP_CAP,
+    MAX_SCORE_MISMATCH,
+    MISSING_VALUE,
+    OVERALL_BAND_MISMATCH,
+    RULES_UNKNOWN,
+    SCORE_MISMATCH,
+    STANDARD_RATING_MISMATCH,
+    WITHIN_DISCRETION,
+)
 from ...model.record import RATINGS, Rating, Standard, Unit
 from ...rules.patterns import Band, frameworks, validation_patterns
 from .context import Context, max_standard_score, quoted, rank, score_of
@@ -81,10 +91,10 @@ def check_standard_ratings(ctx: Context) -> list[Issue]:
             at = Where(unit.name, standard.code, standard.page)
             if _within_discretion(lowest, standard.rating, computed, kq.bands, kq.discretion_points):
                 message = f"{where}; this is within the panel's {kq.discretion_points}-point discretion."
-                issues.append(issue("within_discretion", message, expected=computed, found=standard.rating, **at.kw()))
+                issues.append(issue(WITHIN_DISCRETION, message, expected=computed, found=standard.rating, **at.kw()))
             else:
                 issues.append(
-                    issue("standard_rating_mismatch", where + ".", expected=computed, found=standard.rating, **at.kw())
+                    issue(STANDARD_RATING_MISMATCH, where + ".", expected=computed, found=standard.rating, **at.kw())
                 )
     return issues
 
@@ -137,7 +147,7 @@ def check_scores(ctx: Context) -> list[Issue]:
                 why = f"its ratings, with the missing ones counted 0 to 3, give {expected}"
             issues.append(
                 issue(
-                    "score_mismatch",
+                    SCORE_MISMATCH,
                     f"The score printed for {name} is {score}, but {why}.",
                     unit=unit.name,
                     page=unit.page,
@@ -149,7 +159,7 @@ def check_scores(ctx: Context) -> list[Issue]:
         if max_score is not None and max_score != top:
             issues.append(
                 issue(
-                    "max_score_mismatch",
+                    MAX_SCORE_MISMATCH,
                     f"The maximum score printed for {name} is {max_score}, but {len(listed)} rated standards "
                     f"give a maximum of {top}.",
                     unit=unit.name,
@@ -185,7 +195,7 @@ def check_overall_bands(ctx: Context) -> list[Issue]:
         printed = "printed score" if unit.score is not None else "sum of its standard scores"
         issues.append(
             issue(
-                "overall_band_mismatch",
+                OVERALL_BAND_MISMATCH,
                 f"{unit.name or 'The unit'} is rated {quoted(unit.overall_rating)} overall, but its {printed}, "
                 f"{score}/{top}, gives {quoted(computed)} ({why}).",
                 unit=unit.name,
@@ -215,7 +225,7 @@ def check_leadership_cap(ctx: Context) -> list[Issue]:
             listed = ", ".join(f"{_label(s)} ({quoted(s.rating)})" for s in below)
             issues.append(
                 issue(
-                    "leadership_cap",
+                    LEADERSHIP_CAP,
                     f"{_label(leader)} is rated {quoted(leader.rating)}, but leadership cannot be "
                     f"{quoted(rule.capped_rating)} while a case-management standard is below "
                     f"{quoted(rule.minimum)}: {listed}.",
@@ -239,7 +249,7 @@ def check_rules_known(ctx: Context) -> list[Issue]:
     what = f"framework '{framework}'" if framework else "this report's framework (not recognised)"
     return [
         issue(
-            "rules_unknown",
+            RULES_UNKNOWN,
             f"No rating rules are known for {what}; its ratings were read but nothing was recomputed.",
             page=rated[0].page,
             found=framework,
@@ -255,7 +265,7 @@ def check_missing_values(ctx: Context) -> list[Issue]:
         if unit.overall_rating is None:
             issues.append(
                 issue(
-                    "missing_value",
+                    MISSING_VALUE,
                     f"No overall rating was found for {name}.",
                     unit=unit.name,
                     page=unit.page,
@@ -267,7 +277,7 @@ def check_missing_values(ctx: Context) -> list[Issue]:
             if standard.rating is None:
                 issues.append(
                     issue(
-                        "missing_value",
+                        MISSING_VALUE,
                         f"Standard {_label(standard)} of {name} has no rating.",
                         expected="rating",
                         **at.kw(),
@@ -280,7 +290,7 @@ def check_missing_values(ctx: Context) -> list[Issue]:
             ):
                 issues.append(
                     issue(
-                        "missing_value",
+                        MISSING_VALUE,
                         f"Case-based standard {_label(standard)} of {name} has no key-question percentages, "
                         "so its rating cannot be recomputed.",
                         expected="key questions",

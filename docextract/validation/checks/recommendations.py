@@ -7,6 +7,7 @@ unit, the restarts are read from the numbers themselves (a new run wherever numb
 
 from __future__ import annotations
 
+from ...model.codes import NUMBERING_DUPLICATE, NUMBERING_GAP, RECOMMENDATION_COUNT_MISMATCH
 from ...model.record import Recommendation
 from .context import Context
 from .issue import Issue, issue
@@ -19,7 +20,7 @@ def check_recommendation_count(ctx: Context) -> list[Issue]:
         return []
     return [
         issue(
-            "recommendation_count_mismatch",
+            RECOMMENDATION_COUNT_MISMATCH,
             f"The report says it makes {stated.value} recommendations, but {listed} are listed.",
             page=stated.page,
             expected=listed,
@@ -57,7 +58,7 @@ def check_numbering(ctx: Context) -> list[Issue]:
             if number in seen:
                 issues.append(
                     issue(
-                        "numbering_duplicate",
+                        NUMBERING_DUPLICATE,
                         f"Recommendation number {number}{where} is used more than once.",
                         unit=rec.unit,
                         page=rec.page,
@@ -77,7 +78,7 @@ def check_numbering(ctx: Context) -> list[Issue]:
                     message = f"Recommendation {number}{where} follows {previous}: the numbering goes backwards."
                 issues.append(
                     issue(
-                        "numbering_gap",
+                        NUMBERING_GAP,
                         message,
                         unit=rec.unit,
                         page=rec.page,

@@ -8,6 +8,7 @@ addressee can have more agreed than it was given.
 
 from __future__ import annotations
 
+from ...model.codes import TALLY_MISMATCH
 from ...model.record import ThematicSummary
 from .context import Context
 from .issue import Issue, issue
@@ -48,7 +49,7 @@ def check_tallies(ctx: Context) -> list[Issue]:
         what, expected, found = problem
         issues.append(
             issue(
-                "tally_mismatch",
+                TALLY_MISMATCH,
                 f"The recommendation tally of '{summary.title}' does not add up: {what}.",
                 page=summary.page,
                 expected=expected,
