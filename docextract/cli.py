@@ -21,6 +21,7 @@ import typer
 
 from . import __version__
 from .model.codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_UNREADABLE
+from .serialize import formats as output_formats
 
 if TYPE_CHECKING:
     from .model.record import InspectionReport
@@ -129,9 +130,7 @@ def root(
 
 # --- parse -------------------------------------------------------------------------------------
 
-PARSE_FORMATS = ("json", "jsonl", "table")
 STDIN = "-"
-TABLE_WIDTH = 160  # columns of --format table when not on a terminal
 
 
 def _inputs(items: Sequence[str]) -> Iterator[str]:
@@ -187,9 +186,9 @@ def parse_command(
         typer.Option(
             "--format",
             "-f",
-            metavar="json|jsonl|table",
-            callback=_choice(*PARSE_FORMATS),
-            help="json (default; a list for several files), jsonl (one record a line) or table (for people).",
+            metavar=output_formats.metavar("parse"),
+            callback=_choice(*output_formats.choices("parse")),
+            help=output_formats.help_text("parse"),
         ),
     ] = "json",
     out: Annotated[
@@ -210,8 +209,6 @@ def parse_command(
     Exit codes: 0 every file parsed; 2 a file could not be read (one line on stderr names it
     and the reason; the other files are still parsed, and -o is then not written).
     """
-    import io
-
     reports: list[InspectionReport] = []
     failed = False
     for item in _collecting_after_the_first(_inputs(files)):
@@ -226,31 +223,12 @@ def parse_command(
             error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
             failed = True
     several = len(files) > 1 or any(f != STDIN and Path(f).is_dir() for f in files)
-    if fmt == "table":
-        from rich.console import Console
-
-        from .serialize.output import render_tables
-
-        if out is None and sys.stdout.isatty():
-            for report in reports:
-                Console().print(render_tables(report))
-            text = ""
-        else:  # piped or to a file: plain text, wide enough not to wrap like an 80-column terminal
-            buffer = io.StringIO()
-            console = Console(file=buffer, width=TABLE_WIDTH, color_system=None, highlight=False)
-            for report in reports:
-                console.print(render_tables(report))
-            text = buffer.getvalue()
-    elif fmt == "jsonl":
-        text = "".join(report.model_dump_json() + "\n" for report in reports)
-    elif several:
-        text = "[\n" + ",\n".join(r.model_dump_json(indent=2) for r in reports) + "\n]\n" if reports else "[]\n"
-    else:
-        text = reports[0].model_dump_json(indent=2) + "\n" if reports else ""
+    # table on a terminal prints there itself (colour, its width) and returns ""
+    text = output_formats.writer(fmt, "parse")(reports, several, terminal=out is None and sys.stdout.isatty())
     if out is not None:
         if failed:
             raise typer.Exit(EXIT_UNREADABLE)  # never replace a good output with a partial one
-        from .serialize.output import write_atomic
+        from .serialize.atomic import write_atomic
 
         try:
             write_atomic(out, text)
@@ -283,9 +261,6 @@ def schema_command() -> None:
 
 # --- validate ----------------------------------------------------------------------------------
 
-VALIDATE_FORMATS = ("text", "json", "sarif", "junit")
-
-
 @command("validate", "Check reports against their rating rules before publication.")
 def validate_command(
     files: Annotated[
@@ -299,9 +274,9 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
-            metavar="text|json|sarif|junit",
-            callback=_choice(*VALIDATE_FORMATS),
-            help="text (default), json (a list), sarif or junit.",
+            metavar=output_formats.metavar("validate"),
+            callback=_choice(*output_formats.choices("validate")),
+            help=output_formats.help_text("validate"),
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
@@ -326,7 +301,7 @@ def validate_command(
     """
     from .model.errors import DocextractError
     from .pipeline import validate
-    from .serialize.findings_output import FileFindings, exit_code, render, text_lines
+    from .serialize.findings import FileFindings, exit_code
 
     results: list[FileFindings] = []
     for file in _collecting_after_the_first(files):
@@ -342,20 +317,20 @@ def validate_command(
             continue
         results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
     if html is not None:
-        from .serialize.review_html import write_review
-
         try:
-            write_review(html, results, strict)
+            output_formats.load(output_formats.HTML_REVIEW)(html, results, strict)
         except OSError as exc:
             raise fail(f"{html}: cannot write the HTML report ({exc.strerror or exc})") from None
     if fmt == "text" and sys.stdout.isatty():  # colour on a terminal only
         from rich.console import Console
 
+        from .serialize.text_output import text_lines
+
         console = Console(highlight=False, soft_wrap=True)
         for line in text_lines(results, strict):
             console.print(line)
     else:
-        sys.stdout.write(render(results, fmt, strict))
+        sys.stdout.write(output_formats.writer(fmt, "validate")(results, strict))
     raise typer.Exit(exit_code(results, strict))
 
 
@@ -385,7 +360,7 @@ def show_command(
     from .model.errors import DocextractError
     from .pipeline import parse
     from .read.pageimage import PageRenderer, draw_boxes, value_boxes
-    from .serialize.output import replacing
+    from .serialize.atomic import replacing
 
     try:
         report = parse(file)
@@ -432,7 +407,7 @@ def bulk_command(
     formats: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="LIST", help="Comma-separated: duckdb (always kept), parquet, csv, jsonl."
+            "--format", "-f", metavar=output_formats.metavar("bulk"), help=output_formats.help_text("bulk")
         ),
     ] = "duckdb",
     jobs: Annotated[
@@ -484,14 +459,13 @@ def bulk_command(
     from rich.console import Console
 
     from .bulk import BulkError, BulkOptions, run_bulk
-    from .bulk.exports import parse_formats
     from .bulk.progress import print_summary
 
     try:
         options = BulkOptions(
             inputs=inputs,
             out_dir=out,
-            formats=parse_formats(formats),
+            formats=output_formats.parse_list(formats, "bulk"),
             jobs=jobs or os.cpu_count() or 1,
             timeout=timeout,
             tasks_per_worker=tasks_per_worker,

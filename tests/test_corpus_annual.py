@@ -98,7 +98,7 @@ def test_table_output_shows_key_facts_and_tallies() -> None:
 
     from rich.console import Console
 
-    from docextract.serialize.output import print_tables
+    from docextract.serialize.table_output import print_tables
 
     console = Console(file=io.StringIO(), width=200)
     print_tables(parsed("pdf"), console)

@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 from corpora.synth.generate import ReportSpec, generate_report
 from docextract.cli import app
 from docextract.pipeline import validate
-from docextract.serialize.findings_output import FileFindings, render_sarif, render_text, text_lines
+from docextract.serialize.findings import FileFindings
+from docextract.serialize.sarif_output import render_sarif
+from docextract.serialize.text_output import render_text, text_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 DEFECTS_TEXT = FIXTURES / "defects-pdu.txt"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from docextract import parse
 from docextract.pipeline import validate
-from docextract.serialize.findings_output import FileFindings, render_text
+from docextract.serialize.findings import FileFindings
+from docextract.serialize.text_output import render_text
 from tests.test_layout_variants import RECOMMENDATIONS
 
 COVER = """An inspection of probation services in: Brackenford PDU

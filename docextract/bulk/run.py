@@ -16,8 +16,9 @@ from types import FrameType
 from rich.console import Console
 
 from ..model.codes import INTERNAL_ERROR, UNREADABLE
+from ..serialize import formats as output_formats
+from . import tables as T
 from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
-from .exports import export
 from .inputs import Hashed, expand, hash_files
 from .progress import BulkProgress
 from .rows import Rows
@@ -202,7 +203,8 @@ def run_bulk(
             if extra:
                 progress.phase("exporting", len(extra))
                 for fmt in extra:
-                    written = export(store.con, out_dir, [fmt])
+                    paths = output_formats.writer(fmt, "bulk")(store.con, out_dir, fmt, T.TABLES)
+                    written = [str(path.relative_to(out_dir)) for path in paths]
                     summary.exports.append(written[0] if len(written) == 1 else f"{fmt}/ ({len(written)} tables)")
                     progress.advance()
     summary.seconds = time.monotonic() - started

@@ -28,6 +28,11 @@ class Table:
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
+    @property
+    def exported(self) -> tuple[str, ...]:
+        """The columns written to Parquet and CSV (all but EXPORT_EXCLUDED_COLUMNS)."""
+        return tuple(n for n in self.names if n not in EXPORT_EXCLUDED_COLUMNS.get(self.name, ()))
+
 
 def _c(name: str, type_: str, doc: str) -> Column:
     return Column(name, type_, doc)

@@ -1,50 +1,16 @@
-"""Output: JSON and human-readable tables of a record, and safe (atomic) file writing."""
+"""`parse --format table`: a record drawn as tables for people (rich)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+import io
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model.record import InspectionReport
 
 if TYPE_CHECKING:  # rich loads when a table is drawn, not for JSON output
     from rich.console import Console, Group
-
-
-def to_json(report: InspectionReport) -> str:
-    return report.model_dump_json(indent=2)
-
-
-@contextmanager
-def replacing(path: str | Path) -> Iterator[Path]:
-    """A temporary path beside `path`: write it in the block; on success it replaces `path`
-    atomically, on any failure it is removed and the old file is left as it was."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the result gets a normal file's mode
-    try:
-        yield tmp
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file and rename: the old file survives any failure."""
-    with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _pages(count: int) -> str:
@@ -144,3 +110,25 @@ def render_tables(report: InspectionReport) -> Group:
 
 def print_tables(report: InspectionReport, console: Console) -> None:
     console.print(render_tables(report))
+
+
+TABLE_WIDTH = 160  # columns of --format table when not on a terminal
+
+
+def tables_text(reports: Sequence[InspectionReport], several: bool = True, terminal: bool | None = None) -> str:
+    """`parse --format table`: on a terminal (`terminal`, default: standard output is one) the tables
+    are printed there at its width, in colour, and "" is returned; otherwise (piped, or to a file) the
+    plain text is returned, TABLE_WIDTH columns wide so that it does not wrap like an 80-column one."""
+    from rich.console import Console
+
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    if terminal:
+        for report in reports:
+            Console().print(render_tables(report))
+        return ""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=TABLE_WIDTH, color_system=None, highlight=False)
+    for report in reports:
+        console.print(render_tables(report))
+    return buffer.getvalue()

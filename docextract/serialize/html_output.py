@@ -21,8 +21,8 @@ from ..rules.patterns import frameworks, validation_patterns
 from ..validation.checks import Context, Issue
 from ..validation.checks.context import score_of
 from ..validation.checks.ratings import band_of, band_range, mean_band
-from .findings_output import FileFindings
-from .output import write_atomic
+from .atomic import write_atomic
+from .findings import FileFindings
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;margin:0;

@@ -1,0 +1,43 @@
+"""The findings of `docextract validate` for each file, the file's verdict and the command's exit code:
+what every findings format (text, json, sarif, junit, html) writes out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model.codes import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, NOT_CHECKED, RULES_UNKNOWN
+from ..model.record import InspectionReport
+from ..validation.checks import Issue
+
+# Findings that say part of a report was not checked (unreadable values, no known framework's rules):
+# a file with one is never called 'ok' in the text output, even when it does not fail.
+UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
+
+@dataclass
+class FileFindings:
+    """The findings for one file, or why it could not be read."""
+
+    file: str
+    issues: list[Issue] = field(default_factory=list)
+    report: InspectionReport | None = None
+    error: str | None = None
+
+    def failing(self, strict: bool = False) -> list[Issue]:
+        return [i for i in self.issues if strict or i.severity == "error"]
+
+    def ok(self, strict: bool = False) -> bool:
+        return self.error is None and not self.failing(strict)
+
+
+def exit_code(results: Sequence[FileFindings], strict: bool = False) -> int:
+    """2 if a file could not be read, else 1 if any file fails, else 0."""
+    if any(r.error is not None for r in results):
+        return EXIT_UNREADABLE
+    return EXIT_OK if all(r.ok(strict) for r in results) else EXIT_FINDINGS
+
+
+def count_words(issues: Sequence[Issue]) -> str:
+    errors = sum(i.severity == "error" for i in issues)
+    warnings = len(issues) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
