@@ -15,6 +15,7 @@ from .extract.explain import explain_nulls
 from .extract.keyquestions.extract import extract_key_questions, units_from_key_questions
 from .extract.metadata import extract_metadata
 from .extract.places import place_record
+from .extract.provenance import place_warnings, trace
 from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
 from .extract.thematic import lead_inspectorates
@@ -74,7 +75,8 @@ def parse_document(doc: Document) -> InspectionReport:
         thematic_summaries=summaries,
         warnings=warnings,
     )
-    return explain_nulls(place_record(report, doc))
+    report = trace(report, doc, detection, meta)  # span, source text, origin; the metadata's places
+    return place_warnings(explain_nulls(place_record(report, doc)))
 
 
 def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[list[Unit], list[ParseWarning]]:

@@ -19,10 +19,10 @@ from ..rules.patterns import NullReason, nulls_patterns
 
 
 def null_paths(report: InspectionReport) -> list[str]:
-    """The paths of the record's null values, provenance fields (page, bbox...) aside."""
+    """The paths of the record's null values, provenance (page, bbox..., the metadata's `provenance`) aside."""
     data = report.model_dump(mode="python", exclude={"warnings"})
     provenance = set(nulls_patterns().provenance)
-    return [path for path in _walk(data, "") if path.rsplit(".", 1)[-1] not in provenance]
+    return [path for path in _walk(data, "") if not provenance & {part.split("[")[0] for part in path.split(".")}]
 
 
 def explains(field: str | None, path: str) -> bool:

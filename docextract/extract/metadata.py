@@ -20,17 +20,24 @@ _STOP = compiled(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$"
 
 @dataclass(frozen=True)
 class Metadata:
+    """The cover's metadata, with where it was read: the title's lines (`title_lines`, also when the
+    title was refused as cut) and the line giving the publication date with the match's character
+    offsets in it (`published_at`: line, start, end)."""
+
     title: str | None
     subject: str | None
     published: str | None
     title_page: int | None
     warnings: tuple[ParseWarning, ...] = ()
+    title_lines: tuple[Line, ...] = ()
+    published_at: tuple[Line, int, int] | None = None
 
 
 def extract_metadata(doc: Document) -> Metadata:
     """Title (None with a `title_truncated` warning when the cover title is cut after a word that
     cannot end it), the subject named in it, the publication month and the title's page."""
-    title, page = _title(doc)
+    title, lines = _title(doc)
+    page = lines[0].page if lines else None
     warnings: tuple[ParseWarning, ...] = ()
     if title is not None and dangling(title):
         warnings = (ParseWarning(
@@ -43,7 +50,16 @@ def extract_metadata(doc: Document) -> Metadata:
     if title:
         match = _SUBJECT.search(title)
         subject = match.group("subject") if match else None
-    return Metadata(title=title, subject=subject, published=_published(doc), title_page=page, warnings=warnings)
+    published, published_at = _published(doc)
+    return Metadata(
+        title=title,
+        subject=subject,
+        published=published,
+        title_page=page,
+        warnings=warnings,
+        title_lines=lines,
+        published_at=published_at,
+    )
 
 
 def dangling(text: str) -> bool:
@@ -61,7 +77,7 @@ def _dangling_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in metadata_patterns().title_dangling_words)
 
 
-def _title(doc: Document) -> tuple[str | None, int | None]:
+def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
     start = compiled(detection_patterns().title_start)
     lines = front_lines(doc)
     for index, line in enumerate(lines):
@@ -79,8 +95,8 @@ def _title(doc: Document) -> tuple[str | None, int | None]:
             if not wrapped:
                 break
             parts.append(following)
-        return " ".join(part.text for part in parts), line.page
-    return None, None
+        return " ".join(part.text for part in parts), tuple(parts)
+    return None, ()
 
 
 def right_below(previous: Line, following: Line) -> bool:
@@ -105,9 +121,10 @@ def same_heading(previous: Line, following: Line) -> bool:
     return height > 0 and 0.8 <= other / height <= 1.25 and -0.25 * height <= gap <= 1.5 * height
 
 
-def _published(doc: Document) -> str | None:
+def _published(doc: Document) -> tuple[str | None, tuple[Line, int, int] | None]:
     """The publication date from the first source of patterns/metadata.yaml the report gives:
-    "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line)."""
+    "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line); with the
+    line and the match's offsets in it."""
     scopes = {"front": front_lines(doc), "front_and_back": _front_and_back(doc)}
     for source in metadata_patterns().published:
         pattern = source.compiled
@@ -117,11 +134,11 @@ def _published(doc: Document) -> str | None:
                 continue
             year = "".join(str(match.group("year")).split())
             if source.precision == "year":
-                return year
+                return year, (line, match.start(), match.end())
             month = _month_number(match.group("month"))
             if month is not None:
-                return f"{year}-{month:02d}"
-    return None
+                return f"{year}-{month:02d}", (line, match.start(), match.end())
+    return None, None
 
 
 def _front_and_back(doc: Document) -> list[Line]:

@@ -33,6 +33,7 @@ def place_record(report: InspectionReport, doc: Document) -> InspectionReport:
         if doc.format == "docx":
             item.page = None
             item.bbox = None
+            item.span = None  # offsets into an internal page: the source text stays
     if doc.format == "docx":
         report.source.pages = 0  # a draft has no pages (its internal parts are not pages)
         for warning in report.warnings:

@@ -1,8 +1,10 @@
 """The record docextract produces: pydantic v2 models, schema version "1".
 
 The data model stands apart from readers and exporters: nothing here knows how a
-value was found. Every extracted item carries its provenance (1-based page and,
-for PDFs, a bounding box in PDF points with the origin at the page's top left).
+value was found. Every extracted item carries its provenance (`model/prov.py`: 1-based page and,
+for PDFs, a bounding box in PDF points with the origin at the page's top left; the line, or the
+section and paragraph; the span and text it was read from and the reading path); the metadata's is
+in `provenance`, and a warning carries the place of what it is about.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .prov import BBox as BBox  # re-exported: the record's box type
+from .prov import MetadataProvenance, Prov
 
 SCHEMA_VERSION = "1"
 
@@ -32,26 +37,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class BBox(_Model):
-    """A rectangle on a page, in PDF points, origin at the top left."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
-class Located(_Model):
-    """Provenance shared by every extracted item."""
-
-    page: int | None = Field(default=None, ge=1, description="1-based page the value was read from")
-    bbox: BBox | None = None
-    line: int | None = Field(default=None, ge=1, description="text files: 1-based line number")
-    section: str | None = Field(default=None, description="Word drafts: the heading of the section")
-    paragraph: int | None = Field(
-        default=None, ge=1, description="Word drafts: 1-based paragraph in the section (a table counts as one)"
-    )
-    row: int | None = Field(default=None, ge=1, description="Word drafts: 1-based row when the paragraph is a table")
+class Located(Prov):
+    """Provenance shared by every extracted item: the fields of `Prov` (page, bbox, line, section,
+    paragraph, row, span, source_text, origin) beside the item's values."""
 
 
 class Prompt(Located):
@@ -159,16 +147,17 @@ class ThematicSummary(Located):
     title_page: int | None = Field(default=None, ge=1, description="page of the summary's title")
 
 
-class ParseWarning(_Model):
+class ParseWarning(Prov):
     """Something the parser could not read or had doubts about. `field` names the record field it
     explains, as a path ("units[0].standards[4].rating"; "[*]" for every item, "units[0].*" for
     everything under an item); every null value in a record has a warning naming its field. A refused value
     (`code: implausible_value`) also gives the text as read (`read`) and whether every reading
-    path read the same (`confirmed`: then the page prints it, a misprint)."""
+    path read the same (`confirmed`: then the page prints it, a misprint). Its place is the `Prov`
+    of what it is about: the item its `field` names (page, bbox, line, span, source text...), else
+    the page it was given."""
 
     code: str
     message: str
-    page: int | None = None
     field: str | None = None
     read: str | None = Field(default=None, description="the refused value as read")
     confirmed: bool | None = Field(
@@ -199,6 +188,10 @@ class InspectionReport(_Model):
     )
     lead_inspectorates: list[str] = Field(
         default_factory=list, description="the inspectorates leading a joint (thematic) inspection, as named"
+    )
+    provenance: MetadataProvenance = Field(
+        default_factory=MetadataProvenance,
+        description="where the title, the publication date, the kind and the framework were read",
     )
     units: list[Unit] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)

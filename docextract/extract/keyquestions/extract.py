@@ -239,7 +239,8 @@ def _occurrences(
             continue
         if head is not None:
             value = readable[0] if readable else None
-            head.prompts.append(Prompt(text=event.text, percent=value.percent if value else None, page=event.page))
+            percent = value.percent if value else None
+            head.prompts.append(Prompt(text=event.text, percent=percent, page=event.page, bbox=to_bbox(event.box)))
             if value is None:
                 head.problems.append(f"prompt '{_short(event.text)}' has no readable percentage")
             elif value.bare:

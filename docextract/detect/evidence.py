@@ -1,0 +1,50 @@
+"""The lines behind a detection: where the document prints what decided its kind and its framework.
+
+`detect` decides from the whole document; this finds, for the record's provenance, the first line
+that shows the decision: the first line printing one of the framework's standards ("2.1 Assessment
+Good"), and the first line matching the cue that decided the kind ("An inspection of probation
+services in: ...") — or, for a kind that follows from the framework (PDU, regional and youth
+inspections), the framework's line. Same patterns as `classify` (patterns/detection.yaml,
+patterns/frameworks.yaml), read again only for the record's provenance.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..read.document import Document, Line
+from ..read.normalize import compact
+from ..rules.patterns import detection_patterns, frameworks
+from .classify import front_lines, opening_lines, printed_standard
+
+# Kinds that follow from the framework of the standards printed (classify.detect_kind).
+_BY_FRAMEWORK = {"pdu_inspection", "regional_inspection", "youth_justice_inspection"}
+
+
+def framework_line(doc: Document, framework: str | None) -> Line | None:
+    """The first line printing one of `framework`'s standards as 'code name [rating]', or None."""
+    if framework is None or framework not in frameworks().frameworks:
+        return None
+    rules = [(compact(r.code), compact(r.name)) for r in frameworks().frameworks[framework].standards]
+    for line in doc.lines():
+        key = compact(line.text)
+        if any(printed_standard([key], code, name) for code, name in rules):
+            return line
+    return None
+
+
+def kind_line(doc: Document, kind: str, framework: str | None) -> tuple[Line | None, str]:
+    """The first line showing the document's kind, and how it was decided: `framework` (the kinds
+    that follow from the framework's standards: the framework's line) or `cue` (the first line
+    matching one of the kind's cues in patterns/detection.yaml)."""
+    if kind in _BY_FRAMEWORK and framework is not None:
+        return framework_line(doc, framework), "framework"
+    cues = detection_patterns().kinds.get(kind)
+    scopes = {"front": front_lines(doc), "opening": opening_lines(doc)}
+    for cue in cues.cues if cues is not None else ():
+        pattern = regex.compile(cue.pattern, regex.MULTILINE)
+        found = scopes.get(cue.scope)
+        for line in found if found is not None else doc.lines():
+            if pattern.search(line.text):
+                return line, "cue"
+    return None, "cue"
