@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model.record import InspectionReport
-from .findings import FileFindings
+if TYPE_CHECKING:  # a parse writing JSON loads neither the record's checks nor their findings
+    from ..model.record import InspectionReport
+    from .findings import FileFindings
 
 
 def to_json(report: InspectionReport) -> str:
