@@ -25,7 +25,9 @@ README = REPO / "README.md"
 FIXTURES = REPO / "tests" / "fixtures"
 
 # Calls whose argument at this position (or keyword) is a code.
-CODE_ARGUMENTS = {"DocextractError": 1, "error_result": 1, "issue": 0, "ErrorRecord": 2, "fail": 1}
+CODE_ARGUMENTS = {
+    "DocextractError": 1, "error_result": 1, "issue": 0, "ErrorRecord": 2, "fail": 1, "problem": 0, "rule_error": 0
+}
 
 
 def _modules() -> Iterator[tuple[Path, ast.Module]]:

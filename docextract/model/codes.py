@@ -14,6 +14,8 @@ Kinds of code:
   file and the reason, exit code 2 (`parse`, `validate`, `show`); recorded in the bulk `errors` table.
 - `bulk` — a file of a `bulk` run that failed for another reason than its input (a time limit, a worker
   that died): recorded in the `errors` table; the run exits 3 when some files failed.
+- `rule` — a rule file (`patterns/*.yaml`) refused at load (`rules.errors.RuleError`, a
+  DocextractError naming the file, the key and the reason): exit code 2.
 - `finding` — a finding of `docextract validate`. Its severity is data: `patterns/validation.yaml`
   (`checks`) gives it, and a test checks that file and this registry list the same codes. A file
   with an error finding makes `validate` exit 1.
@@ -26,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-CodeKind = Literal["warning", "input", "bulk", "finding"]
+CodeKind = Literal["warning", "input", "bulk", "rule", "finding"]
 Severity = Literal["warning", "error"]
 
 # Exit codes of the command line (see the README's *Command line*).
@@ -56,6 +58,7 @@ _DEFAULTS: dict[CodeKind, tuple[Severity | None, int | None]] = {
     "warning": ("warning", EXIT_OK),
     "input": ("error", EXIT_UNREADABLE),
     "bulk": ("error", EXIT_SOME_FAILED),
+    "rule": ("error", EXIT_UNREADABLE),
     "finding": (None, None),
 }
 
@@ -88,6 +91,7 @@ def markdown() -> str:
         "warning": "Parse warnings (`warnings[].code` of the record)",
         "input": "Input errors (`DocextractError.code`, exit 2; the bulk `errors` table)",
         "bulk": "Bulk errors (the bulk `errors` table; the run exits 3)",
+        "rule": "Rule-file errors (`RuleError.code`: a `patterns/*.yaml` file refused at load, exit 2)",
         "finding": "Findings of `validate` (severity from `patterns/validation.yaml`)",
     }
     out: list[str] = []
@@ -224,6 +228,35 @@ INTERNAL_ERROR = _register("internal_error", "bulk", "an unexpected error (a bug
 VALIDATE_UNAVAILABLE = _register(
     "validate_unavailable", "bulk", "`--validate` asked for, but the validating layer cannot be imported"
 )
+
+# --- rule-file errors (rules.errors.RuleError) -------------------------------------------------
+
+RULE_YAML = _register("rule_yaml", "rule", "the file is not readable YAML")
+RULE_SCHEMA = _register(
+    "rule_schema", "rule", "a key is missing, unexpected or of the wrong type (the schema's own message)"
+)
+RULE_REGEX_INVALID = _register("rule_regex_invalid", "rule", "a regular expression that does not compile")
+RULE_REGEX_GROUP_MISSING = _register(
+    "rule_regex_group_missing", "rule", "a regular expression without a named group its reader needs"
+)
+RULE_BAND_INVERTED = _register("rule_band_inverted", "rule", "a band whose lower bound exceeds its upper bound")
+RULE_BAND_OVERLAP = _register("rule_band_overlap", "rule", "two bands that share a value")
+RULE_BAND_GAP = _register(
+    "rule_band_gap", "rule", "bands that leave a value without a rating (a gap, or a range not covered)"
+)
+RULE_BAND_ORDER = _register("rule_band_order", "rule", "bands whose ratings do not rise with their bounds")
+RULE_MAX_SCORE = _register(
+    "rule_max_score", "rule", "a maximum score that is not the points of a rating × the framework's counted standards"
+)
+RULE_STANDARD_DUPLICATE = _register(
+    "rule_standard_duplicate", "rule", "a standard code listed twice in one framework (and variant)"
+)
+RULE_UNKNOWN_KIND = _register("rule_unknown_kind", "rule", "a report kind that is not in patterns/vocab.yaml")
+RULE_UNKNOWN_RATING = _register("rule_unknown_rating", "rule", "a rating word that is not in patterns/vocab.yaml")
+RULE_VOCAB = _register(
+    "rule_vocab", "rule", "a vocabulary that is empty, repeats a word, or disagrees with the record's types"
+)
+RULE_CROSS_FILE = _register("rule_cross_file", "rule", "two rule files that disagree (named in the reason)")
 
 # --- findings of validate (severity: patterns/validation.yaml) ----------------------------------
 

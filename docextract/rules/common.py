@@ -16,6 +16,7 @@ import regex
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from ..model.codes import RULE_REGEX_GROUP_MISSING, RULE_REGEX_INVALID, RULE_UNKNOWN_KIND, RULE_UNKNOWN_RATING
 from ..model.record import Rating
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def check_regex(value: str) -> str:
     try:
         regex.compile(value)
     except regex.error as exc:
-        raise rule_error("rule_regex_invalid", f"invalid regular expression {value!r}: {exc}") from exc
+        raise rule_error(RULE_REGEX_INVALID, f"invalid regular expression {value!r}: {exc}") from exc
     return value
 
 
@@ -67,7 +68,7 @@ def check_groups(value: str, *groups: str) -> str:
     compiled = regex.compile(check_regex(value))
     missing = [g for g in groups if g not in compiled.groupindex]
     if missing:
-        raise rule_error("rule_regex_group_missing", f"pattern {value!r} lacks the named group(s) {missing}")
+        raise rule_error(RULE_REGEX_GROUP_MISSING, f"pattern {value!r} lacks the named group(s) {missing}")
     return value
 
 
@@ -86,14 +87,14 @@ def vocab_of(info: ValidationInfo | None) -> "Vocab":
 def _known_rating(value: Any, info: ValidationInfo) -> Any:
     words = vocab_of(info).ratings
     if value not in words:
-        raise rule_error("rule_unknown_rating", f"{value!r} is not a rating word of vocab.yaml ({', '.join(words)})")
+        raise rule_error(RULE_UNKNOWN_RATING, f"{value!r} is not a rating word of vocab.yaml ({', '.join(words)})")
     return value
 
 
 def _known_kind(value: str, info: ValidationInfo) -> str:
     kinds = vocab_of(info).kinds
     if value not in kinds:
-        raise rule_error("rule_unknown_kind", f"{value!r} is not a report kind of vocab.yaml ({', '.join(kinds)})")
+        raise rule_error(RULE_UNKNOWN_KIND, f"{value!r} is not a report kind of vocab.yaml ({', '.join(kinds)})")
     return value
 
 

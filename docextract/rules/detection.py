@@ -3,6 +3,7 @@ and the cues of each report kind (kinds of patterns/vocab.yaml)."""
 
 from pydantic import Field, field_validator, model_validator
 
+from ..model.codes import RULE_UNKNOWN_KIND
 from .common import KnownKind, Strict, check_regex, check_regexes, rule_error
 
 
@@ -59,7 +60,7 @@ class DetectionPatterns(Strict):
         for index, kind in enumerate(self.before_framework):
             if kind not in self.kinds:
                 raise rule_error(
-                    "rule_unknown_kind", f"{kind!r} has no cues under `kinds`", f"before_framework[{index}]"
+                    RULE_UNKNOWN_KIND, f"{kind!r} has no cues under `kinds`", f"before_framework[{index}]"
                 )
         return self
 

@@ -10,25 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.codes import codes, info
 from ..model.errors import DocextractError
 
-# Every code a RuleError can carry, with what it means (the error's `reason` gives the detail).
-RULE_CODES: dict[str, str] = {
-    "rule_yaml": "the file is not readable YAML",
-    "rule_schema": "a key is missing, unexpected or of the wrong type (the schema's own message)",
-    "rule_regex_invalid": "a regular expression that does not compile",
-    "rule_regex_group_missing": "a regular expression without a named group its reader needs",
-    "rule_band_inverted": "a band whose lower bound exceeds its upper bound",
-    "rule_band_overlap": "two bands that share a value",
-    "rule_band_gap": "bands that leave a value without a rating (a gap, or a range not covered)",
-    "rule_band_order": "bands whose ratings do not rise with their bounds",
-    "rule_max_score": "a maximum score that is not the points of a rating × the framework's counted standards",
-    "rule_standard_duplicate": "a standard code listed twice in one framework (and variant)",
-    "rule_unknown_kind": "a report kind that is not in patterns/vocab.yaml",
-    "rule_unknown_rating": "a rating word that is not in patterns/vocab.yaml",
-    "rule_vocab": "a vocabulary that is empty, repeats a word, or disagrees with the record's types",
-    "rule_cross_file": "two rule files that disagree (named in the reason)",
-}
+# Every code a RuleError can carry, with what it means (the error's `reason` gives the detail):
+# the `rule` codes of the one registry, docextract/model/codes.py.
+RULE_CODES: dict[str, str] = {code: info(code).meaning for code in codes("rule")}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,15 @@ rating word is one of patterns/vocab.yaml.
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from ..model.codes import (
+    RULE_BAND_GAP,
+    RULE_BAND_INVERTED,
+    RULE_BAND_ORDER,
+    RULE_BAND_OVERLAP,
+    RULE_MAX_SCORE,
+    RULE_STANDARD_DUPLICATE,
+    RULE_UNKNOWN_RATING,
+)
 from .common import KnownKind, KnownRating, Strict, rule_error, vocab_of
 
 
@@ -30,38 +39,38 @@ def check_bands(bands: list[Band], top: int, info: ValidationInfo, key: str) -> 
         where = f"{band.rating} {band.min}-{band.max}"
         if band.min > band.max:
             raise rule_error(
-                "rule_band_inverted",
+                RULE_BAND_INVERTED,
                 f"{where}: its lower bound {band.min} exceeds its upper {band.max}",
                 f"{key}[{index}]",
             )
         if index == 0:
             if band.min != 0:
                 raise rule_error(
-                    "rule_band_gap", f"{where}: the first band starts at {band.min}, not 0", f"{key}[{index}]"
+                    RULE_BAND_GAP, f"{where}: the first band starts at {band.min}, not 0", f"{key}[{index}]"
                 )
             continue
         before = bands[index - 1]
         if band.min <= before.max:
             raise rule_error(
-                "rule_band_overlap",
+                RULE_BAND_OVERLAP,
                 f"{where} overlaps the band before it ({before.min}-{before.max})",
                 f"{key}[{index}]",
             )
         if band.min > before.max + 1:
             raise rule_error(
-                "rule_band_gap",
+                RULE_BAND_GAP,
                 f"{where}: no band holds {before.max + 1}-{band.min - 1} (the band before ends at {before.max})",
                 f"{key}[{index}]",
             )
         if order.index(band.rating) <= order.index(before.rating):
             raise rule_error(
-                "rule_band_order",
+                RULE_BAND_ORDER,
                 f"{where}: {band.rating} is not better than {before.rating}, the band below",
                 f"{key}[{index}]",
             )
     if bands and bands[-1].max != top:
         raise rule_error(
-            "rule_band_gap",
+            RULE_BAND_GAP,
             f"the last band ends at {bands[-1].max}, not at the top of the range, {top}",
             f"{key}[{len(bands) - 1}]",
         )
@@ -130,7 +139,7 @@ class Framework(Strict):
             if key in seen:
                 variant = f" (variant {standard.variant})" if standard.variant else ""
                 raise rule_error(
-                    "rule_standard_duplicate", f"code {standard.code}{variant} is listed twice", f"standards[{index}]"
+                    RULE_STANDARD_DUPLICATE, f"code {standard.code}{variant} is listed twice", f"standards[{index}]"
                 )
             seen.add(key)
         check_bands(self.overall_bands, self.max_score, info, "overall_bands")
@@ -149,7 +158,7 @@ class Frameworks(Strict):
     def _max_scores(self, info: ValidationInfo) -> "Frameworks":
         missing = [r for r in vocab_of(info).ratings if r not in self.ratings]
         if missing:
-            raise rule_error("rule_unknown_rating", f"no points for the rating(s) {missing}", "ratings")
+            raise rule_error(RULE_UNKNOWN_RATING, f"no points for the rating(s) {missing}", "ratings")
         points = max(self.ratings.values())
         for name, framework in self.frameworks.items():
             for variant in framework.variants():
@@ -157,7 +166,7 @@ class Frameworks(Strict):
                 if framework.max_score != points * counted:
                     of = f" (variant {variant})" if variant else ""
                     raise rule_error(
-                        "rule_max_score",
+                        RULE_MAX_SCORE,
                         f"{framework.max_score} is not {points} × {counted} counted standards{of} = {points * counted}",
                         f"frameworks.{name}.max_score",
                     )

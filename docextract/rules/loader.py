@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..model.codes import RULE_SCHEMA, RULE_YAML
 from .errors import RULE_CODES, RuleError, RuleProblem, problem
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -67,7 +68,7 @@ def validate(name: str, raw: bytes, model: type[_M], vocab: BaseModel | None) ->
     try:
         data: Any = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: ~10× faster
     except yaml.YAMLError as exc:
-        raise RuleError([problem("rule_yaml", name, "", str(exc).replace("\n", " "))]) from exc
+        raise RuleError([problem(RULE_YAML, name, "", str(exc).replace("\n", " "))]) from exc
     try:
         return model.model_validate(data, context={"vocab": vocab})
     except ValidationError as exc:
@@ -79,8 +80,8 @@ def problems_of(name: str, exc: ValidationError) -> list[RuleProblem]:
     raised one (common.rule_error), else rule_schema with pydantic's message."""
     out = []
     for error in exc.errors():
-        code = error["type"] if error["type"] in RULE_CODES else "rule_schema"
-        ctx = error.get("ctx", {}) if code != "rule_schema" else {}
+        code = error["type"] if error["type"] in RULE_CODES else RULE_SCHEMA
+        ctx = error.get("ctx", {}) if code != RULE_SCHEMA else {}
         below = str(ctx.get("key") or "")
         key = dotted(error["loc"])
         key = f"{key}.{below}" if key and below and not below.startswith("[") else key + below

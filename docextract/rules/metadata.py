@@ -4,6 +4,7 @@ leave a cover title unfinished."""
 import regex
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..model.codes import RULE_REGEX_GROUP_MISSING
 from .common import Strict, check_groups, rule_error, vocab_of
 from .regexes import compiled
 from .vocab import Vocab, vocab
@@ -46,7 +47,7 @@ class PublishedSource(Strict):
     def _month(self, info: ValidationInfo) -> "PublishedSource":
         if self.precision == "month" and "month" not in regex.compile(expand(self.pattern, vocab_of(info))).groupindex:
             raise rule_error(
-                "rule_regex_group_missing",
+                RULE_REGEX_GROUP_MISSING,
                 f"published source {self.name!r} gives a month but its pattern has no 'month' group",
                 "pattern",
             )

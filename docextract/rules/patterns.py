@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..model.codes import RULE_CROSS_FILE, RULE_UNKNOWN_RATING
 from .annual import AnnualPatterns, KeyFactPatterns, ThematicTallyPatterns
 from .bodies import BodiesPatterns, BodyFamily, FixedBody
 from .detection import Cue, DetectionPatterns, KindCues, PublisherCues
@@ -226,7 +227,7 @@ def cross_file_problems(files: dict[str, Any]) -> list[RuleProblem]:
     plausible: PlausibilityRules = files["plausibility.yaml"]
     if plausible.scores.points_per_standard != points:
         out.append(problem(
-            "rule_cross_file", "plausibility.yaml", "scores.points_per_standard",
+            RULE_CROSS_FILE, "plausibility.yaml", "scores.points_per_standard",
             f"{plausible.scores.points_per_standard} points per standard, but frameworks.yaml gives the best"
             f" rating {points}",
         ))  # fmt: skip
@@ -234,7 +235,7 @@ def cross_file_problems(files: dict[str, Any]) -> list[RuleProblem]:
     for name, framework in rules.frameworks.items():
         if framework.kind not in rated:
             out.append(problem(
-                "rule_cross_file", "frameworks.yaml", f"frameworks.{name}.kind",
+                RULE_CROSS_FILE, "frameworks.yaml", f"frameworks.{name}.kind",
                 f"{framework.kind!r} is not a rated kind of vocab.yaml ({', '.join(sorted(rated))})",
             ))  # fmt: skip
     checks: ValidationPatterns = files["validation.yaml"]
@@ -242,7 +243,7 @@ def cross_file_problems(files: dict[str, Any]) -> list[RuleProblem]:
         for index, kind in enumerate(getattr(checks, key)):
             if kind not in rated:
                 out.append(problem(
-                    "rule_cross_file", "validation.yaml", f"{key}[{index}]",
+                    RULE_CROSS_FILE, "validation.yaml", f"{key}[{index}]",
                     f"{kind!r} is not a rated kind of vocab.yaml ({', '.join(sorted(rated))})",
                 ))  # fmt: skip
     spelled: RatingsPatterns = files["ratings.yaml"]
@@ -254,6 +255,6 @@ def cross_file_problems(files: dict[str, Any]) -> list[RuleProblem]:
         missing = [r for r in words.ratings if r not in listed]
         if missing:
             out.append(
-                problem("rule_unknown_rating", file, key, f"the rating word(s) {missing} of vocab.yaml are missing")
+                problem(RULE_UNKNOWN_RATING, file, key, f"the rating word(s) {missing} of vocab.yaml are missing")
             )
     return out

@@ -10,6 +10,7 @@ from typing import Any, get_args
 
 from pydantic import Field, model_validator
 
+from ..model.codes import RULE_VOCAB
 from ..model.record import Kind, Rating
 from .common import Strict, rule_error
 from .loader import load
@@ -41,13 +42,13 @@ class Vocab(Strict):
             words: list[str] = getattr(self, key)
             repeated = sorted({w for w in words if words.count(w) > 1})
             if repeated:
-                raise rule_error("rule_vocab", f"{key}: {repeated} listed twice")
+                raise rule_error(RULE_VOCAB, f"{key}: {repeated} listed twice")
         record_types: dict[str, Any] = {"ratings": Rating, "kinds": Kind}
         for key, literal in record_types.items():
             listed, typed = set(getattr(self, key)), set(get_args(literal))
             if listed != typed:
                 raise rule_error(
-                    "rule_vocab",
+                    RULE_VOCAB,
                     f"{key} {sorted(listed)} differ from the record's type {literal_name(key)} {sorted(typed)}"
                     " (model/record.py): change both",
                 )
