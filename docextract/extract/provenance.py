@@ -19,7 +19,8 @@ Nothing here changes a value: provenance only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..detect.classify import Detection
 from ..detect.evidence import framework_line, kind_line
@@ -125,16 +126,24 @@ class _Pages:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._cache: dict[int, tuple[list[Line], list[int], list[str]]] = {}
+        self._folded: dict[int, tuple[str, list[int]]] = {}
+        self._text: dict[int, str] = {}
 
     def _page(self, number: int) -> tuple[list[Line], list[int], list[str]]:
         if number not in self._cache:
             lines = self.doc.page(number).lines
-            starts, at = [], 0
-            for line in lines:
-                starts.append(at)
-                at += len(line.text) + 1
-            self._cache[number] = (lines, starts, [_fold(line.text) for line in lines])
+            self._cache[number] = (lines, _starts(line.text for line in lines), [_fold(line.text) for line in lines])
         return self._cache[number]
+
+    def _first_holding(self, number: int, key: str) -> int | None:
+        """The index of the first line of the page whose folded words hold `key` (one search over the
+        page's folded text: a text conversion is one long page)."""
+        if number not in self._folded:
+            folded = self._page(number)[2]
+            self._folded[number] = ("\n".join(folded), _starts(folded))
+        joined, starts = self._folded[number]
+        at = joined.find(key)
+        return None if at < 0 else bisect_right(starts, at) - 1
 
     def lines_of(self, page: int | None, boxed: bool, item: Located, words: Sequence[str]) -> list[int]:
         """Indexes of the consecutive lines of `page` the item was read from: inside its box (PDF),
@@ -148,7 +157,7 @@ class _Pages:
         for text in words:
             whole = _fold(text)
             key = whole[:KEY_CHARS]
-            start = next((i for i, line in enumerate(folded) if key and key in line), None)
+            start = self._first_holding(page, key) if key else None
             if start is None:
                 continue
             end, covered = start, len(folded[start]) - folded[start].find(key)
@@ -163,7 +172,9 @@ class _Pages:
         lines, starts, _ = self._page(page)
         start = starts[indexes[0]]
         end = starts[indexes[-1]] + len(lines[indexes[-1]].text)
-        return (start, end), self.doc.page(page).text[start:end]
+        if page not in self._text:
+            self._text[page] = self.doc.page(page).text
+        return (start, end), self._text[page][start:end]
 
     def prov(self, found: Sequence[Line], step: str) -> Prov:
         """The provenance of a value read from `found` (consecutive lines of one page, in order)."""
@@ -191,6 +202,15 @@ class _Pages:
         if self.doc.format == "docx":  # a draft has no pages: its places are sections and paragraphs
             prov.page = prov.bbox = prov.span = None
         return prov
+
+
+def _starts(texts: Iterable[str]) -> list[int]:
+    """The offset of each text in the texts joined by newlines."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return starts
 
 
 def _inside(line: Line, x0: float, top: float, x1: float, bottom: float) -> bool:
