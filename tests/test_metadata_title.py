@@ -19,3 +19,17 @@ def test_a_line_far_below_or_in_another_size_is_not_thesame_heading() -> None:
     assert not same_heading(first, Line("HM Inspectorate of Probation", 1, (), (72.1, 372.0, 331.8, 386.5)))
     assert not same_heading(first, Line("Small print", 1, (), (72.1, 254.0, 200.0, 264.0)))
     assert not same_heading(first, Line("Overlapping too much", 1, (), (72.1, 230.0, 300.0, 261.5)))
+
+
+def test_wrapped_title_whose_cheap_line_boxes_differ_in_height_is_one_title() -> None:
+    """LibreOffice: the cover title's two lines are set in the same 24 pt font, but pdfium's loose
+    character boxes make the first line 16.5 pt tall and the second 22.4 pt (the first does not
+    end in a word that carries on): the title is still joined, judged on the character layout."""
+    import json
+    from pathlib import Path
+
+    import docextract
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "titles" / "libreoffice-title-wrapped-line-boxes-differ"
+    truth = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
+    assert docextract.parse(fixture.with_suffix(".pdf")).title == truth["title"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ..detect.classify import front_lines
 from ..model.codes import TITLE_TRUNCATED
@@ -88,8 +89,9 @@ def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
             if _STOP.search(following.text) or len(following.text.split()) > 8:
                 break
             if line.bbox:
-                wrapped = same_heading(parts[-1], following) or (dangling(parts[-1].text)
-                                                                 and right_below(parts[-1], following))
+                below = right_below(parts[-1], following)
+                wrapped = (same_heading(parts[-1], following) or (below and dangling(parts[-1].text))
+                           or (below and _same_heading_in_layout(doc, parts[-1], following)))
             else:
                 wrapped = parts[0].text.endswith(":") or dangling(parts[-1].text)
             if not wrapped:
@@ -97,6 +99,20 @@ def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
             parts.append(following)
         return " ".join(part.text for part in parts), tuple(parts)
     return None, ()
+
+
+def _same_heading_in_layout(doc: Document, previous: Line, following: Line) -> bool:
+    """`same_heading` judged on the page's character layout (boxes from each character's font
+    size and baseline), for a line right below another whose cheap-pass boxes differ: pdfium's
+    loose character boxes of two lines in one font can differ in height (LibreOffice, 16.5 and
+    22.4 pt for a 24 pt title). Only the page of those two lines is laid out."""
+    if previous.page != following.page:
+        return False
+    lines = doc.layout_lines(previous.page)
+    return any(
+        a.text == previous.text and b.text == following.text and same_heading(a, b)
+        for a, b in pairwise(lines)
+    )
 
 
 def right_below(previous: Line, following: Line) -> bool:
