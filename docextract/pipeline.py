@@ -6,7 +6,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from ._version import __version__
 from .detect.classify import Detection, detect
@@ -18,8 +22,10 @@ from .extract.places import place_record
 from .extract.provenance import place_warnings, trace
 from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
+from .extract.statements import extract_statements
 from .extract.thematic import lead_inspectorates
 from .model.codes import RATINGS_NOT_FOUND
+from .model.errors import DocextractError
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
 from .read.open import ReportSource, open_document
@@ -49,7 +55,9 @@ def parse_document(doc: Document) -> InspectionReport:
     warnings: list[ParseWarning] = list(detection.warnings)
     source = Source(path=doc.path, sha256=doc.sha256, pages=doc.page_count, format=doc.format)
     if detection.kind == "unknown":  # not a publication docextract knows: no values at all
-        return InspectionReport(docextract_version=__version__, source=source, kind="unknown", warnings=warnings)
+        return InspectionReport(
+            docextract_version=__version__, source=source, kind="unknown", warnings=warnings, statements=[]
+        )
     meta = extract_metadata(doc)
     warnings += meta.warnings
     units, found = _units(doc, detection, meta.subject)
@@ -76,7 +84,9 @@ def parse_document(doc: Document) -> InspectionReport:
         warnings=warnings,
     )
     report = trace(report, doc, detection, meta)  # span, source text, origin; the metadata's places
-    return place_warnings(explain_nulls(place_record(report, doc)))
+    report = place_warnings(explain_nulls(place_record(report, doc)))
+    statements, more = extract_statements(doc, report)
+    return report.model_copy(update={"statements": statements, "warnings": report.warnings + more})
 
 
 def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[list[Unit], list[ParseWarning]]:
@@ -94,12 +104,43 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
     return units, warnings
 
 
+RECORD_SUFFIXES = {".json"}
+
+
 def validate(source: ReportSource) -> ValidationResult:
     """Read and parse one report (a path or a binary file object, as `parse` takes), then check
-    it against patterns/frameworks.yaml and patterns/validation.yaml. Raises DocextractError if
-    it cannot be read."""
-    from .validation.run import ValidationResult, check  # the checks load only when asked for
+    it against patterns/frameworks.yaml and patterns/validation.yaml; a path ending in .json is a
+    record already parsed (`docextract parse -f json`), checked alone, with the same findings as
+    its report. Raises DocextractError if it cannot be read."""
+    from .validation.run import validate_record  # the checks load only when asked for
 
+    if isinstance(source, str | os.PathLike) and Path(source).suffix.lower() in RECORD_SUFFIXES:
+        return validate_record(read_record(source))
     with open_document(source) as doc:
         report = parse_document(doc)
-        return ValidationResult(report=report, issues=check(report, doc))
+    return validate_record(report)
+
+
+def read_record(path: str | os.PathLike[str]) -> InspectionReport:
+    """A record written by `docextract parse -f json` (one JSON object), read back and validated
+    against the model. Raises DocextractError: `not_found`, `is_directory`, `unreadable`, or
+    `not_a_record` (not JSON, a list, or not a record of this schema: the first problem named)."""
+    name = os.fspath(path)
+    file = Path(path)
+    if not file.exists():
+        raise DocextractError(name, "not_found", "no such file")
+    if file.is_dir():
+        raise DocextractError(name, "is_directory", "is a directory, not a record file")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DocextractError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})") from exc
+    if data.lstrip().startswith(b"["):
+        raise DocextractError(name, "not_a_record", "holds a list: validate one record (one JSON object) per file")
+    try:
+        return InspectionReport.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        reason = f"not a docextract record ({where}: {first['msg']})"
+        raise DocextractError(name, "not_a_record", reason) from None

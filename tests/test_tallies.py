@@ -14,6 +14,7 @@ def annual(*summaries: ThematicSummary) -> InspectionReport:
         source=Source(path="annual.pdf", sha256="0" * 64, pages=40, format="pdf"),
         kind="annual_report",
         thematic_summaries=list(summaries),
+        statements=[],  # a hand-built record has no text to state anything
     )
 
 

@@ -63,6 +63,7 @@ def report(
         units=units,
         recommendations=recommendations or [],
         stated_recommendation_count=None if stated is None else StatedCount(value=stated, sentence="…", page=5),
+        statements=[],  # a hand-built record has no text to state anything
     )
 
 

@@ -109,6 +109,7 @@ def truth_record(name: str) -> InspectionReport:
         units=units,
         recommendations=recs,
         stated_recommendation_count=None if stated is None else StatedCount(value=stated, sentence=""),
+        statements=[],  # built from the truth file: no text to state anything
     )
 
 

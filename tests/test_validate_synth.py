@@ -76,3 +76,17 @@ def test_finding_in_annex_table_is_placed_at_its_standard(tmp_path: Path, framew
     assert injected["where"].get("key_question")  # the reference is in a key question's cell
     found = [(i.code, i.unit, i.standard) for i in validate(pdf).issues]
     assert found == [("broken_cross_reference", injected["where"]["unit"], injected["where"]["standard"])]
+
+
+def test_records_give_the_reports_findings(with_defects: list[Path], tmp_path: Path) -> None:
+    """`validate record.json` (the record `parse -f json` writes) gives every finding of `validate
+    report.pdf`, the text checks' included, at the same place with the same quotation."""
+    from docextract.serialize.json_output import to_json
+
+    for pdf in with_defects:
+        from_pdf = validate(pdf)
+        record = tmp_path / f"{pdf.stem}.json"
+        record.write_text(to_json(from_pdf.report), encoding="utf-8")
+        from_record = validate(record)
+        assert [i.model_dump() for i in from_record.issues] == [i.model_dump() for i in from_pdf.issues], pdf.name
+        assert from_record.not_run == []

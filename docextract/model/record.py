@@ -147,6 +147,50 @@ class ThematicSummary(Located):
     title_page: int | None = Field(default=None, ge=1, description="page of the summary's title")
 
 
+StatementKind = Literal[
+    "rating", "count", "cross_reference", "date", "date_window", "window_start", "window_end", "source_line"
+]
+
+
+class Statement(Located):
+    """A located fact of the report's running text that the text checks of `docextract validate` need,
+    so that a record alone can be checked (`docextract validate record.json`).
+
+    `kind` says what it states: `rating` (a sentence or list line rating the unit or standard named by
+    `field`, "units[0]" or "units[0].standards[2]", as `rating`); `count` ("45 out of 72 (63%)":
+    `part`, `whole`, `percent`); `cross_reference` (a broken one a word processor left: "Error! Bookmark
+    not defined."); `date` (a date printed with its year anywhere in the text: `day`, `month`, `year`);
+    `date_window` (a fieldwork or case-sample window "between 1 May and 5 June 2024", in a sentence
+    about fieldwork or the sample), its dates being the `window_start` and `window_end` statements
+    that follow it with the same `window` number (`year` null where the start omits it); `source_line`
+    (the line or table row the record item named by `field` was read from, which a finding about that
+    item quotes). Provenance: `text` is the words as printed (collapsed white space kept as read);
+    `start`/`end` are character offsets into the report's running text (body lines in reading order,
+    running headers and page numbers dropped; the same text for every statement of a record);
+    `page`/`bbox` (or `line`, or `section`/`paragraph`/`row` of a Word draft) locate the words;
+    `quotation` is the words with up to ~70 characters either side, as a finding quotes them;
+    `unit`/`standard` name the rated unit and standard whose section of the text holds them;
+    `order` is the position of their line in reading order (findings sort by it)."""
+
+    kind: StatementKind
+    text: str
+    start: int | None = Field(default=None, ge=0, description="offset of the words in the running text")
+    end: int | None = Field(default=None, ge=0, description="offset just after the words in the running text")
+    quotation: str | None = None
+    order: int = Field(default=0, ge=0, description="position of the words' line in reading order")
+    unit: str | None = Field(default=None, description="the rated unit whose section holds the words")
+    standard: str | None = Field(default=None, description="the standard code whose section holds the words")
+    field: str | None = Field(default=None, description="rating, source_line: the record item, as a path")
+    rating: Rating | None = Field(default=None, description="rating: the rating the text states")
+    part: int | None = Field(default=None, ge=0, description="count: N of 'N out of M'")
+    whole: int | None = Field(default=None, ge=0, description="count: M of 'N out of M'")
+    percent: float | None = Field(default=None, ge=0, description="count: the percentage printed with it")
+    day: int | None = Field(default=None, ge=1, le=31)
+    month: int | None = Field(default=None, ge=1, le=12)
+    year: int | None = None
+    window: int | None = Field(default=None, ge=1, description="date windows: the window's number")
+
+
 class ParseWarning(Prov):
     """Something the parser could not read or had doubts about. `field` names the record field it
     explains, as a path ("units[0].standards[4].rating"; "[*]" for every item, "units[0].*" for
@@ -203,3 +247,8 @@ class InspectionReport(_Model):
         default_factory=list, description="annual reports: recommendation tallies of the thematic inspections"
     )
     warnings: list[ParseWarning] = Field(default_factory=list)
+    statements: list[Statement] | None = Field(
+        default=None,
+        description="the located facts of the running text the text checks need; null in a record written "
+        "before docextract recorded them (its text checks cannot run from the record alone)",
+    )

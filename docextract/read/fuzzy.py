@@ -7,8 +7,7 @@ letter or two is tolerated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -16,7 +15,9 @@ import regex
 from ..model.record import Rating
 from ..rules.patterns import FuzzyWord, ratings_patterns
 from ..rules.regexes import compiled
-from .normalize import compact
+from ..rules.text import best_match as best_match
+from ..rules.text import compact
+from ..rules.text import similarity as similarity
 
 
 @cache
@@ -82,17 +83,3 @@ def find_label(words: Sequence[str], label: FuzzyWord, max_words: int = 4) -> tu
             if fuzzy_equal(" ".join(words[start:end]), label):
                 return start, end
     return None
-
-
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, compact(a), compact(b)).ratio()
-
-
-def best_match(printed: str, candidates: Iterable[str], threshold: float = 0.8) -> str | None:
-    """The candidate closest to `printed` if it is close enough, else None."""
-    best: tuple[float, str] | None = None
-    for candidate in candidates:
-        score = similarity(printed, candidate)
-        if best is None or score > best[0]:
-            best = (score, candidate)
-    return best[1] if best is not None and best[0] >= threshold else None

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..rules.text import collapse as collapse
+from ..rules.text import compact as compact
+
 _TRANSLATE = str.maketrans(
     {
         "\ufb00": "ff",
@@ -64,8 +67,6 @@ _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
-_SPACES = re.compile(r"[ \t\f\v]+")
-_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_text(text: str) -> str:
@@ -87,13 +88,3 @@ def strip_markup(text: str) -> str:
     text = _HTML_TAGS.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
     return _MD_ESCAPE.sub(r"\1", text)
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of white space to one space and trim."""
-    return _SPACES.sub(" ", text).strip()
-
-
-def compact(text: str) -> str:
-    """Letters and digits only, lower case: for matching words broken by extraction."""
-    return _NON_ALNUM.sub("", text.casefold())

@@ -1,7 +1,8 @@
 """The consistency checks of `docextract validate`, one module per family.
 
-Each check takes a Context (the record, the document's text, the framework's rules) and
-returns Issues; severities come from patterns/validation.yaml.
+Each check takes a Context (the record with the statements of its text, the framework's rules)
+and returns Issues; severities come from patterns/validation.yaml. The text checks read only the
+record's statements (`TEXT_CHECKS`: they cannot run on a record without them).
 """
 
 from __future__ import annotations
@@ -45,4 +46,7 @@ CHECKS: tuple[Check, ...] = (
     check_tallies,
 )
 
-__all__ = ["CHECKS", "Check", "Context", "Issue", "Severity", "issue"]
+# the checks that read the statements of the report's text, by name
+TEXT_CHECKS: tuple[str, ...] = ("narrative", "cross_references", "dates", "counts")
+
+__all__ = ["CHECKS", "TEXT_CHECKS", "Check", "Context", "Issue", "Severity", "issue"]

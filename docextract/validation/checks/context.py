@@ -1,4 +1,4 @@
-"""What every check receives: the record, the document's text, and the framework's rules."""
+"""What every check receives: the record (with the statements of its text) and the framework's rules."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...model.codes import STANDARDS_MISSING
-from ...model.record import RATINGS, InspectionReport, Rating, Standard
-from ...read.document import Document
-from ...read.fuzzy import best_match
+from ...model.record import RATINGS, InspectionReport, Located, Rating, Standard, Statement, StatementKind
 from ...rules.patterns import Framework, StandardRule, frameworks, validation_patterns
-from .flow import Flow, build_flow
-from .sections import Sections, build_sections
+from ...rules.text import best_match
 
 _PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\])?")
 
@@ -20,7 +16,6 @@ _PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\]
 @dataclass
 class Context:
     report: InspectionReport
-    doc: Document | None = None
 
     @cached_property
     def framework(self) -> Framework | None:
@@ -28,24 +23,38 @@ class Context:
         name = self.report.framework
         return frameworks().frameworks.get(name) if name else None
 
-    @cached_property
-    def flow(self) -> Flow | None:
-        return build_flow(self.doc) if self.doc is not None else None
+    def statements(self, kind: StatementKind) -> list[Statement]:
+        """The record's statements of one kind, in text order (none for a record without statements)."""
+        return [s for s in self.report.statements or [] if s.kind == kind]
 
     @cached_property
-    def sections(self) -> Sections | None:
-        """Which unit and standard each part of the text belongs to (None without the text)."""
-        if self.flow is None:
+    def source_lines(self) -> dict[str, Statement]:
+        """The `source_line` statements by the path of the record item read from them."""
+        return {s.field: s for s in self.statements("source_line") if s.field is not None}
+
+    @cached_property
+    def paths(self) -> dict[int, str]:
+        """The path ("units[0].standards[2]") of each unit, standard, recommendation and stated
+        count of the record, by the item's identity."""
+        paths: dict[int, str] = {}
+        for i, unit in enumerate(self.report.units):
+            paths[id(unit)] = f"units[{i}]"
+            paths.update((id(s), f"units[{i}].standards[{j}]") for j, s in enumerate(unit.standards))
+        paths.update((id(r), f"recommendations[{i}]") for i, r in enumerate(self.report.recommendations))
+        if self.report.stated_recommendation_count is not None:
+            paths[id(self.report.stated_recommendation_count)] = "stated_recommendation_count"
+        return paths
+
+    def item(self, path: str | None) -> Located | None:
+        """The unit ("units[0]") or standard ("units[0].standards[2]") a path names, or None."""
+        match = _PLACE.fullmatch(path or "")
+        if match is None or int(match.group("unit")) >= len(self.report.units):
             return None
-        domains: list[str] = []
-        if self.framework is not None:
-            for number in self.framework.domains:
-                domains += [f"{number}. {name}" for name in self.framework.domain_names(number)]
-        return build_sections(self.flow, self.report, domains)
-
-    def place_at(self, offset: int) -> tuple[str | None, str | None]:
-        """(unit name, standard code) of the section of the text holding this offset."""
-        return (None, None) if self.sections is None else self.sections.place_at(offset)
+        unit = self.report.units[int(match.group("unit"))]
+        if match.group("standard") is None:
+            return unit
+        index = int(match.group("standard"))
+        return unit.standards[index] if index < len(unit.standards) else None
 
     @cached_property
     def multi_unit(self) -> bool:
@@ -83,7 +92,7 @@ class Context:
         """Whether the parser read only part of a unit's standards (a `standards_missing` warning:
         its table ran on to a page not read), so its score and bands cannot be recomputed."""
         field = f"units[{index}].standards"
-        return any(w.code == STANDARDS_MISSING and w.field == field for w in self.report.warnings)
+        return any(w.code == "standards_missing" and w.field == field for w in self.report.warnings)
 
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""

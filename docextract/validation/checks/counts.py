@@ -1,62 +1,37 @@
-"""Counts given with a percentage ("45 out of 72 (63%)") that do not agree beyond rounding."""
+"""Counts given with a percentage ("45 out of 72 (63%)") that do not agree beyond rounding.
+
+The counts are statements of the record (`kind: count`: part, whole, percent as printed)."""
 
 from __future__ import annotations
 
-from functools import cache
-
-import regex
-
-from ...model.codes import COUNT_PERCENT_MISMATCH
 from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
 
 
-@cache
-def _patterns() -> tuple[list[regex.Pattern[str]], dict[str, int]]:
-    rules = validation_patterns().counts
-    words = {k.casefold(): v for k, v in rules.number_words.items()}
-    number = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
-    compiled = [regex.compile(p.replace("<NUMBER>", number), regex.IGNORECASE) for p in rules.patterns]
-    return compiled, words
-
-
-def _int(text: str, words: dict[str, int]) -> int:
-    return int(text) if text.isdigit() else words[text.casefold()]
-
-
 def check_counts(ctx: Context) -> list[Issue]:
-    flow = ctx.flow
-    if flow is None:
-        return []
-    patterns, words = _patterns()
+    """`count_percent_mismatch` where 100 × part / whole is `tolerance` or more from the percentage
+    printed, or the part exceeds the whole."""
     tolerance = validation_patterns().counts.tolerance
     issues: list[Issue] = []
-    for sentence in flow.sentences:
-        seen: set[int] = set()
-        for pattern in patterns:
-            for match in pattern.finditer(sentence.text):
-                if match.start() in seen:
-                    continue
-                seen.add(match.start())
-                part, whole, percent = _int(match["n"], words), int(match["m"]), float(match["p"])
-                if whole == 0:
-                    continue
-                exact = 100 * part / whole
-                if abs(exact - percent) < tolerance and part <= whole:
-                    continue
-                shown = f"{percent:g}%"
-                unit, standard = ctx.place_at(sentence.start + match.start())
-                issues.append(
-                    issue(
-                        COUNT_PERCENT_MISMATCH,
-                        f"'{match.group().strip()}': {part} out of {whole} is {exact:.1f}%, not {shown}.",
-                        unit=unit,
-                        standard=standard,
-                        page=flow.page_at(sentence.start + match.start()),
-                        expected=f"{round(exact)}%",
-                        found=shown,
-                        span=(sentence.start + match.start(), sentence.start + match.end()),
-                    )
-                )
+    for count in ctx.statements("count"):
+        part, whole, percent = count.part, count.whole, count.percent
+        if part is None or not whole or percent is None:
+            continue
+        exact = 100 * part / whole
+        if abs(exact - percent) < tolerance and part <= whole:
+            continue
+        shown = f"{percent:g}%"
+        issues.append(
+            issue(
+                "count_percent_mismatch",
+                f"'{count.text}': {part} out of {whole} is {exact:.1f}%, not {shown}.",
+                unit=count.unit,
+                standard=count.standard,
+                page=count.page,
+                expected=f"{round(exact)}%",
+                found=shown,
+                at=count,
+            )
+        )
     return issues

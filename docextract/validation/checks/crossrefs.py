@@ -1,35 +1,26 @@
-"""Broken cross references left in the text by a word processor ("Error! Bookmark not defined.")."""
+"""Broken cross references left in the text by a word processor ("Error! Bookmark not defined.").
+
+They are statements of the record (`kind: cross_reference`, matched by patterns/validation.yaml
+`cross_references`)."""
 
 from __future__ import annotations
 
-import regex
-
-from ...model.codes import BROKEN_CROSS_REFERENCE
-from ...read.normalize import collapse
-from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
 
 
 def check_cross_references(ctx: Context) -> list[Issue]:
-    flow = ctx.flow
-    if flow is None:
-        return []
-    issues: list[Issue] = []
-    for pattern in validation_patterns().cross_references:
-        for match in regex.finditer(pattern, flow.text, flags=regex.IGNORECASE):
-            found = collapse(match.group())
-            page = flow.page_at(match.start())
-            unit, standard = ctx.place_at(match.start())
-            issues.append(
-                issue(
-                    BROKEN_CROSS_REFERENCE,
-                    f"A broken cross reference, '{found}', is printed in the text.",
-                    unit=unit,
-                    standard=standard,
-                    page=page,
-                    found=found,
-                    span=(match.start(), match.end()),
-                )
-            )
+    """`broken_cross_reference` for each one printed, by page."""
+    issues = [
+        issue(
+            "broken_cross_reference",
+            f"A broken cross reference, '{found.text}', is printed in the text.",
+            unit=found.unit,
+            standard=found.standard,
+            page=found.page,
+            found=found.text,
+            at=found,
+        )
+        for found in ctx.statements("cross_reference")
+    ]
     return sorted(issues, key=lambda i: i.page or 0)

@@ -12,9 +12,6 @@ from ...rules.patterns import validation_patterns
 Severity = Literal["error", "warning"]
 
 
-Span = tuple[int, int]  # start and end offsets into the report's running text (checks.flow.Flow.text)
-
-
 class Issue(BaseModel):
     """One finding. `code` is stable; `message` is a sentence a person understands.
 
@@ -40,9 +37,8 @@ class Issue(BaseModel):
     paragraph: int | None = None
     row: int | None = None
     quotation: str | None = None
-    # evidence for checks.locate: a record item, or a span of the running text (never serialised)
+    # evidence for checks.locate: a record item or a statement of its text (never serialised)
     _at: Located | None = PrivateAttr(default=None)
-    _span: Span | None = PrivateAttr(default=None)
     _order: int = PrivateAttr(default=1 << 30)  # position in the document, for sorting
 
     @property
@@ -70,12 +66,11 @@ def issue(
     expected: str | int | None = None,
     found: str | int | None = None,
     at: Located | None = None,
-    span: Span | None = None,
 ) -> Issue:
     """An Issue whose severity is the one `patterns/validation.yaml` gives its code.
 
-    `at` (the record item the finding is about) or `span` (offsets of the words in the running
-    text) let checks.locate fill in the bbox, line or paragraph and the quotation."""
+    `at` (the record item, or the statement of the text, the finding is about) lets checks.locate
+    fill in the bbox, line or paragraph and the quotation."""
     info = validation_patterns().checks.get(code)
     if info is None:
         raise KeyError(f"check code {code!r} is not listed in patterns/validation.yaml")
@@ -90,5 +85,4 @@ def issue(
         found=found,
     )
     found_issue._at = at
-    found_issue._span = span
     return found_issue

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import regex
 
-from ...model.record import RATINGS, InspectionReport
-from ...read.fuzzy import as_rating
-from ...read.normalize import compact
-from ...rules.patterns import validation_patterns
+from ..model.record import RATINGS, InspectionReport
+from ..read.fuzzy import as_rating
+from ..read.normalize import compact
+from ..rules.patterns import validation_patterns
 from .flow import Flow
 
 

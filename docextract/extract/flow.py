@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...detect.classify import find_furniture, is_page_number
-from ...read.document import Document, Line
+from ..detect.classify import find_furniture, is_page_number
+from ..read.document import Document, Line
 
 _SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
 _SHORT_LINE = 0.25  # a line ending this share of the text width before the right margin ends a paragraph
