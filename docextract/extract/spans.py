@@ -9,6 +9,7 @@ section heading and paragraph (and table row); always with a quotation of the wo
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..read.document import BoxTuple, Line, to_bbox
@@ -25,8 +26,8 @@ def locate_span(flow: Flow, start: int, end: int) -> dict[str, Any]:
     empty flow."""
     if not flow.lines:
         return {}
-    first = max((i for i, offset in enumerate(flow.line_starts) if offset <= start), default=0)
-    last = max((i for i, offset in enumerate(flow.line_starts) if offset < max(end, start + 1)), default=first)
+    first = max(bisect_right(flow.line_starts, start) - 1, 0)
+    last = max(bisect_left(flow.line_starts, max(end, start + 1)) - 1, first)
     head = flow.lines[first]
     lines = [flow.lines[i] for i in range(first, last + 1) if flow.lines[i].page == head.page]
     boxes = [_narrowed(flow, first, start, end) if n == 0 else line.bbox for n, line in enumerate(lines)]
