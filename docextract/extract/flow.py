@@ -11,12 +11,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from ..detect.classify import find_furniture, is_page_number
 from ..read.document import Document, Line
+from ..rules.regexes import compiled
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
+_SENTENCE_END = compiled(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
 _SHORT_LINE = 0.25  # a line ending this share of the text width before the right margin ends a paragraph
 
 

@@ -15,12 +15,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ..model.record import RATINGS, InspectionReport
 from ..read.fuzzy import as_rating
 from ..read.normalize import compact
 from ..rules.patterns import validation_patterns
+from ..rules.regexes import compiled
 from .flow import Flow
 
 
@@ -39,8 +38,8 @@ def build_sections(flow: Flow, report: InspectionReport, domains: Sequence[str] 
     """The sections of `flow`'s text; `domains` are the framework's domain headings ("2. Service
     delivery"), which close a section too."""
     rules = validation_patterns().sections
-    heading = regex.compile(rules.heading)
-    end = regex.compile(rules.end)
+    heading = compiled(rules.heading)
+    end = compiled(rules.end)
     domain_keys = {compact(domain) for domain in domains}
     known: dict[tuple[str, str], list[str | None]] = {}
     for unit in report.units:

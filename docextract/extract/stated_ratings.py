@@ -18,6 +18,7 @@ from ..model.record import InspectionReport, Rating, Standard, Unit
 from ..read.fuzzy import as_rating, best_match
 from ..read.normalize import compact
 from ..rules.patterns import validation_patterns
+from ..rules.regexes import compiled
 from .flow import Flow, Sentence
 
 _FLAGS = regex.IGNORECASE
@@ -53,7 +54,7 @@ def _rating_patterns() -> tuple[str, str]:
 def _expand(template: str, standards: str = "") -> regex.Pattern[str]:
     quoted, any_rating = _rating_patterns()
     text = template.replace("<RATING_ANY>", any_rating).replace("<RATING>", quoted)
-    return regex.compile(text.replace("<STANDARDS>", standards), _FLAGS)
+    return compiled(text.replace("<STANDARDS>", standards), _FLAGS)
 
 
 @dataclass
@@ -77,14 +78,14 @@ def _unit_patterns(unit: Unit, path: str) -> _UnitPatterns:
     return _UnitPatterns(
         path=path,
         names=names,
-        name=regex.compile(one, _FLAGS),
+        name=compiled(one, _FLAGS),
         standard=[_expand(t, listing) for t in rules.standard],
     )
 
 
 def _headings(flow: Flow, units: list[Unit]) -> tuple[list[int], list[str]]:
     """Offsets and names of lines that head a standard's section ("2.1. Assessment", "Reviewing")."""
-    heading = regex.compile(validation_patterns().narrative.heading)
+    heading = compiled(validation_patterns().narrative.heading)
     known = {_key(s.name) for u in units for s in u.standards}
     offsets: list[int] = []
     names: list[str] = []
@@ -107,7 +108,7 @@ def stated_ratings(flow: Flow, report: InspectionReport) -> list[StatedRating]:
     per_unit = {id(unit): _unit_patterns(unit, path) for path, unit in rated}
     headings = _headings(flow, units)
     rules = validation_patterns().narrative
-    previous, cue = regex.compile(rules.previous, _FLAGS), regex.compile(rules.cue, _FLAGS)
+    previous, cue = compiled(rules.previous, _FLAGS), compiled(rules.cue, _FLAGS)
     found: list[StatedRating] = []
     for sentence in flow.sentences:
         if not cue.search(sentence.text) or previous.search(sentence.text):
@@ -121,9 +122,15 @@ def stated_ratings(flow: Flow, report: InspectionReport) -> list[StatedRating]:
 Headings = tuple[list[int], list[str]]
 
 
-def _in_sentence(sentence: Sentence, patterns: _UnitPatterns, headings: Headings) -> list[StatedRating]:
+@cache
+def _sentence_patterns() -> tuple[regex.Pattern[str], list[regex.Pattern[str]]]:
+    """The "this standard" words alone, and the phrasings rating a unit."""
     rules = validation_patterns().narrative
-    this_standard = regex.compile(rf"^{rules.this_standard}$", _FLAGS)
+    return compiled(rf"^{rules.this_standard}$", _FLAGS), [_expand(t) for t in rules.unit]
+
+
+def _in_sentence(sentence: Sentence, patterns: _UnitPatterns, headings: Headings) -> list[StatedRating]:
+    this_standard, unit_patterns = _sentence_patterns()
     offsets, heading_names = headings
     index = bisect_right(offsets, sentence.start) - 1
     section = patterns.names.get(heading_names[index]) if index >= 0 else None
@@ -140,7 +147,7 @@ def _in_sentence(sentence: Sentence, patterns: _UnitPatterns, headings: Headings
                     continue
                 seen.add((entry[0].code, stated))
                 found.append(StatedRating(entry[1], stated, *span))
-    for unit_pattern in (_expand(t) for t in rules.unit):
+    for unit_pattern in unit_patterns:
         for match in unit_pattern.finditer(sentence.text):
             stated = as_rating(match["rating"])
             if stated is not None and ("unit", stated) not in seen:

@@ -21,6 +21,7 @@ import regex
 from ..model.record import InspectionReport, Located, ParseWarning, Statement
 from ..read.document import Document
 from ..rules.patterns import MONTHS, frameworks, validation_patterns
+from ..rules.regexes import compiled
 from ..rules.text import collapse
 from .flow import Flow, build_flow
 from .sections import Sections, build_sections
@@ -93,8 +94,8 @@ def _count_patterns() -> tuple[list[regex.Pattern[str]], dict[str, int]]:
     rules = validation_patterns().counts
     words = {k.casefold(): v for k, v in rules.number_words.items()}
     number = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
-    compiled = [regex.compile(p.replace("<NUMBER>", number), regex.IGNORECASE) for p in rules.patterns]
-    return compiled, words
+    patterns = [compiled(p.replace("<NUMBER>", number), regex.IGNORECASE) for p in rules.patterns]
+    return patterns, words
 
 
 def _counts(flow: Flow) -> Iterator[Found]:
@@ -119,7 +120,7 @@ def _counts(flow: Flow) -> Iterator[Found]:
 
 def _cross_references(flow: Flow) -> Iterator[Found]:
     for pattern in validation_patterns().cross_references:
-        for match in regex.finditer(pattern, flow.text, flags=regex.IGNORECASE):
+        for match in compiled(pattern, regex.IGNORECASE).finditer(flow.text):
             yield "cross_reference", match.start(), match.end(), {"text": collapse(match.group())}
 
 
@@ -129,10 +130,10 @@ def _cross_references(flow: Flow) -> Iterator[Found]:
 @cache
 def _date_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     rules = validation_patterns().dates
-    one = regex.compile(rules.date, regex.IGNORECASE)
-    anonymous = regex.sub(r"\(\?P<\w+>", "(?:", rules.date)
-    window = regex.compile(rules.window.replace("<DATE>", anonymous), regex.IGNORECASE)
-    return one, window, regex.compile(rules.context, regex.IGNORECASE)
+    one = compiled(rules.date, regex.IGNORECASE)
+    anonymous = compiled(r"\(\?P<\w+>").sub("(?:", rules.date)
+    window = compiled(rules.window.replace("<DATE>", anonymous), regex.IGNORECASE)
+    return one, window, compiled(rules.context, regex.IGNORECASE)
 
 
 def _date(match: regex.Match[str], base: int) -> tuple[int, int, dict[str, Any]]:
