@@ -24,7 +24,7 @@ from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
 from .extract.statements import extract_statements
 from .extract.thematic import lead_inspectorates
-from .model.codes import RATINGS_NOT_FOUND
+from .model.codes import IS_DIRECTORY, NOT_A_RECORD, NOT_FOUND, RATINGS_NOT_FOUND, UNREADABLE
 from .model.errors import DocextractError
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
@@ -128,19 +128,19 @@ def read_record(path: str | os.PathLike[str]) -> InspectionReport:
     name = os.fspath(path)
     file = Path(path)
     if not file.exists():
-        raise DocextractError(name, "not_found", "no such file")
+        raise DocextractError(name, NOT_FOUND, "no such file")
     if file.is_dir():
-        raise DocextractError(name, "is_directory", "is a directory, not a record file")
+        raise DocextractError(name, IS_DIRECTORY, "is a directory, not a record file")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise DocextractError(name, "unreadable", f"cannot read the file ({exc.strerror or exc})") from exc
+        raise DocextractError(name, UNREADABLE, f"cannot read the file ({exc.strerror or exc})") from exc
     if data.lstrip().startswith(b"["):
-        raise DocextractError(name, "not_a_record", "holds a list: validate one record (one JSON object) per file")
+        raise DocextractError(name, NOT_A_RECORD, "holds a list: validate one record (one JSON object) per file")
     try:
         return InspectionReport.model_validate_json(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the file"
         reason = f"not a docextract record ({where}: {first['msg']})"
-        raise DocextractError(name, "not_a_record", reason) from None
+        raise DocextractError(name, NOT_A_RECORD, reason) from None

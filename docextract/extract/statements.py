@@ -20,16 +20,15 @@ import regex
 
 from ..model.record import InspectionReport, Located, ParseWarning, Statement
 from ..read.document import Document
-from ..rules.patterns import MONTHS, frameworks, validation_patterns
+from ..rules.patterns import frameworks, validation_patterns
 from ..rules.regexes import compiled
 from ..rules.text import collapse
+from ..rules.vocab import vocab
 from .flow import Flow, build_flow
 from .sections import Sections, build_sections
 from .sourcelines import source_lines
 from .spans import locate_span
 from .stated_ratings import stated_ratings
-
-_MONTHS = [month.casefold() for month in MONTHS]
 
 
 def extract_statements(doc: Document, report: InspectionReport) -> tuple[list[Statement], list[ParseWarning]]:
@@ -141,7 +140,7 @@ def _date(match: regex.Match[str], base: int) -> tuple[int, int, dict[str, Any]]
     values = {
         "text": match.group(),
         "day": int(match["day"]),
-        "month": _MONTHS.index(match["month"].casefold()) + 1,
+        "month": [month.casefold() for month in vocab().months].index(match["month"].casefold()) + 1,
         "year": int(year) if year else None,
     }
     return base + match.start(), base + match.end(), values

@@ -215,6 +215,9 @@ NO_TEXT = _register("no_text", "input", "no text at all: a scanned or image-only
 CORRUPT_PDF = _register("corrupt_pdf", "input", "neither pdfium nor pdfminer can read the PDF (both reasons given)")
 CORRUPT_DOCX = _register("corrupt_docx", "input", "a corrupt or unreadable Word document")
 ZIP_BOMB = _register("zip_bomb", "input", "a Word document whose parts are too many or expand too far")
+NOT_A_RECORD = _register(
+    "not_a_record", "input", "`validate FILE.json`: not one docextract record (not JSON, a list, another shape)"
+)
 
 # --- bulk errors -----------------------------------------------------------------------------------
 
@@ -304,6 +307,11 @@ NOT_CHECKED = _register(
     "not_checked", "finding", "the parser could not read something, so it was not checked (`found`: the warning's code)"
 )
 
+CHECKS_NOT_RUN = _register(
+    "checks_not_run",
+    "finding",
+    "a record checked alone keeps no statements of its text: the text checks could not run (the message names them)",
+)
 
 if __name__ == "__main__":  # the README's *Codes* section: python -m docextract.model.codes
     print(markdown(), end="")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model.codes import CHECKS_NOT_RUN
 from ..model.record import InspectionReport
 from .checks import CHECKS, TEXT_CHECKS, Check, Context, Issue, issue
 from .checks.locate import locate, sort_key
@@ -75,7 +76,7 @@ def check(report: InspectionReport) -> list[Issue]:
     missing = not_run(report)
     if missing:
         names = ", ".join(m.check for m in missing)
-        issues.append(issue("checks_not_run", f"Could not run the text checks ({names}): {missing[0].reason}."))
+        issues.append(issue(CHECKS_NOT_RUN, f"Could not run the text checks ({names}): {missing[0].reason}."))
     return issues
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...model.codes import STANDARDS_MISSING
 from ...model.record import RATINGS, InspectionReport, Located, Rating, Standard, Statement, StatementKind
 from ...rules.patterns import Framework, StandardRule, frameworks, validation_patterns
 from ...rules.text import best_match
@@ -92,7 +93,7 @@ class Context:
         """Whether the parser read only part of a unit's standards (a `standards_missing` warning:
         its table ran on to a page not read), so its score and bands cannot be recomputed."""
         field = f"units[{index}].standards"
-        return any(w.code == "standards_missing" and w.field == field for w in self.report.warnings)
+        return any(w.code == STANDARDS_MISSING and w.field == field for w in self.report.warnings)
 
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""

@@ -4,6 +4,7 @@ The counts are statements of the record (`kind: count`: part, whole, percent as 
 
 from __future__ import annotations
 
+from ...model.codes import COUNT_PERCENT_MISMATCH
 from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
@@ -24,7 +25,7 @@ def check_counts(ctx: Context) -> list[Issue]:
         shown = f"{percent:g}%"
         issues.append(
             issue(
-                "count_percent_mismatch",
+                COUNT_PERCENT_MISMATCH,
                 f"'{count.text}': {part} out of {whole} is {exact:.1f}%, not {shown}.",
                 unit=count.unit,
                 standard=count.standard,

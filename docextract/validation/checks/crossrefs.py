@@ -5,6 +5,7 @@ They are statements of the record (`kind: cross_reference`, matched by patterns/
 
 from __future__ import annotations
 
+from ...model.codes import BROKEN_CROSS_REFERENCE
 from .context import Context
 from .issue import Issue, issue
 
@@ -13,7 +14,7 @@ def check_cross_references(ctx: Context) -> list[Issue]:
     """`broken_cross_reference` for each one printed, by page."""
     issues = [
         issue(
-            "broken_cross_reference",
+            BROKEN_CROSS_REFERENCE,
             f"A broken cross reference, '{found.text}', is printed in the text.",
             unit=found.unit,
             standard=found.standard,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from datetime import date
 
+from ...model.codes import DATE_OUT_OF_RANGE
 from ...model.record import Statement
 from ...rules.patterns import validation_patterns
 from .context import Context
@@ -50,7 +51,7 @@ def _check_window(window: Statement, start: Statement, end: Statement, reference
         if abs(year - reference) > apart:
             return [
                 issue(
-                    "date_out_of_range",
+                    DATE_OUT_OF_RANGE,
                     f"The window '{start.text} – {end.text}' has the date '{printed.text}', {abs(year - reference)} "
                     f"years from the median year of the report's dates ({reference}).",
                     page=printed.page,
@@ -63,7 +64,7 @@ def _check_window(window: Statement, start: Statement, end: Statement, reference
     if first is not None and last is not None and last < first:
         return [
             issue(
-                "date_out_of_range",
+                DATE_OUT_OF_RANGE,
                 f"The window '{start.text} – {end.text}' ends before it starts.",
                 page=start.page,
                 expected=f"an end after {start.text}",

@@ -7,6 +7,7 @@ rating the table gives the unit or standard it names.
 
 from __future__ import annotations
 
+from ...model.codes import NARRATIVE_RATING_MISMATCH
 from ...model.record import Rating, Standard, Statement, Unit
 from .context import Context
 from .issue import Issue, issue
@@ -36,7 +37,7 @@ def check_narrative(ctx: Context) -> list[Issue]:
 
 def _standard_issue(unit: Unit, standard: Standard, stated: Rating, sentence: Statement) -> Issue:
     return issue(
-        "narrative_rating_mismatch",
+        NARRATIVE_RATING_MISMATCH,
         f"The text rates {standard.code} {standard.name} '{stated}', but the ratings "
         f"table gives '{standard.rating}': \"{_excerpt(sentence.text)}\"",
         unit=unit.name,
@@ -53,7 +54,7 @@ def _unit_issue(unit: Unit, stated: Rating, sentence: Statement) -> list[Issue]:
         return []
     return [
         issue(
-            "narrative_rating_mismatch",
+            NARRATIVE_RATING_MISMATCH,
             f"The text gives {unit.name or 'the unit'} an overall rating of '{stated}', but the "
             f"ratings table gives '{unit.overall_rating}': \"{_excerpt(sentence.text)}\"",
             unit=unit.name,
