@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEV_STAMP := $(VENV)/.installed-dev-stamp
 SAMPLE := examples/sample-pdu-report.pdf
 
-.PHONY: demo test lint bench eval eval-producers fixtures setup clean stress
+.PHONY: demo test lint bench eval eval-producers fixtures golden setup clean stress
 
 setup: $(DEV_STAMP)
 
@@ -76,6 +76,10 @@ eval-producers: $(DEV_STAMP)
 	  $(BIN)/python -m corpora.synth.checkbatch $(EVAL_BATCH)/$$p || true; done  # reported, not fatal (yet)
 
 # Regenerate the committed producer fixtures (golden files: review the diff; refused under CI).
+# Golden records (tests/golden): rewritten from today's parses, refused under CI; review git diff tests/golden.
+golden: $(DEV_STAMP)
+	DOCEXTRACT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -s tests/test_golden_records.py
+
 fixtures: $(DEV_STAMP)
 	$(BIN)/python -m corpora.synth.fixtures --write --out $(FIXTURES)
 
