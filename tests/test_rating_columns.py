@@ -138,3 +138,20 @@ def test_pdf_rating_columns(name: str) -> None:
     assert [(s.code, s.name, s.rating) for s in report.units[0].standards] == STANDARDS
     assert not [w for w in report.warnings if w.code in ("rating_column_unknown", "implausible_value")]
     assert validate(FIXTURES / name).ok
+
+
+def test_unit_name_wrapped_in_its_cell_with_overlapping_line_boxes() -> None:
+    """LibreOffice wraps a long unit name in the ratings box ("... National Probation" /
+    "Service") at a leading tighter than the font's ascent to descent, so the two lines' loose
+    boxes overlap: the second line is still the rest of the name (made by the generator,
+    tests/fixtures/wrapped_names/make_pdf.py)."""
+    import json
+
+    import docextract
+
+    here = Path(__file__).resolve().parent / "fixtures" / "wrapped_names"
+    fixture = here / "libreoffice-unit-name-wrapped-boxes-overlap"
+    truth = json.loads(fixture.with_suffix(".json").read_text(encoding="utf-8"))
+    report = docextract.parse(fixture.with_suffix(".pdf"))
+    assert [u.name for u in report.units] == [u["name"] for u in truth["units"]]
+    assert [r.unit for r in report.recommendations] == [r["unit"] for r in truth["recommendations"]]

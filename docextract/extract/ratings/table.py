@@ -545,13 +545,16 @@ def _attach(draft: _Draft, target: str, rating: Rating) -> None:
 
 
 def _wraps_name(draft: _Draft, line: Line) -> bool:
-    """A row under the anchor's name cell, left-aligned with it: the name wrapped in its cell (PDF)."""
+    """A row under the anchor's name cell, left-aligned with it: the name wrapped in its cell (PDF).
+    Loose boxes (ascent to descent) of lines set at a tighter leading overlap (LibreOffice): up
+    to a quarter of a line is allowed."""
     anchor = draft.score.line if draft.score and draft.score.prefix else None
     if anchor is None or not anchor.cell_boxes or line.bbox is None or len(line.cells) != 1:
         return False
     x0, _, _, bottom = anchor.cell_boxes[0]
     height = bottom - anchor.cell_boxes[0][1]
-    return abs(line.bbox[0] - x0) <= 3 and 0 <= line.bbox[1] - bottom <= height and len(line.text.split()) <= 6
+    gap = line.bbox[1] - bottom
+    return abs(line.bbox[0] - x0) <= 3 and -0.25 * height <= gap <= height and len(line.text.split()) <= 6
 
 
 def _continues_name(text: str) -> bool:
