@@ -49,6 +49,7 @@ from .scan import (
     Break,
     Event,
     Header,
+    HeaderColumn,
     Heading,
     Question,
     Scanner,
@@ -116,31 +117,49 @@ def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
         return _Columns(None, None, None)
     columns = list(header.columns) if header else []
     if not columns:
-        marked = [v for v in values if not v.bare]
-        unmarked = tuple(f"'{v.raw}' printed without '%' in a table without a column header" for v in values if v.bare)
-        if not marked:
-            return _Columns(None, None, None, unmarked)
-        return _Columns(marked[0], marked[1] if len(marked) > 1 else None, None, unmarked)
-    placed: list[int | None]
+        return _unheaded(values)
+    taken, refused = _placed(values, columns)
+    return _chosen(columns, taken, refused)
+
+
+def _unheaded(values: Sequence[Value]) -> _Columns:
+    """The values of a row of a table without a column header: the first '%' value is the
+    sample's and a second one an unlabelled comparison; a number without '%' is refused."""
+    marked = [v for v in values if not v.bare]
+    unmarked = tuple(f"'{v.raw}' printed without '%' in a table without a column header" for v in values if v.bare)
+    if not marked:
+        return _Columns(None, None, None, unmarked)
+    return _Columns(marked[0], marked[1] if len(marked) > 1 else None, None, unmarked)
+
+
+def _positions(values: Sequence[Value], columns: Sequence[HeaderColumn]) -> list[int | None]:
+    """The header column of each value: by position on the page where all have boxes, else by
+    order when there are as many values as columns, else none."""
     if all(v.box is not None for v in values) and all(c.box is not None for c in columns):
-        placed = [best_column(v.box, [c.box for c in columns]) for v in values]
-    elif len(values) == len(columns):
-        placed = list(range(len(values)))
-    else:
-        placed = [None] * len(values)
+        return [best_column(v.box, [c.box for c in columns]) for v in values]
+    if len(values) == len(columns):
+        return list(range(len(values)))
+    return [None] * len(values)
+
+
+def _placed(values: Sequence[Value], columns: Sequence[HeaderColumn]) -> tuple[dict[int, Value], list[str]]:
+    """The values by the index of their column (the first value placed in a column taken; the
+    '%' values left unplaced fill the free percentage columns when exactly as many), and why a
+    value could not be placed."""
     taken: dict[int, Value] = {}
     loose: list[Value] = []
-    for value, index in zip(values, placed, strict=True):
+    for value, index in zip(values, _positions(values, columns), strict=True):
         if index is None:
             loose.append(value)
         elif index not in taken:
             taken[index] = value
     has_count = any(c.kind == "count" for c in columns)
-    refused: list[str] = []
+    refused = [
+        f"'{value.raw}' printed without '%' stands under no column header"
+        for value in loose
+        if value.bare and not has_count
+    ]
     marked = [v for v in loose if not v.bare]
-    for value in loose:
-        if value.bare and not has_count:
-            refused.append(f"'{value.raw}' printed without '%' stands under no column header")
     free = [i for i, c in enumerate(columns) if c.kind in ("current", "comparator") and i not in taken]
     if marked and len(marked) == len(free):
         taken.update(zip(free, marked, strict=True))
@@ -148,6 +167,13 @@ def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
         shown = ", ".join(f"'{v.raw}'" for v in marked)
         names = ", ".join(f"'{c.label}'" for c in columns)
         refused.append(f"{shown} cannot be placed under the columns {names}")
+    return taken, refused
+
+
+def _chosen(columns: Sequence[HeaderColumn], taken: dict[int, Value], refused: list[str]) -> _Columns:
+    """The current and comparator values of the placed ones (a count column's left out; a number
+    without '%' under a column whose header does not say percentages unreadable)."""
+    refused = list(refused)
     current: Value | None = None
     comparator: Value | None = None
     label: str | None = None
@@ -172,84 +198,135 @@ def _occurrences(
     events: Sequence[Event], start: str | None, keywords: dict[str, str], first_table: int = 0
 ) -> list[Occurrence]:
     """Key questions (valued, or heading a prompts table) of an event stream; `table` numbers from first_table."""
-    out: list[Occurrence] = []
-    context = start
-    header: Header | None = None
-    head: Occurrence | None = None  # the key question heading the prompts table being read
-    last_valued = False  # the previous question of this table was a valued key question
-    suspended: Occurrence | None = None  # a prompts table interrupted by a break
-    previous: Question | None = None  # the last valued key question
-    held: Header | None = None  # the header of a table interrupted by a break
-    last_page: int | None = None  # page of the last question
-    seen: Header | None = None  # the last header, kept over standard headings (rows of an annex table)
-    table = first_table
+    reader = _OccurrenceReader(events, keywords, context=start, table=first_table)
     for index, event in enumerate(events):
         if isinstance(event, Heading):
-            context, header, head, last_valued, suspended, held = event.code, None, None, False, None, None
-            table += 1
-            continue
-        if isinstance(event, Header):
-            before = header or held or _continued(seen, last_page, event)
-            repeated = (
-                before is not None
-                and event.page > before.page
-                and [c.label for c in before.columns] == [c.label for c in event.columns]
-            )
-            if not repeated:  # a header repeated atop the next page continues its table
-                table += 1
-                last_valued = False
-            header, head, suspended, held, seen = event, None, None, None, event
-            continue
-        if isinstance(event, Break):
-            # A table may run on after a stray line (a footnote between its pages).
-            suspended = head if head is not None else suspended
-            held = header if header is not None else held
-            header, head, last_valued = None, None, False
-            continue
-        if held is not None and header is None and event.values and last_page is not None and event.page > last_page:
-            header = held  # a key-question table continued on the next page without its header
-        if header is None and event.values:
-            header = _carried(seen, last_page, event)  # standard headings printed as rows of its table
-        held = None
-        last_page = event.page
-        if (
-            head is None
-            and suspended is not None
-            and event.values
-            and _standard_of(event, context, keywords) == (suspended.standard)
-        ):
-            head = suspended
-        suspended = None
-        standard = _standard_of(event, context, keywords)
-        readable = [v for v in event.values if v.percent is not None]
+            reader.heading(event)
+        elif isinstance(event, Header):
+            reader.header_row(event)
+        elif isinstance(event, Break):
+            reader.pause()
+        else:
+            reader.question(index, event)
+    return reader.out
+
+
+@dataclass
+class _Table:
+    """The key-question table being read: its header, one held over a break, the last seen."""
+
+    header: Header | None = None
+    held: Header | None = None  # the header of a table interrupted by a break
+    seen: Header | None = None  # the last header, kept over standard headings (rows of an annex table)
+    last_page: int | None = None  # page of the last question
+
+
+@dataclass
+class _Prompts:
+    """The prompts table being read: the key question heading it, one suspended by a break,
+    and whether the previous question of this table was a valued key question (`previous`)."""
+
+    head: Occurrence | None = None
+    suspended: Occurrence | None = None
+    last_valued: bool = False
+    previous: Question | None = None  # the last valued key question
+
+
+@dataclass
+class _OccurrenceReader:
+    """`_occurrences` walking the events: the standard in context, the table and prompts table
+    being read, and the number of the current table."""
+
+    events: Sequence[Event]
+    keywords: dict[str, str]
+    context: str | None
+    table: int
+    out: list[Occurrence] = field(default_factory=list)
+    tab: _Table = field(default_factory=_Table)
+    prompts: _Prompts = field(default_factory=_Prompts)
+
+    def heading(self, event: Heading) -> None:
+        """A standard heading: a new context, and no table, header or prompts table open."""
+        self.context = event.code
+        self.tab.header, self.tab.held = None, None
+        self.prompts.head, self.prompts.last_valued, self.prompts.suspended = None, False, None
+        self.table += 1
+
+    def header_row(self, event: Header) -> None:
+        """A table header: a new table unless it repeats the one before atop the next page."""
+        tab = self.tab
+        before = tab.header or tab.held or _continued(tab.seen, tab.last_page, event)
+        repeated = (
+            before is not None
+            and event.page > before.page
+            and [c.label for c in before.columns] == [c.label for c in event.columns]
+        )
+        if not repeated:  # a header repeated atop the next page continues its table
+            self.table += 1
+            self.prompts.last_valued = False
+        tab.header, tab.held, tab.seen = event, None, event
+        self.prompts.head, self.prompts.suspended = None, None
+
+    def pause(self) -> None:
+        """A break: a table may run on after a stray line (a footnote between its pages)."""
+        prompts, tab = self.prompts, self.tab
+        prompts.suspended = prompts.head if prompts.head is not None else prompts.suspended
+        tab.held = tab.header if tab.header is not None else tab.held
+        tab.header, prompts.head, prompts.last_valued = None, None, False
+
+    def question(self, index: int, event: Question) -> None:
+        """A question: a valued key question, a prompt of the table open, or a prompts table's head."""
+        tab, prompts = self.tab, self.prompts
+        last = tab.last_page
+        if tab.held is not None and tab.header is None and event.values and last is not None and event.page > last:
+            tab.header = tab.held  # a key-question table continued on the next page without its header
+        if tab.header is None and event.values:
+            tab.header = _carried(tab.seen, tab.last_page, event)  # standard headings printed as rows of its table
+        tab.held = None
+        tab.last_page = event.page
+        standard = _standard_of(event, self.context, self.keywords)
+        suspended = prompts.suspended
+        if prompts.head is None and suspended is not None and event.values and standard == suspended.standard:
+            prompts.head = suspended
+        prompts.suspended = None
         if not event.values:
-            following = _next_question(events, index)
-            heads_table = bool(event.labels) or (following is not None and bool(following.values))
-            if last_valued and header is not None and not event.labels and _in_table(event, previous, following):
-                out.append(_valued(event, standard, header, table))  # a key question missing its figure
-                continue
-            if not heads_table:
-                head = None
-                continue
-            if head is None or head.standard != standard:
-                table += 1
-            head = _occurrence(event, standard, None, None, None, valued=False, table=table)
-            out.append(head)
-            last_valued = False
-            continue
-        if head is not None:
-            value = readable[0] if readable else None
-            percent = value.percent if value else None
-            head.prompts.append(Prompt(text=event.text, percent=percent, page=event.page, bbox=to_bbox(event.box)))
-            if value is None:
-                head.problems.append(f"prompt '{_short(event.text)}' has no readable percentage")
-            elif value.bare:
-                head.problems.append(f"prompt '{_short(event.text)}' percentage printed without '%'")
-            continue
-        out.append(_valued(event, standard, header, table))
-        last_valued = True
-        previous = event
-    return out
+            self._unvalued(index, event, standard)
+        elif prompts.head is not None:
+            _add_prompt(prompts.head, event)
+        else:
+            self.out.append(_valued(event, standard, tab.header, self.table))
+            prompts.last_valued = True
+            prompts.previous = event
+
+    def _unvalued(self, index: int, event: Question, standard: str | None) -> None:
+        """A question printed without a value: one missing its figure, or the head of a prompts table."""
+        tab, prompts = self.tab, self.prompts
+        following = _next_question(self.events, index)
+        heads_table = bool(event.labels) or (following is not None and bool(following.values))
+        missing_figure = prompts.last_valued and tab.header is not None and not event.labels
+        if missing_figure and tab.header is not None and _in_table(event, prompts.previous, following):
+            self.out.append(_valued(event, standard, tab.header, self.table))  # a key question missing its figure
+            return
+        if not heads_table:
+            prompts.head = None
+            return
+        if prompts.head is None or prompts.head.standard != standard:
+            self.table += 1
+        prompts.head = _occurrence(event, standard, None, None, None, valued=False, table=self.table)
+        self.out.append(prompts.head)
+        prompts.last_valued = False
+
+
+def _add_prompt(head: Occurrence, event: Question) -> None:
+    """One prompt (a question under a key question heading a prompts table) added to `head`."""
+    readable = [v for v in event.values if v.percent is not None]
+    value = readable[0] if readable else None
+    percent = value.percent if value else None
+    head.prompts.append(Prompt(text=event.text, percent=percent, page=event.page, bbox=to_bbox(event.box)))
+    if value is None:
+        head.problems.append(f"prompt '{_short(event.text)}' has no readable percentage")
+    elif value.bare:
+        head.problems.append(f"prompt '{_short(event.text)}' percentage printed without '%'")
 
 
 def _continued(seen: Header | None, last_page: int | None, header: Header) -> Header | None:

@@ -408,6 +408,7 @@ class Scanner:
         return Value(None, token, box)
 
     def _split(self, row: Row) -> _Split:
+        """One row's cells told apart: the question's code and text, its values and labels."""
         out = _Split()
         cells = row.cells
         if len(cells) > _MAX_TABLE_CELLS:  # a justified line of prose split at its wide spaces
@@ -416,35 +417,40 @@ class Scanner:
             text = self.p.noise.sub("", cell.text)
             if text != cell.text:
                 text = collapse(text)
-            if not text:
-                continue
-            if not out.texts and out.code is None:
-                code = self.p.code.match(text)
-                if code:
-                    out.code = f"{code.group('a')}.{code.group('b')}.{code.group('c')}"
-                    text = text[code.end() :].strip()
-                    if not text:
-                        continue
-            if self._value_cell(text) and (out.texts or not self.p.bare.match(text)):
-                out.values.extend(self._values(text, cell.box))  # a lone number left of any text is no value
-            elif self._is_label(text):
-                out.labels.append(text)
-            elif out.texts:  # the question is in one column: other cells are labels or ratings
-                if as_rating(text) is None:
-                    out.labels.append(text)
-            else:
-                cut = self.p.noise_start.sub("", text)
-                if cut != text:  # "safe?Error! Bookmark not": the rest prints on the next line
-                    text, self.noise_cut = cut, True
-                trailing = self.p.trailing_values.match(text)
-                if trailing and not self.p.bare.match(trailing.group("values")):
-                    values = trailing.group("values")
-                    box = _right_part(cell.box, len(text) - len(values), len(text))
-                    out.texts.append(trailing.group("text"))
-                    out.values.extend(self._values(values, box))
-                else:
-                    out.texts.append(text)
+            if text and not out.texts and out.code is None:
+                text = self._take_code(out, text)
+            if text:
+                self._cell(out, text, cell.box)
         return out
+
+    def _take_code(self, out: _Split, text: str) -> str:
+        """The cell's text after a question code opening it ("2.1.3"), kept in `out`."""
+        code = self.p.code.match(text)
+        if not code:
+            return text
+        out.code = f"{code.group('a')}.{code.group('b')}.{code.group('c')}"
+        return text[code.end() :].strip()
+
+    def _cell(self, out: _Split, text: str, box: BoxTuple | None) -> None:
+        """One cell's text into `out`: values, a label, or (the first text) the question."""
+        if self._value_cell(text) and (out.texts or not self.p.bare.match(text)):
+            out.values.extend(self._values(text, box))  # a lone number left of any text is no value
+        elif self._is_label(text):
+            out.labels.append(text)
+        elif out.texts:  # the question is in one column: other cells are labels or ratings
+            if as_rating(text) is None:
+                out.labels.append(text)
+        else:
+            cut = self.p.noise_start.sub("", text)
+            if cut != text:  # "safe?Error! Bookmark not": the rest prints on the next line
+                text, self.noise_cut = cut, True
+            trailing = self.p.trailing_values.match(text)
+            if trailing and not self.p.bare.match(trailing.group("values")):
+                values = trailing.group("values")
+                out.texts.append(trailing.group("text"))
+                out.values.extend(self._values(values, _right_part(box, len(text) - len(values), len(text))))
+            else:
+                out.texts.append(text)
 
     def _question_like(self, pending: _Pending) -> bool:
         return pending.code is not None or self.p.question_start.match(pending.text) is not None

@@ -12,7 +12,7 @@ tab-separated text conversion. Multiple boxes (a regional letter) give multiple 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -347,35 +347,57 @@ def _join_code(line: Line, following: Line) -> Line | None:
 
 
 def classify(line: Line, detection: Detection) -> Event:
-    text = line.text
+    """The event one row of a ratings table makes: furniture, a score, an overall rating, a
+    column header, a heading, a rating alone, a standard, a domain, or other."""
     if detection.is_furniture(line):
         return Furniture(line)
-    patterns = ratings_patterns()
+    readers: tuple[Callable[[Line], Event | None], ...] = (_score_event, _overall_event, _columns, _heading_or_rating)
+    for reader in readers:
+        event = reader(line)
+        if event is not None:
+            return event
+    return _standard_or_domain(line)
+
+
+def _score_event(line: Line) -> Score | None:
+    """A score row: one score ("Score 8/21"), or one per rating column."""
     several = _scores(line)
     if several is not None:
         return several
-    score = _SCORE.match(text)
+    score = _SCORE.match(line.text)
     if score:
         return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
-    words = text.split()
-    span = find_label(words, patterns.labels["overall_rating"])
-    if span is not None and not words[span[1] - 1].lower().rstrip(":").endswith("ratings"):
-        rest = " ".join(words[span[1] :])
-        left, ratings = split_ratings(rest)
-        if ratings and not left:
-            columns_read = ratings if len(ratings) > 1 else ()
-            return Overall(line, ratings[0] if len(ratings) == 1 else None, " ".join(words[: span[0]]), columns_read)
-        _, rating = split_rating(rest)
-        if rating is not None or not compact(rest):
-            return Overall(line, rating, " ".join(words[: span[0]]))
-    columns = _columns(line)
-    if columns is not None:
-        return columns
-    if fuzzy_heading(text):
+    return None
+
+
+def _overall_event(line: Line) -> Overall | None:
+    """An overall-rating row: its rating, or one per rating column, or none readable after the label."""
+    words = line.text.split()
+    span = find_label(words, ratings_patterns().labels["overall_rating"])
+    if span is None or words[span[1] - 1].lower().rstrip(":").endswith("ratings"):
+        return None
+    rest = " ".join(words[span[1] :])
+    left, ratings = split_ratings(rest)
+    if ratings and not left:
+        columns_read = ratings if len(ratings) > 1 else ()
+        return Overall(line, ratings[0] if len(ratings) == 1 else None, " ".join(words[: span[0]]), columns_read)
+    _, rating = split_rating(rest)
+    if rating is not None or not compact(rest):
+        return Overall(line, rating, " ".join(words[: span[0]]))
+    return None
+
+
+def _heading_or_rating(line: Line) -> Heading | RatingOnly | None:
+    """A 'Ratings' heading, or a row holding a rating alone."""
+    if fuzzy_heading(line.text):
         return Heading(line)
-    rating = as_rating(text)
-    if rating is not None:
-        return RatingOnly(line, rating)
+    rating = as_rating(line.text)
+    return RatingOnly(line, rating) if rating is not None else None
+
+
+def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
+    """A standard's row (code, name, its ratings), a domain's heading row, or other."""
+    text = line.text
     standard = _STANDARD.match(text)
     if standard:
         name, ratings = split_ratings(standard.group("rest"))
@@ -475,61 +497,86 @@ class _Draft:
 
 
 def assemble(events: Sequence[Event]) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    current: _Draft | None = None
-    awaiting: str | None = None  # "overall" or "standard": the next rating-only row belongs there
-    header: tuple[int, Columns] | None = None  # the last column header seen, and where
+    """The ratings boxes of a document's row events, in order: each anchored on its score or
+    overall-rating row, with the standards rows that follow (boxes of fewer than 3 left out)."""
+    assembly = _Assembly(events)
     for index, event in enumerate(events):
+        assembly.step(index, event)
+    return [draft for draft in assembly.drafts if len(draft.standards) >= 3]
+
+
+@dataclass
+class _Assembly:
+    """`assemble` walking the events: the boxes found, the one being read, what the next
+    rating-only row belongs to ("overall" or "standard") and the last column header seen."""
+
+    events: Sequence[Event]
+    drafts: list[_Draft] = field(default_factory=list)
+    current: _Draft | None = None
+    awaiting: str | None = None
+    header: tuple[int, Columns] | None = None  # the last column header seen, and where
+
+    def step(self, index: int, event: Event) -> None:
+        """Take the event at `index` into the box being read, or start or end a box."""
         if isinstance(event, Columns):
-            header = (index, event)
-            if current is not None:
-                current.columns = event
-            continue
-        if isinstance(event, Score | Overall):
-            if current is None or current.standards or _has(current, event):
-                current = _Draft(anchor=event.line, name_rows=_name_context(events, index))
-                if header is not None and index - header[0] <= _MAX_PRELUDE_ROWS // 2:
-                    current.columns = header[1]  # a header just above the box's first row
-                drafts.append(current)
-            if isinstance(event, Score):
-                current.score = event
-            else:
-                current.overall = event
-                awaiting = "overall" if event.rating is None else None
-            continue
-        if current is None or isinstance(event, Furniture):
-            continue
+            self.header = (index, event)
+            if self.current is not None:
+                self.current.columns = event
+        elif isinstance(event, Score | Overall):
+            self._anchor(index, event)
+        elif self.current is not None and not isinstance(event, Furniture):
+            self._row(self.current, event)
+
+    def _anchor(self, index: int, event: Score | Overall) -> None:
+        current = self.current
+        if current is None or current.standards or _has(current, event):
+            current = self.current = _Draft(anchor=event.line, name_rows=_name_context(self.events, index))
+            if self.header is not None and index - self.header[0] <= _MAX_PRELUDE_ROWS // 2:
+                current.columns = self.header[1]  # a header just above the box's first row
+            self.drafts.append(current)
+        if isinstance(event, Score):
+            current.score = event
+        else:
+            current.overall = event
+            self.awaiting = "overall" if event.rating is None else None
+
+    def _row(self, current: _Draft, event: Event) -> None:
         if not current.standards and (isinstance(event, Heading) or event.line.page > current.anchor.page + 1):
-            current = None  # an anchor that led to no table: a new heading or page starts afresh
-            continue
-        if isinstance(event, RatingOnly) and awaiting is not None:
-            _attach(current, awaiting, event.rating)
-            awaiting = None
+            self.current = None  # an anchor that led to no table: a new heading or page starts afresh
+        elif isinstance(event, RatingOnly) and self.awaiting is not None:
+            _attach(current, self.awaiting, event.rating)
+            self.awaiting = None
         elif isinstance(event, Domain):
             current.domain = (event.number, event.name)
-        elif isinstance(event, StandardRow) and any(row.code == event.code for row, *_ in current.standards):
-            current = None  # a code seen already: a section heading after the box, not a row of it
-            awaiting = None
         elif isinstance(event, StandardRow):
-            domain = current.domain[1] if current.domain else None
-            number = current.domain[0] if current.domain else None
-            current.standards.append((event, domain, number, event.rating))
-            awaiting = "standard" if event.rating is None else None
-        elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
+            self._standard(current, event)
+        elif isinstance(event, Other | Heading):
+            self._other(current, event)
+
+    def _standard(self, current: _Draft, event: StandardRow) -> None:
+        if any(row.code == event.code for row, *_ in current.standards):
+            self.current = None  # a code seen already: a section heading after the box, not a row of it
+            self.awaiting = None
+            return
+        domain = current.domain[1] if current.domain else None
+        number = current.domain[0] if current.domain else None
+        current.standards.append((event, domain, number, event.rating))
+        self.awaiting = "standard" if event.rating is None else None
+
+    def _other(self, current: _Draft, event: Other | Heading) -> None:
+        if isinstance(event, Other) and current.standards and _continues_name(event.line.text):
             row, domain, number, rating = current.standards[-1]
             extended = replace(row, name=f"{row.name} {event.line.text}")
             current.standards[-1] = (extended, domain, number, rating)
         elif isinstance(event, Other) and not current.standards and _wraps_name(current, event.line):
             current.name_tail.append(event.line.text)
-        elif isinstance(event, Other | Heading):
-            if current.standards:
-                current = None
-                awaiting = None
-            else:
-                current.prelude += 1
-                if current.prelude > _MAX_PRELUDE_ROWS:
-                    current = None
-    return [draft for draft in drafts if len(draft.standards) >= 3]
+        elif current.standards:
+            self.current = None
+            self.awaiting = None
+        else:
+            current.prelude += 1
+            if current.prelude > _MAX_PRELUDE_ROWS:
+                self.current = None
 
 
 def _has(draft: _Draft, event: Score | Overall) -> bool:
