@@ -19,7 +19,7 @@ from ..model.codes import INTERNAL_ERROR, UNREADABLE
 from ..serialize import formats as output_formats
 from . import tables as T
 from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
-from .inputs import Hashed, expand, hash_files
+from .inputs import Expanded, Hashed, expand, hash_files
 from .progress import BulkProgress
 from .rows import Rows
 from .store import DATABASE_NAME, ErrorRecord, Store, StoreError
@@ -140,6 +140,33 @@ def run_bulk(
     console = console or Console(stderr=True)
     out_dir = Path(options.out_dir)
     summary = BulkSummary(out_dir=str(out_dir))
+    executor, expanded = _prepare(options, task_fn, out_dir)
+    summary.files = len(expanded.files)
+    summary.validated = options.validate
+    try:
+        store = Store(out_dir / DATABASE_NAME)
+    except StoreError as exc:
+        raise BulkError(str(exc)) from exc
+    with store, _sigterm_as_interrupt(), BulkProgress(console, options.verbose, options.quiet) as progress:
+        writer = _Writer(store, options, progress)
+        try:
+            tasks = _tasks(expanded.files, options, store, summary, progress)
+            _parse_all(executor, tasks, writer, summary, progress)
+            writer.flush()
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            writer.flush()  # finished results are whole reports: keep them
+        summary.workers_started = getattr(executor, "started_workers", 0)
+        if not summary.interrupted:
+            _export_all(options, store, out_dir, summary, progress)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _prepare(options: BulkOptions, task_fn: TaskFn, out_dir: Path) -> tuple[Executor, Expanded]:
+    """The executor (a Dask one connected) and the inputs expanded; BulkError when the run cannot
+    start (no pipeline for --validate, an output path that is a file, an input that matches nothing,
+    an unreachable scheduler), before anything is created."""
     if options.validate and load_validate() is None:
         raise BulkError("--validate needs docextract.pipeline, which this docextract does not have")
     executor = _executor(options, task_fn)
@@ -150,62 +177,71 @@ def run_bulk(
         named = expanded.unmatched[:_NAMED_INPUTS]  # every bad input named when few; a count beyond
         more = f" (and {len(expanded.unmatched) - len(named)} more)" if len(expanded.unmatched) > len(named) else ""
         raise BulkError(f"{', '.join(named)}: no such file or directory, or no glob match{more}")
-    summary.files = len(expanded.files)
-    summary.validated = options.validate
     if isinstance(executor, DaskExecutor):
         try:
             executor.connect()
         except ExecutorError as exc:
             raise BulkError(str(exc)) from None
-    try:
-        store = Store(out_dir / DATABASE_NAME)
-    except StoreError as exc:
-        raise BulkError(str(exc)) from exc
-    with store, _sigterm_as_interrupt(), BulkProgress(console, options.verbose, options.quiet) as progress:
-        writer = _Writer(store, options, progress)
-        try:
-            progress.phase("hashing", len(expanded.files))
-            hashed = hash_files(expanded.files, on_done=lambda _: progress.advance())
-            store.record_files([(h.path, h.sha256, h.size) for h in hashed])
-            tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
-            for error in errors:
-                summary.fail(error.path, error.code, error.message)
-                progress.log(f"failed {error.path}: {error.code}: {error.message}")
-            store.write_batch([], errors)
-            if summary.skipped:
-                progress.log(f"{summary.skipped} reports already in {out_dir}: skipped")
-            progress.phase("parsing", len(tasks))
-            parse_started = time.monotonic()
-            with contextlib.closing(executor.map(tasks)) as results:
-                for result in results:
-                    summary.processed += 1
-                    if result.worker_peak_rss:
-                        summary.worker_peak_rss = max(summary.worker_peak_rss or 0, result.worker_peak_rss)
-                    if result.ok:
-                        summary.parsed += 1
-                        assert result.rows is not None
-                        summary.findings.update(str(row[3]) for row in result.rows.get("validation_issues", []))
-                        progress.log(f"parsed {result.task.path} ({result.seconds:.2f} s)")
-                    else:
-                        for path in result.task.paths:
-                            summary.fail(path, result.error_code or INTERNAL_ERROR, result.error_message or "")
-                        progress.log(f"failed {result.task.path}: {result.error_code}: {result.error_message}")
-                    writer.add(result)
-                    progress.advance(failed=not result.ok)
-                    summary.parse_seconds = time.monotonic() - parse_started
-            writer.flush()
-        except KeyboardInterrupt:
-            summary.interrupted = True
-            writer.flush()  # finished results are whole reports: keep them
-        summary.workers_started = getattr(executor, "started_workers", 0)
-        if not summary.interrupted:
-            extra = [f for f in options.formats if f != "duckdb"]
-            if extra:
-                progress.phase("exporting", len(extra))
-                for fmt in extra:
-                    paths = output_formats.writer(fmt, "bulk")(store.con, out_dir, fmt, T.TABLES)
-                    written = [str(path.relative_to(out_dir)) for path in paths]
-                    summary.exports.append(written[0] if len(written) == 1 else f"{fmt}/ ({len(written)} tables)")
-                    progress.advance()
-    summary.seconds = time.monotonic() - started
-    return summary
+    return executor, expanded
+
+
+def _tasks(
+    files: Sequence[str], options: BulkOptions, store: Store, summary: BulkSummary, progress: BulkProgress
+) -> list[Task]:
+    """The files hashed and recorded, and the tasks left to do: one per distinct content not done
+    already (unreadable files stored as errors, reports done before counted as skipped)."""
+    progress.phase("hashing", len(files))
+    hashed = hash_files(files, on_done=lambda _: progress.advance())
+    store.record_files([(h.path, h.sha256, h.size) for h in hashed])
+    tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
+    for error in errors:
+        summary.fail(error.path, error.code, error.message)
+        progress.log(f"failed {error.path}: {error.code}: {error.message}")
+    store.write_batch([], errors)
+    if summary.skipped:
+        progress.log(f"{summary.skipped} reports already in {summary.out_dir}: skipped")
+    return tasks
+
+
+def _parse_all(
+    executor: Executor, tasks: list[Task], writer: _Writer, summary: BulkSummary, progress: BulkProgress
+) -> None:
+    """Every task run by the executor, each result counted and handed to the writer as it comes."""
+    progress.phase("parsing", len(tasks))
+    parse_started = time.monotonic()
+    with contextlib.closing(executor.map(tasks)) as results:
+        for result in results:
+            _count(result, summary, progress)
+            writer.add(result)
+            progress.advance(failed=not result.ok)
+            summary.parse_seconds = time.monotonic() - parse_started
+
+
+def _count(result: TaskResult, summary: BulkSummary, progress: BulkProgress) -> None:
+    """One result in the summary (parsed with its findings' codes, or failed for each of its paths)."""
+    summary.processed += 1
+    if result.worker_peak_rss:
+        summary.worker_peak_rss = max(summary.worker_peak_rss or 0, result.worker_peak_rss)
+    if result.ok:
+        summary.parsed += 1
+        assert result.rows is not None
+        summary.findings.update(str(row[3]) for row in result.rows.get("validation_issues", []))
+        progress.log(f"parsed {result.task.path} ({result.seconds:.2f} s)")
+    else:
+        for path in result.task.paths:
+            summary.fail(path, result.error_code or INTERNAL_ERROR, result.error_message or "")
+        progress.log(f"failed {result.task.path}: {result.error_code}: {result.error_message}")
+
+
+def _export_all(
+    options: BulkOptions, store: Store, out_dir: Path, summary: BulkSummary, progress: BulkProgress
+) -> None:
+    """The tables exported in every format asked for besides DuckDB, each named in the summary."""
+    extra = [f for f in options.formats if f != "duckdb"]
+    if extra:
+        progress.phase("exporting", len(extra))
+        for fmt in extra:
+            paths = output_formats.writer(fmt, "bulk")(store.con, out_dir, fmt, T.TABLES)
+            written = [str(path.relative_to(out_dir)) for path in paths]
+            summary.exports.append(written[0] if len(written) == 1 else f"{fmt}/ ({len(written)} tables)")
+            progress.advance()
