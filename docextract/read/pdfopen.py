@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -26,6 +27,10 @@ import pypdfium2.raw as pdfium_c
 from ..model.codes import CORRUPT_PDF, EMPTY_PDF, ENCRYPTED, NO_TEXT
 from ..model.errors import DocextractError
 from .document import Document, Page, Precise
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page as PlumberPage
+    from pdfplumber.pdf import PDF
 
 # pdfium's load errors (FPDF_GetLastError right after a load that returned no document)
 _PDFIUM_ERRORS = {
@@ -63,45 +68,12 @@ def read_with_pdfminer(path: str, data: bytes, pdfium_reason: str) -> Document:
     Raises DocextractError: `encrypted`; `empty_pdf` when neither reader finds a page;
     `no_text` when pages are found but no text at all (a scanned PDF); `corrupt_pdf` when
     pdfminer cannot read the file either (the message names both readers' reasons)."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    from .layout import row_line, rows_from_chars
-    from .pdf import plumber_chars
-
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pdf, plumber_pages = _open_with_pdfminer(path, data, pdfium_reason)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        plumber_pages = list(pdf.pages)
-    except Exception as exc:
-        cause = exc.__cause__ or exc.__context__ or exc
-        if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
-            cause, PDFPasswordIncorrect | PDFEncryptionError
-        ):
-            raise DocextractError(path, ENCRYPTED, _ENCRYPTED_REASON) from exc
-        raise DocextractError(
-            path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: {_reason(exc)})"
-        ) from exc
-    if not plumber_pages:
+        pages, rows_by_page, failures = _pdfminer_pages(plumber_pages)
+    finally:
         pdf.close()
-        if pdfium_reason == "pdfium: no pages":
-            raise DocextractError(path, EMPTY_PDF, "the PDF has no pages")
-        raise DocextractError(path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: no pages)")
-    pages: list[Page] = []
-    failures: list[str] = []
-    rows_by_page: dict[int, Any] = {}
-    for number, plumber_page in enumerate(plumber_pages, start=1):
-        try:
-            rows = rows_from_chars(plumber_chars(plumber_page), number)
-        except Exception as exc:  # a damaged page: the others may still be read
-            failures.append(f"page {number}: {_reason(exc)}")
-            rows = []
-        finally:
-            plumber_page.flush_cache()
-        rows_by_page[number] = rows
-        width, height = float(plumber_page.width), float(plumber_page.height)
-        pages.append(Page(number=number, lines=[row_line(r) for r in rows if r.text], width=width, height=height))
-    pdf.close()
     if not any(page.lines for page in pages):
         if failures:
             detail = "; ".join(failures[:3])
@@ -120,6 +92,55 @@ def read_with_pdfminer(path: str, data: bytes, pdfium_reason: str) -> Document:
         _rows=lambda number: rows_by_page.get(number, []),
         _precise=lambda number: Precise(rows_by_page.get(number, [])),
     )
+
+
+def _open_with_pdfminer(path: str, data: bytes, pdfium_reason: str) -> tuple[PDF, list[PlumberPage]]:
+    """The PDF opened by pdfplumber and its pages (at least one); DocextractError `encrypted`,
+    `empty_pdf` or `corrupt_pdf` otherwise."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        plumber_pages = list(pdf.pages)
+    except Exception as exc:
+        cause = exc.__cause__ or exc.__context__ or exc
+        if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
+            cause, PDFPasswordIncorrect | PDFEncryptionError
+        ):
+            raise DocextractError(path, ENCRYPTED, _ENCRYPTED_REASON) from exc
+        raise DocextractError(
+            path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: {_reason(exc)})"
+        ) from exc
+    if not plumber_pages:
+        pdf.close()
+        if pdfium_reason == "pdfium: no pages":
+            raise DocextractError(path, EMPTY_PDF, "the PDF has no pages")
+        raise DocextractError(path, CORRUPT_PDF, f"corrupt or unreadable PDF ({pdfium_reason}; pdfminer: no pages)")
+    return pdf, plumber_pages
+
+
+def _pdfminer_pages(plumber_pages: Sequence[PlumberPage]) -> tuple[list[Page], dict[int, Any], list[str]]:
+    """The pages of lines read from pdfminer's characters, each page's rows by number, and why a
+    damaged page could not be read (the others are still read)."""
+    from .layout import row_line, rows_from_chars
+    from .pdf import plumber_chars
+
+    pages: list[Page] = []
+    failures: list[str] = []
+    rows_by_page: dict[int, Any] = {}
+    for number, plumber_page in enumerate(plumber_pages, start=1):
+        try:
+            rows = rows_from_chars(plumber_chars(plumber_page), number)
+        except Exception as exc:  # a damaged page: the others may still be read
+            failures.append(f"page {number}: {_reason(exc)}")
+            rows = []
+        finally:
+            plumber_page.flush_cache()
+        rows_by_page[number] = rows
+        width, height = float(plumber_page.width), float(plumber_page.height)
+        pages.append(Page(number=number, lines=[row_line(r) for r in rows if r.text], width=width, height=height))
+    return pages, rows_by_page, failures
 
 
 def _reason(exc: BaseException) -> str:
