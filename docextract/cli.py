@@ -109,10 +109,12 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> Any:
 
 
 def internal_error(file: Path | str, exc: Exception) -> str:
+    """The one line for a bug met while reading `file`: the exception's type and message, and a request to report it."""
     return f"{file}: internal error, please report it ({type(exc).__name__}: {exc})"
 
 
 def version_callback(value: bool) -> None:
+    """`--version`: print the version and exit."""
     if value:
         typer.echo(f"docextract {__version__}")
         raise typer.Exit()
@@ -125,6 +127,7 @@ def root(
         typer.Option("--version", "-V", callback=version_callback, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
+    """The `docextract` command group (its options come before any command)."""
     pass
 
 

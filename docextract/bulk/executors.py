@@ -29,7 +29,10 @@ class ExecutorError(Exception):
 
 
 class Executor(Protocol):
-    def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]: ...
+    """What runs the tasks: a process pool or a Dask cluster, yielding results as they finish."""
+
+    def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]:
+        """Run every task; yield each result as it finishes (not in task order)."""
 
 
 def _context() -> mp.context.BaseContext:
@@ -74,6 +77,7 @@ class ProcessPool:
         return len(self.workers_seen)
 
     def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]:
+        """Run every task in pebble worker processes, each within the time limit; yield results as they finish."""
         import pebble  # imported here: only bulk runs need it
 
         pool = pebble.ProcessPool(
@@ -149,6 +153,8 @@ class DaskExecutor:
             ) from None
 
     def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]:
+        """Run every task on the Dask cluster, at most as many at once as it has threads; yield results as they
+        finish."""
         distributed: Any = importlib.import_module("distributed")
         self.connect()
         client: Any = self.client

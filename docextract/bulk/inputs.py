@@ -17,12 +17,16 @@ _GLOB_CHARS = frozenset("*?[")
 
 @dataclass(frozen=True)
 class Expanded:
+    """The inputs of a run expanded: the files found, and the inputs that named nothing."""
+
     files: list[str]  # absolute paths, in a stable order, each once
     unmatched: list[str]  # inputs that named nothing
 
 
 @dataclass(frozen=True)
 class Hashed:
+    """One input file with its content's sha256 and size in bytes, or why it could not be read."""
+
     path: str
     sha256: str | None
     size: int | None
@@ -78,6 +82,7 @@ def expand(inputs: Sequence[str]) -> Expanded:
 
 
 def hash_file(path: str) -> Hashed:
+    """The sha256 and size of one file, read in 1 MiB chunks; the reason instead when it cannot be read."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:

@@ -82,6 +82,7 @@ class BulkProgress:
         self.progress.stop()
 
     def phase(self, description: str, total: int) -> None:
+        """Start a phase of `total` steps (hashing, parsing, exporting): a new progress bar, errors counted from 0."""
         self._plain_line(final=True)
         if self._task is not None:
             self.progress.remove_task(self._task)
@@ -91,6 +92,7 @@ class BulkProgress:
         self._task = self.progress.add_task(description, total=total, errors=0)
 
     def advance(self, failed: bool = False) -> None:
+        """One step of the phase done (`failed`: counted as an error too)."""
         if failed:
             self._errors += 1
         self._done += 1
@@ -117,6 +119,7 @@ class BulkProgress:
             self._phase = ""
 
     def log(self, message: str) -> None:
+        """Print `message` on stderr with --verbose; nothing otherwise."""
         if self.verbose:
             self.progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
 
@@ -129,6 +132,7 @@ FAILED_SHOWN = 20  # failed files named in the summary; all are in the `errors` 
 
 
 def summary_table(summary: BulkSummary) -> Table:
+    """The run's summary as a two-column rich table: files, reports, failures, time, memory, exports."""
     table = Table(title="docextract bulk", title_justify="left", show_header=False)
     table.add_column("", style="bold")
     table.add_column("", justify="right")

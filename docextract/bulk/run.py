@@ -33,6 +33,8 @@ class BulkError(Exception):
 
 @dataclass
 class BulkOptions:
+    """The options of a bulk run (the `docextract bulk` command's arguments), with their defaults."""
+
     inputs: Sequence[str]
     out_dir: Path
     formats: list[str] = field(default_factory=lambda: ["duckdb"])

@@ -32,6 +32,8 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class ErrorRecord:
+    """One file that could not be parsed: its path, content hash (None when unreadable), error code and message."""
+
     path: str
     sha256: str | None
     code: str
@@ -50,6 +52,8 @@ def _now() -> datetime:
 
 
 class Store:
+    """The DuckDB database of a run: its tables created if missing, reports and errors written in transactions."""
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,11 +73,13 @@ class Store:
         return {row[0] for row in self.con.execute(sql, [SCHEMA_VERSION]).fetchall()}
 
     def count(self, table: str) -> int:
+        """The number of rows of one table (by its name in `tables.BY_NAME`)."""
         row = self.con.execute(f"SELECT count(*) FROM {T.BY_NAME[table].name}").fetchone()
         return int(row[0]) if row else 0
 
     # -- writes --------------------------------------------------------------------------
     def transaction(self) -> _Transaction:
+        """A transaction on the database: committed on success, rolled back on any exception."""
         return _Transaction(self.con)
 
     def _insert(self, table: T.Table, rows: Sequence[Row], *, upsert: bool = False) -> None:
@@ -118,6 +124,7 @@ class Store:
         self._report_shas.update(shas)
 
     def close(self) -> None:
+        """Close the database connection."""
         self.con.close()
 
     def __enter__(self) -> Store:

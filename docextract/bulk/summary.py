@@ -12,6 +12,8 @@ EXIT_NONE_READ = EXIT_UNREADABLE  # no file of the batch could be read
 
 @dataclass
 class BulkSummary:
+    """The counts of a bulk run (files, reports parsed, skipped, failed), its timings and its exit code."""
+
     out_dir: str
     files: int = 0  # input files found (plus inputs matching nothing)
     distinct: int = 0  # distinct contents among readable files
@@ -44,6 +46,7 @@ class BulkSummary:
 
     @property
     def exit_code(self) -> int:
+        """The command's exit code: 130 interrupted, 0 every file parsed, 2 none read, else 3 (some failed)."""
         if self.interrupted:
             return EXIT_INTERRUPTED
         if self.failed_files == 0 and self.files > 0:

@@ -27,6 +27,8 @@ _PARSE_LOCK = threading.Lock()
 
 @dataclass(frozen=True)
 class Task:
+    """One distinct report to parse: its hash, the path read and every input path with the same content."""
+
     sha256: str
     path: str  # the path parsed
     paths: tuple[str, ...]  # every input path with this content (path first)
@@ -36,6 +38,8 @@ class Task:
 
 @dataclass
 class TaskResult:
+    """A task's outcome: the table rows of its report, or an error code and message; time and worker memory."""
+
     task: Task
     rows: Rows | None = None
     error_code: str | None = None
@@ -46,15 +50,20 @@ class TaskResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the report was parsed (it has rows)."""
         return self.rows is not None
 
 
 class ValidationResultLike(Protocol):
-    @property
-    def report(self) -> InspectionReport: ...
+    """What `docextract.pipeline.validate` returns, as the bulk task uses it."""
 
     @property
-    def issues(self) -> Sequence[Any]: ...
+    def report(self) -> InspectionReport:
+        """The parsed record."""
+
+    @property
+    def issues(self) -> Sequence[Any]:
+        """The findings of the checks."""
 
 
 def load_validate() -> Callable[[str], ValidationResultLike] | None:
@@ -80,10 +89,12 @@ def peak_rss() -> int | None:
 
 
 def error_result(task: Task, code: str, message: str, seconds: float = 0.0) -> TaskResult:
+    """A failed task's result: its error code and message."""
     return TaskResult(task, error_code=code, error_message=message, seconds=seconds)
 
 
 def run_task(task: Task) -> TaskResult:
+    """Parse (and with `validate`, check) one report in a worker: its table rows, or a coded error; never raises."""
     started = time.perf_counter()
     try:
         issues: Sequence[Any] | None = None

@@ -34,12 +34,15 @@ _CODE_ONLY = compiled(r"^p?\d\d$")
 
 @dataclass(frozen=True)
 class Detection:
+    """What detection decided: the kind of publication, its framework (None if none), the page furniture, warnings."""
+
     kind: Kind
     framework: str | None
     furniture: frozenset[str]
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def is_furniture(self, line: Line) -> bool:
+        """Whether a line is page furniture: a running header or footer, or a page number."""
         return self.is_furniture_text(line.text)
 
     def is_furniture_text(self, text: str) -> bool:
@@ -48,6 +51,7 @@ class Detection:
 
 
 def is_page_number(text: str) -> bool:
+    """Whether `text` is a page number alone ('12', 'Page 12', '12 of 40', '12/40')."""
     return _PAGE_NUMBER.match(text) is not None
 
 
@@ -57,6 +61,7 @@ def front_lines(doc: Document) -> list[Line]:
 
 
 def opening_lines(doc: Document) -> list[Line]:
+    """The opening pages' first lines, where the publisher and the kind are printed."""
     return [line for page in doc.pages[:OPENING_PAGES] for line in page.lines][:OPENING_LINES]
 
 

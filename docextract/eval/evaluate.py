@@ -100,11 +100,14 @@ def items(record: dict[str, Any], family: str) -> list[Item]:
 
 @dataclass
 class Tally:
+    """Counts of one field family: values matched, predicted and expected, and the rates from them."""
+
     matched: int = 0
     predicted: int = 0
     expected: int = 0
 
     def add(self, predicted: Iterable[Item], expected: Iterable[Item]) -> None:
+        """Count one document's predicted and expected values (multisets: a value twice must match twice)."""
         got, want = Counter(predicted), Counter(expected)
         self.matched += sum((got & want).values())
         self.predicted += sum(got.values())
@@ -112,20 +115,25 @@ class Tally:
 
     @property
     def precision(self) -> float:
+        """Matched over predicted (1.0 when nothing was predicted)."""
         return self.matched / self.predicted if self.predicted else 1.0
 
     @property
     def recall(self) -> float:
+        """Matched over expected (1.0 when nothing was expected)."""
         return self.matched / self.expected if self.expected else 1.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall (0.0 when both are 0)."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
 class Evaluation:
+    """The result of an evaluation: tallies per field family (strict and normalised), documents, failures, timing."""
+
     strict: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FAMILIES})
     normalised: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FAMILIES})
     documents: int = 0
@@ -137,9 +145,11 @@ class Evaluation:
 
     @property
     def seconds_per_page(self) -> float:
+        """Seconds of parsing per page (0.0 when no page was read)."""
         return self.seconds / self.pages if self.pages else 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """The evaluation as JSON-ready data: per family precision, recall, F1 and counts, and the run's figures."""
         def table(tallies: dict[str, Tally]) -> dict[str, dict[str, float | int]]:
             return {
                 name: {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),

@@ -58,6 +58,8 @@ def expand(pattern: list[str | dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def ruler_patterns(rules: BodiesPatterns) -> list[dict[str, Any]]:
+    """The entity ruler's patterns from patterns/bodies.yaml: every fixed body's names and every family's token
+    patterns."""
     patterns: list[dict[str, Any]] = []
     for body in rules.bodies:
         for variant in (body.canonical, *body.variants):

@@ -21,6 +21,8 @@ _SHORT_LINE = 0.25  # a line ending this share of the text width before the righ
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of the running text: its text, offset into the flow and page."""
+
     text: str
     start: int  # offset into Flow.text
     page: int
@@ -28,16 +30,20 @@ class Sentence:
 
 @dataclass
 class Flow:
+    """The document's running text (furniture left out), its lines' offsets and its sentences."""
+
     text: str
     line_starts: list[int]
     lines: list[Line]
     sentences: list[Sentence] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
+        """The page of the line at `offset` of the running text."""
         index = max(bisect_right(self.line_starts, offset) - 1, 0)
         return self.lines[index].page if self.lines else 1
 
     def line_offsets(self) -> Iterator[tuple[int, Line]]:
+        """Each line with its offset into the running text."""
         yield from zip(self.line_starts, self.lines, strict=True)
 
 
@@ -58,6 +64,7 @@ def body_lines(doc: Document) -> list[Line]:
 
 
 def build_flow(doc: Document) -> Flow:
+    """The running text of `doc`: body lines joined into paragraphs (PDF) and cut into sentences."""
     lines = body_lines(doc)
     ends = _paragraph_ends(lines) if doc.format == "pdf" else [True] * len(lines)
     text = ""

@@ -37,6 +37,7 @@ IMPLAUSIBLE = IMPLAUSIBLE_VALUE
 
 
 def rules() -> PlausibilityRules:
+    """The plausibility rules of patterns/plausibility.yaml."""
     return plausibility_rules()
 
 
@@ -50,6 +51,7 @@ class Refusal:
     reason: str
 
     def warning(self, confirmed: bool) -> ParseWarning:
+        """The `implausible_value` warning of this refusal (`confirmed`: every reading path read the same)."""
         return refusal(self.field, self.read, self.page, self.reason, confirmed)
 
 

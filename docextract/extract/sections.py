@@ -25,6 +25,8 @@ from .flow import Flow
 
 @dataclass(frozen=True)
 class Sections:
+    """The sections of the running text: where each starts and the unit and standard it is about."""
+
     starts: list[int]
     places: list[tuple[str | None, str | None]]  # (unit name, standard code), or (None, None) for a closing line
 

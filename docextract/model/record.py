@@ -43,11 +43,15 @@ class Located(Prov):
 
 
 class Prompt(Located):
+    """A prompt of a key question (an annex's sub-question) with its percentage 'Yes'."""
+
     text: str
     percent: int | None = Field(default=None, ge=0, le=100)
 
 
 class KeyQuestion(Located):
+    """A key question of a case-based standard: code, text, whole-sample percentage 'Yes', comparator, prompts."""
+
     code: str | None = None
     text: str
     percent: int | None = Field(default=None, ge=0, le=100, description="whole-sample percentage 'Yes'")
@@ -60,6 +64,8 @@ class KeyQuestion(Located):
 
 
 class Standard(Located):
+    """A standard of the framework as rated in the report: code, domain, name, rating, key questions."""
+
     code: str
     domain: str | None = None
     name: str
@@ -73,6 +79,8 @@ class Standard(Located):
 
 
 class Unit(Located):
+    """A rated body (a PDU, region or service) with its overall rating, score and standards."""
+
     name: str | None = Field(description="the rated body; null when its name cannot be read")
     overall_rating: Rating | None = None
     score: int | None = Field(default=None, ge=0)
@@ -81,6 +89,8 @@ class Unit(Located):
 
 
 class Recommendation(Located):
+    """A numbered recommendation of this inspection: its unit, addressee (as printed and canonical) and text."""
+
     number: int | None = None
     unit: str | None = None
     addressee: str | None = Field(default=None, description="the body named in the '... should:' lead-in")
@@ -90,11 +100,15 @@ class Recommendation(Located):
 
 
 class StatedCount(Located):
+    """The number of recommendations the report says it makes, and the sentence saying it."""
+
     value: int = Field(ge=0)
     sentence: str
 
 
 class PreviousRecommendation(Located):
+    """A recommendation of the previous inspection with the progress judged on it."""
+
     number: int | None = None
     addressee: str | None = None
     text: str
@@ -103,6 +117,8 @@ class PreviousRecommendation(Located):
 
 
 class ProgressTally(Located):
+    """The previous recommendations' progress as the report tallies it (counts per judgement) and its sentence."""
+
     sufficient: int | None = None
     some: int | None = None
     insufficient: int | None = None
@@ -211,6 +227,8 @@ class ParseWarning(Prov):
 
 
 class Source(_Model):
+    """The file read: path, sha256 of its bytes, page count and format."""
+
     path: str
     sha256: str
     pages: int = Field(ge=0)
@@ -218,6 +236,8 @@ class Source(_Model):
 
 
 class InspectionReport(_Model):
+    """The record of one report: source, kind, framework, metadata, units, recommendations, annual facts, warnings."""
+
     schema_version: Literal["1"] = "1"
     docextract_version: str
     source: Source

@@ -33,6 +33,8 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One printed line: normalised text, page, cells, box and cell boxes (PDF) or place (text, Word)."""
+
     text: str
     page: int
     cells: tuple[str, ...]
@@ -42,10 +44,12 @@ class Line:
 
     @property
     def box(self) -> BBox | None:
+        """The line's box as a record BBox (rounded to 0.01 pt), or None."""
         return to_bbox(self.bbox)
 
 
 def to_bbox(box: BoxTuple | None) -> BBox | None:
+    """A (x0, top, x1, bottom) tuple as a record BBox rounded to 0.01 pt, or None."""
     if box is None:
         return None
     x0, top, x1, bottom = box
@@ -54,6 +58,8 @@ def to_bbox(box: BoxTuple | None) -> BBox | None:
 
 @dataclass(slots=True)
 class Page:
+    """One page: its number (1-based), lines in reading order, and size in points (PDF)."""
+
     number: int  # 1-based
     lines: list[Line]
     width: float | None = None
@@ -61,6 +67,7 @@ class Page:
 
     @property
     def text(self) -> str:
+        """The page's lines joined by newlines."""
         return "\n".join(line.text for line in self.lines)
 
 
@@ -91,9 +98,11 @@ class Document:
 
     @property
     def page_count(self) -> int:
+        """The number of pages."""
         return len(self.pages)
 
     def page(self, number: int) -> Page:
+        """The page numbered `number` (1-based)."""
         return self.pages[number - 1]
 
     def lines(self, pages: Sequence[int] | None = None) -> Iterator[Line]:
@@ -152,6 +161,7 @@ class Document:
         return self._precise_read(number).table_boxes
 
     def close(self) -> None:
+        """Release the file's reader (pdfium's document); safe to call twice."""
         if self._close is not None:
             self._close()
             self._close = None

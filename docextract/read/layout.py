@@ -152,10 +152,12 @@ class Row:
 
     @property
     def text(self) -> str:
+        """The row's cells' text, joined by spaces."""
         return " ".join(cell.text for cell in self.cells if cell.text)
 
     @property
     def raw(self) -> str:
+        """The row's cells' text as printed (before normalisation), joined by spaces."""
         return " ".join(cell.raw for cell in self.cells if cell.raw)
 
 

@@ -35,6 +35,8 @@ def open_document(source: ReportSource) -> Document:
 
 
 def read_document(path: str | Path) -> Document:
+    """The Document of the file at `path`, by its type (PDF by its header, .docx, else text). Raises DocextractError
+    (`not_found`, `is_directory`, or the reader's code)."""
     name = str(path)
     file = Path(path)
     if not file.exists():

@@ -46,6 +46,7 @@ class PageRenderer:
 
     @property
     def page_count(self) -> int:
+        """The number of pages of the PDF."""
         return len(self._pdf)
 
     def render(self, number: int, scale: float = SCALE) -> Image.Image:
@@ -95,6 +96,7 @@ class PageRenderer:
         return best[1] if best is not None else None
 
     def close(self) -> None:
+        """Close the PDF."""
         self._pdf.close()
 
     def __enter__(self) -> PageRenderer:
@@ -122,6 +124,7 @@ def highlight_crop(image: Image.Image, box: BBox, scale: float = SCALE, margin: 
 
 
 def png_bytes(image: Image.Image) -> bytes:
+    """The image as PNG bytes (optimised)."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

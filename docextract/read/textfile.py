@@ -33,6 +33,8 @@ def _fields(raw: str) -> list[str] | None:
 
 
 def read_text(path: str, data: bytes) -> Document:
+    """The Document of a .txt/.md conversion: a page per form feed, cells from tabs or Markdown pipes. Raises
+    DocextractError `not_text` for binary content."""
     if b"\x00" in data[:4096]:
         raise DocextractError(path, NOT_TEXT, "not a text file (binary content)")
     try:

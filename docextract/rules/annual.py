@@ -8,6 +8,8 @@ from .validation import check_template
 
 
 class KeyFactPatterns(Strict):
+    """How an annual report's key-facts pages are found and read (annual.yaml `key_facts`)."""
+
     start: str
     end: str
     figure: str
@@ -20,6 +22,8 @@ class KeyFactPatterns(Strict):
 
 
 class ThematicTallyPatterns(Strict):
+    """The sentences stating a thematic inspection's recommendation tallies (annual.yaml `thematic`)."""
+
     published: str
     end: str
     made: str
@@ -37,6 +41,8 @@ class ThematicTallyPatterns(Strict):
 
 
 class AnnualPatterns(Strict):
+    """The schema of patterns/annual.yaml."""
+
     version: int
     key_facts: KeyFactPatterns
     thematic: ThematicTallyPatterns

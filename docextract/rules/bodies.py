@@ -9,6 +9,8 @@ from .common import Strict
 
 
 class FixedBody(Strict):
+    """A body with fixed names: canonical name, entity label and the variants printed."""
+
     canonical: str = Field(min_length=2)
     label: str = Field(pattern=r"^[A-Z][A-Z_]*$")
     variants: list[str] = Field(min_length=1)
@@ -26,6 +28,8 @@ def _check_token_pattern(pattern: list[str | dict[str, Any]]) -> list[str | dict
 
 
 class BodyFamily(Strict):
+    """A family of bodies named by a pattern (a PDU, a region): label, canonical form, words dropped, token patterns."""
+
     label: str = Field(pattern=r"^[A-Z][A-Z_]*$")
     canonical: str = Field(pattern=r"\{name\}")
     drop: list[str]
@@ -35,6 +39,8 @@ class BodyFamily(Strict):
 
 
 class BodiesPatterns(Strict):
+    """The schema of patterns/bodies.yaml."""
+
     version: int
     bodies: list[FixedBody]
     families: list[BodyFamily]

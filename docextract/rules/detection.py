@@ -8,6 +8,8 @@ from .common import KnownKind, Strict, check_regex, check_regexes, rule_error
 
 
 class Cue(Strict):
+    """One cue of a kind: a regex and where it must be found (front page, opening pages, anywhere)."""
+
     scope: str = Field(pattern=r"^(front|opening|any)$")
     pattern: str
 
@@ -15,6 +17,8 @@ class Cue(Strict):
 
 
 class KindCues(Strict):
+    """The cues of one kind, and whether all or any must match."""
+
     match: str = Field(pattern=r"^(all|any)$")
     cues: list[Cue]
 
@@ -48,6 +52,8 @@ class PublisherCues(Strict):
 
 
 class DetectionPatterns(Strict):
+    """The schema of patterns/detection.yaml."""
+
     version: int
     publisher: PublisherCues
     little_text_characters: int = Field(ge=0)

@@ -22,6 +22,8 @@ class KeyQuestionHeader(Strict):
 
 
 class KeyQuestionPatterns(Strict):
+    """The schema of patterns/keyquestions.yaml."""
+
     version: int
     percent: str
     value_token: str

@@ -15,6 +15,8 @@ class NullReason(Strict):
 
 
 class NullsPatterns(Strict):
+    """The schema of patterns/nulls.yaml."""
+
     version: int
     provenance: list[str]
     fields: list[NullReason]

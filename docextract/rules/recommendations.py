@@ -7,6 +7,8 @@ from .common import Strict, check_groups, check_regex
 
 
 class RecommendationHeadings(Strict):
+    """The headings of the recommendations sections (this inspection's, the previous one's)."""
+
     section: str
     current: str
     previous: str
@@ -15,6 +17,8 @@ class RecommendationHeadings(Strict):
 
 
 class LeadInPatterns(Strict):
+    """The lead-ins naming a recommendation's addressee ('HMPPS should:')."""
+
     should: str
     labelled: str
     previous: str
@@ -27,11 +31,15 @@ class LeadInPatterns(Strict):
 
 
 class ContinuesAfter(Strict):
+    """The words and marks after which a recommendation's text continues on the next line."""
+
     words: list[str]
     marks: list[str]
 
 
 class Cleanup(Strict):
+    """A regex replacement applied to a recommendation's text."""
+
     pattern: str
     replace: str
 
@@ -39,6 +47,8 @@ class Cleanup(Strict):
 
 
 class ProgressCue(Strict):
+    """A phrase judging a previous recommendation's progress, and the judgement it gives."""
+
     progress: str = Field(pattern=r"^(?:sufficient|some|insufficient|transferred)$")
     pattern: str
 
@@ -57,6 +67,8 @@ class NumberedHeading(Strict):
 
 
 class RecommendationPatterns(Strict):
+    """The schema of patterns/recommendations.yaml."""
+
     version: int
     headings: RecommendationHeadings
     lead_ins: LeadInPatterns

@@ -6,6 +6,8 @@ from .common import Strict, check_groups
 
 
 class ThematicPatterns(Strict):
+    """The schema of patterns/thematic.yaml."""
+
     version: int
     lead_by: str
     inspectorates: list[str] = Field(min_length=1)

@@ -16,6 +16,7 @@ VALIDATION_PLACEHOLDERS = {
 
 
 def check_template(value: str) -> str:
+    """`value` checked as a regex once its placeholders are filled in. Raises ValueError when it does not compile."""
     expanded = value
     for placeholder, stand_in in VALIDATION_PLACEHOLDERS.items():
         expanded = expanded.replace(placeholder, stand_in)
@@ -24,12 +25,16 @@ def check_template(value: str) -> str:
 
 
 class CheckInfo(Strict):
+    """A check's severity (error or warning) and summary."""
+
     severity: str = Field(pattern=r"^(error|warning)$")
     summary: str
     help: str | None = None  # the rule in plain words (SARIF rule help, the HTML review report)
 
 
 class LeadershipRule(Strict):
+    """The leadership cap: the standard whose rating caps the overall rating, and the cap."""
+
     name: str
     capped_rating: KnownRating
     minimum: KnownRating
@@ -38,6 +43,8 @@ class LeadershipRule(Strict):
 
 
 class NarrativePatterns(Strict):
+    """The sentences of the narrative stating a rating (validation.yaml `narrative`)."""
+
     rating_words: list[KnownRating]
     previous: str
     cue: str
@@ -54,6 +61,8 @@ class NarrativePatterns(Strict):
 
 
 class DatePatterns(Strict):
+    """The dates printed in the text and the window they must fall in (validation.yaml `dates`)."""
+
     date: str
     window: str
     context: str
@@ -64,6 +73,8 @@ class DatePatterns(Strict):
 
 
 class CountPatterns(Strict):
+    """The sentences stating a count of recommendations or standards (validation.yaml `counts`)."""
+
     patterns: list[str]
     number_words: dict[str, int]
     tolerance: float = Field(gt=0)
@@ -81,6 +92,8 @@ class SectionPatterns(Strict):
 
 
 class ValidationPatterns(Strict):
+    """The schema of patterns/validation.yaml."""
+
     version: int
     checks: dict[str, CheckInfo]
     cross_references: list[str]

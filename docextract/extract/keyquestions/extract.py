@@ -64,6 +64,8 @@ from .tables import TableReader
 
 @dataclass
 class Occurrence:
+    """One question as read from one table: its standard, code, text, values, page and box, prompts, and problems."""
+
     standard: str | None
     code: str | None
     text: str

@@ -52,6 +52,7 @@ class _Patterns:
 
 @cache
 def patterns() -> _Patterns:
+    """The key-question patterns of patterns/keyquestions.yaml, compiled once."""
     p = keyquestion_patterns()
     token = p.value_token
     starts = "|".join(regex.escape(word) for word in p.question_starts)
@@ -97,6 +98,8 @@ NEAR_LINES = 4  # a question and its percentage print within this many cheap-pas
 
 @dataclass(frozen=True)
 class Value:
+    """One value printed beside a question: the percentage (None when unreadable), as printed, its box."""
+
     percent: int | None  # None: printed but unreadable, or a "no value" mark
     raw: str
     box: BoxTuple | None
@@ -115,23 +118,31 @@ class HeaderColumn:
 
 @dataclass(frozen=True)
 class Heading:
+    """Event: a standard's heading (its code), which the questions below belong to."""
+
     code: str
     page: int
 
 
 @dataclass(frozen=True)
 class Header:
+    """Event: a table header, with its value columns."""
+
     columns: tuple[HeaderColumn, ...]
     page: int
 
 
 @dataclass(frozen=True)
 class Break:
+    """Event: a line of prose between tables (a table ends here, or pauses)."""
+
     page: int
 
 
 @dataclass(frozen=True)
 class Question:
+    """Event: one question with its values, as printed over one or more lines (and pages)."""
+
     code: str | None
     text: str
     values: tuple[Value, ...]
@@ -202,10 +213,12 @@ class Scanner:
     # -- public ------------------------------------------------------------------------
 
     def feed(self, rows: Sequence[Row]) -> None:
+        """Scan the rows of one page (or run of pages), in order."""
         for row in rows:
             self._row(row)
 
     def finish(self) -> list[Event]:
+        """The events of every row fed, with the last question and header closed."""
         self._flush()
         self._close_header()
         return self.events
@@ -495,6 +508,7 @@ def _far_below(pending: _Pending, row: Row, slack: float | None = None) -> bool:
 
 
 def best_column(box: BoxTuple | None, columns: Sequence[BoxTuple | None]) -> int | None:
+    """The index of the column box `box` overlaps most horizontally, or None when it overlaps none."""
     if box is None:
         return None
     best: tuple[float, int] | None = None

@@ -80,6 +80,8 @@ _MAX_PRELUDE_ROWS = 8
 
 @dataclass(frozen=True)
 class Score:
+    """Event: a score row ('Score 8/21'), or one printing a score per rating column (`choices`)."""
+
     line: Line
     score: int | None
     max_score: int | None
@@ -89,6 +91,8 @@ class Score:
 
 @dataclass(frozen=True)
 class Overall:
+    """Event: an overall-rating row, its rating (None when unreadable or one per column in `choices`)."""
+
     line: Line
     rating: Rating | None
     prefix: str
@@ -107,6 +111,8 @@ class Columns:
 
 @dataclass(frozen=True)
 class Domain:
+    """Event: a domain's heading row ('2 Case supervision'): its number and name."""
+
     line: Line
     number: str
     name: str
@@ -114,6 +120,8 @@ class Domain:
 
 @dataclass(frozen=True)
 class StandardRow:
+    """Event: a standard's row: code, name and rating (or one per rating column in `choices`)."""
+
     line: Line
     code: str
     name: str
@@ -123,22 +131,30 @@ class StandardRow:
 
 @dataclass(frozen=True)
 class RatingOnly:
+    """Event: a row holding a rating alone (the rating of the row above, wrapped)."""
+
     line: Line
     rating: Rating
 
 
 @dataclass(frozen=True)
 class Heading:
+    """Event: a 'Ratings' heading row."""
+
     line: Line
 
 
 @dataclass(frozen=True)
 class Furniture:
+    """Event: page furniture (running header or footer, page number)."""
+
     line: Line
 
 
 @dataclass(frozen=True)
 class Other:
+    """Event: any other row."""
+
     line: Line
 
 
@@ -254,6 +270,7 @@ def _joined(first: Line, second: Line, cells: tuple[str, ...] | None = None) -> 
 
 
 def union_box(a: BoxTuple | None, b: BoxTuple | None) -> BoxTuple | None:
+    """The smallest box holding both boxes (the known one when the other is None)."""
     if a is None or b is None:
         return a or b
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
@@ -476,6 +493,7 @@ def _columns(line: Line) -> Columns | None:
 
 
 def fuzzy_heading(text: str) -> bool:
+    """Whether `text` is a short 'Ratings' heading, its word matched fuzzily (patterns/ratings.yaml)."""
     heading = ratings_patterns().labels["ratings_heading"]
     return len(text) < 20 and as_rating(text) is None and find_label(text.split(), heading, 2) == (0, 1)
 

@@ -46,6 +46,8 @@ _JUDGEMENT_CHARS = 400
 
 @dataclass
 class RecommendationsResult:
+    """The recommendations read: this inspection's, the stated count, the previous inspection's and its tally."""
+
     recommendations: list[Recommendation] = field(default_factory=list)
     stated_count: StatedCount | None = None
     previous: list[PreviousRecommendation] = field(default_factory=list)

@@ -15,6 +15,8 @@ from .issue import Issue, issue
 
 
 def check_not_checked(ctx: Context) -> list[Issue]:
+    """A `not_checked` finding for each warning naming a value the checks need that was not read or was
+    refused (patterns/validation.yaml `not_checked`); an error when nothing, or no rule, could be checked."""
     rules = validation_patterns()
     issues: list[Issue] = []
     for warning in ctx.report.warnings:

@@ -24,17 +24,22 @@ from .issue import Issue, issue
 
 
 class WhereKw(TypedDict):
+    """The place keywords of a finding (unit, standard, page)."""
+
     unit: str | None
     standard: str | None
     page: int | None
 
 
 class Where(NamedTuple):
+    """Where a finding is: unit, standard and page."""
+
     unit: str | None
     standard: str | None
     page: int | None
 
     def kw(self) -> WhereKw:
+        """The place as keyword arguments of `issue`."""
         return {"unit": self.unit, "standard": self.standard, "page": self.page}
 
 
@@ -53,6 +58,7 @@ def band_of(value: int, bands: list[Band]) -> Rating:
 
 
 def band_range(rating: Rating, bands: list[Band], top: int) -> str:
+    """The score range of `rating`'s band ('9-14'), for a message."""
     ordered = sorted(bands, key=lambda b: b.min)
     for index, band in enumerate(ordered):
         if band.rating == rating:
@@ -71,6 +77,8 @@ def mean_band(score: int, count: int) -> Rating:
 
 
 def check_standard_ratings(ctx: Context) -> list[Issue]:
+    """Each case-based standard's rating against the band its lowest key-question percentage falls in (rating-rules
+    §2)."""
     if ctx.framework is None:
         return []
     kq = frameworks().key_question_bands
@@ -129,6 +137,8 @@ def _bounds(standards: list[Standard]) -> tuple[int, int]:
 
 
 def check_scores(ctx: Context) -> list[Issue]:
+    """Each unit's printed score against the sum of its standards' points, and its overall rating against the score's
+    band."""
     if ctx.framework is None:
         return []
     issues: list[Issue] = []
@@ -208,6 +218,7 @@ def check_overall_bands(ctx: Context) -> list[Issue]:
 
 
 def check_leadership_cap(ctx: Context) -> list[Issue]:
+    """An overall rating above the cap the leadership standard's rating sets (rating-rules)."""
     if ctx.framework is None or not ctx.framework.leadership_cap:
         return []
     rule = validation_patterns().leadership
@@ -240,6 +251,7 @@ def check_leadership_cap(ctx: Context) -> list[Issue]:
 
 
 def check_rules_known(ctx: Context) -> list[Issue]:
+    """A finding when the report's framework is unknown: its ratings cannot be recomputed."""
     if ctx.framework is not None:
         return []
     rated = [u for u in ctx.report.units if u.overall_rating or any(s.rating for s in u.standards)]
@@ -258,6 +270,7 @@ def check_rules_known(ctx: Context) -> list[Issue]:
 
 
 def check_missing_values(ctx: Context) -> list[Issue]:
+    """Values the checks need that were not read (ratings, scores, key questions), each a finding."""
     issues: list[Issue] = []
     expect_questions = ctx.report.kind in validation_patterns().key_questions_expected_kinds
     for unit in ctx.report.units:

@@ -14,6 +14,7 @@ from .issue import Issue, issue
 
 
 def check_recommendation_count(ctx: Context) -> list[Issue]:
+    """The number of recommendations the report states against the number listed."""
     stated = ctx.report.stated_recommendation_count
     listed = len(ctx.report.recommendations)
     if stated is None or stated.value == listed:
@@ -47,6 +48,7 @@ def _groups(ctx: Context) -> list[list[Recommendation]]:
 
 
 def check_numbering(ctx: Context) -> list[Issue]:
+    """Recommendations numbered out of order, twice, or with a gap (per unit)."""
     issues: list[Issue] = []
     for group in _groups(ctx):
         seen: set[int] = set()

@@ -41,6 +41,8 @@ def _problem(summary: ThematicSummary) -> tuple[str, int, int] | None:
 
 
 def check_tallies(ctx: Context) -> list[Issue]:
+    """Thematic summaries whose tallies do not add up: the parts against the number made, the numbers made
+    to each addressee against it, an addressee's agreed and partly agreed against the number made to it."""
     issues: list[Issue] = []
     for summary in ctx.report.thematic_summaries:
         problem = _problem(summary)
