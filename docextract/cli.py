@@ -25,6 +25,7 @@ from .serialize import formats as output_formats
 
 if TYPE_CHECKING:
     from .model.record import InspectionReport
+    from .serialize.findings import FileFindings
 
 
 HELP = f"""Structured, validated data from HM Inspectorate of Probation inspection reports.
@@ -212,19 +213,7 @@ def parse_command(
     Exit codes: 0 every file parsed; 2 a file could not be read (one line on stderr names it
     and the reason; the other files are still parsed, and -o is then not written).
     """
-    reports: list[InspectionReport] = []
-    failed = False
-    for item in _collecting_after_the_first(_inputs(files)):
-        if item != STDIN and Path(item).is_dir():
-            failed = True
-            continue
-        try:
-            reports.append(_parse_one(item))
-        except Exception as exc:  # one line naming the file, never a traceback
-            from .model.errors import DocextractError
-
-            error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
-            failed = True
+    reports, failed = _parse_all(files)
     several = len(files) > 1 or any(f != STDIN and Path(f).is_dir() for f in files)
     # table on a terminal prints there itself (colour, its width) and returns ""
     text = output_formats.writer(fmt, "parse")(reports, several, terminal=out is None and sys.stdout.isatty())
@@ -241,6 +230,25 @@ def parse_command(
         sys.stdout.write(text)
     if failed:
         raise typer.Exit(EXIT_UNREADABLE)
+
+
+def _parse_all(files: Sequence[str]) -> tuple[list[InspectionReport], bool]:
+    """The records of every input parsed, and whether any failed (each failure one line on stderr;
+    a directory given stands for its reports, and one without any is a failure)."""
+    reports: list[InspectionReport] = []
+    failed = False
+    for item in _collecting_after_the_first(_inputs(files)):
+        if item != STDIN and Path(item).is_dir():
+            failed = True
+            continue
+        try:
+            reports.append(_parse_one(item))
+        except Exception as exc:  # one line naming the file, never a traceback
+            from .model.errors import DocextractError
+
+            error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
+            failed = True
+    return reports, failed
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -302,23 +310,9 @@ def validate_command(
     Exit codes: 0 no file has an error (warnings pass unless --strict); 1 a file has one; 2 a
     file cannot be read (the others are still checked).
     """
-    from .model.errors import DocextractError
-    from .pipeline import validate
-    from .serialize.findings import FileFindings, exit_code
+    from .serialize.findings import exit_code
 
-    results: list[FileFindings] = []
-    for file in _collecting_after_the_first(files):
-        try:
-            result = validate(file)
-        except DocextractError as exc:
-            error_line(str(exc))  # one line on stderr; carry on with the other files
-            results.append(FileFindings(file=str(file), error=exc.reason))
-            continue
-        except Exception as exc:  # a bug must not stop the other files, nor look like a finding (1)
-            error_line(internal_error(file, exc))
-            results.append(FileFindings(file=str(file), error=f"internal error ({type(exc).__name__})"))
-            continue
-        results.append(FileFindings(file=str(file), issues=result.issues, report=result.report))
+    results = [_validate_one(file) for file in _collecting_after_the_first(files)]
     if html is not None:
         try:
             output_formats.load(output_formats.HTML_REVIEW)(html, results, strict)
@@ -335,6 +329,23 @@ def validate_command(
     else:
         sys.stdout.write(output_formats.writer(fmt, "validate")(results, strict))
     raise typer.Exit(exit_code(results, strict))
+
+
+def _validate_one(file: Path) -> FileFindings:
+    """The findings of one file, or the reason it could not be checked (one line on stderr)."""
+    from .model.errors import DocextractError
+    from .pipeline import validate
+    from .serialize.findings import FileFindings
+
+    try:
+        result = validate(file)
+    except DocextractError as exc:
+        error_line(str(exc))  # one line on stderr; carry on with the other files
+        return FileFindings(file=str(file), error=exc.reason)
+    except Exception as exc:  # a bug must not stop the other files, nor look like a finding (1)
+        error_line(internal_error(file, exc))
+        return FileFindings(file=str(file), error=f"internal error ({type(exc).__name__})")
+    return FileFindings(file=str(file), issues=result.issues, report=result.report)
 
 
 # --- show --------------------------------------------------------------------------------------
@@ -398,38 +409,37 @@ def show_command(
 # --- bulk --------------------------------------------------------------------------------------
 
 
-@command("bulk", "Parse many reports in parallel into DuckDB (resumable).")
-def bulk_command(
-    inputs: Annotated[
+class _Bulk:
+    """The arguments and options of `docextract bulk`, as typer annotations."""
+
+    Inputs = Annotated[
         list[str],
         typer.Argument(metavar="INPUT...", help="Report files, directories (walked recursively) or globs."),
-    ],
-    out: Annotated[
+    ]
+    Out = Annotated[
         Path, typer.Option("--out", "-o", metavar="DIR", help="Output directory (holds docextract.duckdb).")
-    ],
-    formats: Annotated[
+    ]
+    Formats = Annotated[
         str,
         typer.Option(
             "--format", "-f", metavar=output_formats.metavar("bulk"), help=output_formats.help_text("bulk")
         ),
-    ] = "duckdb",
-    jobs: Annotated[
+    ]
+    Jobs = Annotated[
         int | None, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes (default: all cores).")
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", metavar="SECONDS", min=0.1, help="Seconds allowed per file.")
-    ] = 120.0,
-    tasks_per_worker: Annotated[
+    ]
+    Timeout = Annotated[float, typer.Option("--timeout", metavar="SECONDS", min=0.1, help="Seconds allowed per file.")]
+    TasksPerWorker = Annotated[
         int,
         typer.Option(
             "--tasks-per-worker", metavar="N", min=1, help="Replace each worker process after this many files."
         ),
-    ] = 50,
-    validate: Annotated[bool, typer.Option("--validate", help="Also store validation findings.")] = False,
-    keep_unknown: Annotated[
+    ]
+    Validate = Annotated[bool, typer.Option("--validate", help="Also store validation findings.")]
+    KeepUnknown = Annotated[
         bool, typer.Option("--keep-unknown", help="Store documents not recognised as reports (else: errors).")
-    ] = False,
-    executor: Annotated[
+    ]
+    Executor = Annotated[
         str,
         typer.Option(
             "--executor",
@@ -437,13 +447,29 @@ def bulk_command(
             callback=_choice("process", "dask"),
             help="process (default) or dask.",
         ),
-    ] = "process",
-    scheduler: Annotated[
+    ]
+    Scheduler = Annotated[
         str | None,
         typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, with --executor dask."),
-    ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every file and commit to stderr.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr (the summary stays).")] = False,
+    ]
+    Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log every file and commit to stderr.")]
+    Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr (the summary stays).")]
+
+
+@command("bulk", "Parse many reports in parallel into DuckDB (resumable).")
+def bulk_command(
+    inputs: _Bulk.Inputs,
+    out: _Bulk.Out,
+    formats: _Bulk.Formats = "duckdb",
+    jobs: _Bulk.Jobs = None,
+    timeout: _Bulk.Timeout = 120.0,
+    tasks_per_worker: _Bulk.TasksPerWorker = 50,
+    validate: _Bulk.Validate = False,
+    keep_unknown: _Bulk.KeepUnknown = False,
+    executor: _Bulk.Executor = "process",
+    scheduler: _Bulk.Scheduler = None,
+    verbose: _Bulk.Verbose = False,
+    quiet: _Bulk.Quiet = False,
 ) -> None:
     """Parse many reports in parallel into DuckDB tables (and Parquet, CSV, JSON Lines); resumable.
 

@@ -111,6 +111,7 @@ class Table:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The table's column names, in order."""
         return tuple(c.name for c in self.columns)
 
     @property

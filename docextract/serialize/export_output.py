@@ -23,10 +23,12 @@ class ExportedTable(Protocol):
     """A table of the bulk database as the exports see it (`docextract.bulk.tables.Table`)."""
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The table's name (the export file's stem)."""
 
     @property
-    def key(self) -> tuple[str, ...]: ...
+    def key(self) -> tuple[str, ...]:
+        """The table's key columns (the export's sort order)."""
 
     @property
     def exported(self) -> tuple[str, ...]:

@@ -24,9 +24,11 @@ class FileFindings:
     error: str | None = None
 
     def failing(self, strict: bool = False) -> list[Issue]:
+        """The findings that fail the file: errors, and warnings too when `strict`."""
         return [i for i in self.issues if strict or i.severity == "error"]
 
     def ok(self, strict: bool = False) -> bool:
+        """Whether the file was read and no finding fails it."""
         return self.error is None and not self.failing(strict)
 
 
@@ -38,6 +40,7 @@ def exit_code(results: Sequence[FileFindings], strict: bool = False) -> int:
 
 
 def count_words(issues: Sequence[Issue]) -> str:
+    """'2 errors, 1 warning': the findings counted by severity, for a summary line."""
     errors = sum(i.severity == "error" for i in issues)
     warnings = len(issues) - errors
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

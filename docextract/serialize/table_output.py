@@ -147,6 +147,7 @@ def _annual_parts(report: InspectionReport) -> list[Table | Text]:
 
 
 def print_tables(report: InspectionReport, console: Console) -> None:
+    """Print the record's tables (`render_tables`) on `console`."""
     console.print(render_tables(report))
 
 
