@@ -40,10 +40,12 @@ class ValidationResult(BaseModel):
 
     @property
     def errors(self) -> list[Issue]:
+        """The findings of severity error."""
         return [i for i in self.issues if i.severity == "error"]
 
     @property
     def warnings(self) -> list[Issue]:
+        """The findings of severity warning."""
         return [i for i in self.issues if i.severity == "warning"]
 
     @property

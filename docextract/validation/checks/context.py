@@ -16,6 +16,8 @@ _PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\]
 
 @dataclass
 class Context:
+    """What the checks share: the record (and its statements) and the rules of its framework."""
+
     report: InspectionReport
 
     @cached_property
@@ -106,6 +108,7 @@ class Context:
         return next((c for c in candidates if c.name == name), candidates[0])
 
     def case_based(self, standard: Standard) -> bool:
+        """Whether the framework rates `standard` from its case-based key questions."""
         rule = self.rule(standard)
         return rule is not None and rule.case_based
 
@@ -116,10 +119,12 @@ class Context:
 
 
 def score_of(rating: Rating) -> int:
+    """The points a rating scores (patterns/frameworks.yaml `ratings`)."""
     return frameworks().ratings[rating]
 
 
 def max_standard_score() -> int:
+    """The points of the best rating."""
     return max(frameworks().ratings.values())
 
 
@@ -129,4 +134,5 @@ def rank(rating: Rating) -> int:
 
 
 def quoted(rating: Rating | None) -> str:
+    """A rating in quotes for a message, or 'no rating'."""
     return f"'{rating}'" if rating else "no rating"
