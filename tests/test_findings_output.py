@@ -109,6 +109,23 @@ def test_junit_is_read_back_by_an_xml_parser(defects_pdf: Path, tmp_path: Path) 
     assert int(root.get("failures") or 0) == int(suites[0].get("failures") or 0)
 
 
+def test_junit_skips_every_check_on_a_document_not_recognised(tmp_path: Path) -> None:
+    """Regression (fresh-user test): JUnit listed 16 checks as passed on a cover letter nothing was checked on."""
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Dear Sam,\n\nThank you for the minutes of the allotment committee.\n\nYours, Kit\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["validate", "--format", "junit", str(letter)])
+    assert result.exit_code == 1
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    passed = [c.get("name") for c in cases if not list(c)]
+    assert passed == [], f"checks shown as passed on a document nothing was checked on: {passed}"
+    assert next(c for c in cases if c.get("name") == "not_checked").find("failure") is not None
+    assert suite.get("skipped") == str(len(cases) - 1) and len(cases) > 5
+
+
 def test_text_output_has_locations_and_no_colour_off_a_terminal() -> None:
     out = runner.invoke(app, ["validate", str(DEFECTS_TEXT)]).stdout
     assert "\x1b[" not in out  # CliRunner is not a terminal
