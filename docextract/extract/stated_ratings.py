@@ -17,7 +17,7 @@ import regex
 from ..model.record import InspectionReport, Rating, Standard, Unit
 from ..read.fuzzy import as_rating, best_match
 from ..read.normalize import compact
-from ..rules.patterns import validation_patterns
+from ..rules.patterns import narrative_shapes, validation_patterns
 from ..rules.regexes import compiled
 from .flow import Flow, Sentence
 
@@ -46,9 +46,7 @@ def _words(name: str) -> str:
 @cache
 def _rating_patterns() -> tuple[str, str]:
     words = "|".join(_words(w) for w in validation_patterns().narrative.rating_words)
-    quoted = rf"['\"](?P<rating>{words})['\"]"
-    bare = rf"(?-i:(?=[A-Z]))(?P<rating>{words})\b"  # a bare rating word is capitalised: "rated as: Good"
-    return quoted, rf"(?:{quoted}|{bare})"
+    return narrative_shapes().ratings(words)  # quoted; quoted or bare (patterns/narrative_shapes.yaml)
 
 
 def _expand(template: str, standards: str = "") -> regex.Pattern[str]:
@@ -73,8 +71,7 @@ def _unit_patterns(unit: Unit, path: str) -> _UnitPatterns:
         for name in (base, *rules.aliases.get(base, [])):
             names.setdefault(_key(name), (standard, f"{path}.standards[{index}]"))
     alternation = "|".join(_words(n) for n in sorted(names, key=len, reverse=True))
-    one = rf"\b(?:{alternation}|{rules.this_standard})\b"
-    listing = rf"{one}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){one})*"
+    one, listing = narrative_shapes().standards(alternation, rules.this_standard)
     return _UnitPatterns(
         path=path,
         names=names,
@@ -126,7 +123,7 @@ Headings = tuple[list[int], list[str]]
 def _sentence_patterns() -> tuple[regex.Pattern[str], list[regex.Pattern[str]]]:
     """The "this standard" words alone, and the phrasings rating a unit."""
     rules = validation_patterns().narrative
-    return compiled(rf"^{rules.this_standard}$", _FLAGS), [_expand(t) for t in rules.unit]
+    return compiled(rules.this_standard, _FLAGS), [_expand(t) for t in rules.unit]
 
 
 def _in_sentence(sentence: Sentence, patterns: _UnitPatterns, headings: Headings) -> list[StatedRating]:
@@ -142,7 +139,7 @@ def _in_sentence(sentence: Sentence, patterns: _UnitPatterns, headings: Headings
             stated = as_rating(match["rating"])
             for named in patterns.name.finditer(match["list"]):
                 text = named.group()
-                entry = section if this_standard.match(text) else patterns.names.get(_key(text))
+                entry = section if this_standard.fullmatch(text) else patterns.names.get(_key(text))
                 if entry is None or stated is None or (entry[0].code, stated) in seen:
                     continue
                 seen.add((entry[0].code, stated))

@@ -242,6 +242,9 @@ RULE_REGEX_INVALID = _register("rule_regex_invalid", "rule", "a regular expressi
 RULE_REGEX_GROUP_MISSING = _register(
     "rule_regex_group_missing", "rule", "a regular expression without a named group its reader needs"
 )
+RULE_TEMPLATE_PLACEHOLDER = _register(
+    "rule_template_placeholder", "rule", "a pattern template without a placeholder its reader fills in"
+)
 RULE_BAND_INVERTED = _register("rule_band_inverted", "rule", "a band whose lower bound exceeds its upper bound")
 RULE_BAND_OVERLAP = _register("rule_band_overlap", "rule", "two bands that share a value")
 RULE_BAND_GAP = _register(

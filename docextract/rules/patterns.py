@@ -17,6 +17,9 @@ others.
 | thematic.yaml | `rules/thematic.py` | `thematic_patterns()` |
 | plausibility.yaml | `rules/plausibility.py` | `plausibility_rules()` |
 | nulls.yaml | `rules/nulls.py` | `nulls_patterns()` |
+| ratings_table.yaml | `rules/ratings_table.py` | `ratings_table_patterns()` |
+| keyquestions_scan.yaml | `rules/keyquestions_scan.py` | `keyquestion_scan_patterns()` |
+| narrative_shapes.yaml | `rules/narrative_shapes.py` | `narrative_shapes()` |
 
 Every accessor raises `errors.RuleError` (coded: file, key, reason) for a file that breaks its
 schema; `load_all()` adds the checks between files.
@@ -36,11 +39,14 @@ from .detection import Cue, DetectionPatterns, KindCues, PublisherCues
 from .errors import RuleError, RuleProblem, problem
 from .frameworks import Band, Framework, Frameworks, KeyQuestionBands, StandardRule
 from .keyquestions import KeyQuestionHeader, KeyQuestionPatterns
+from .keyquestions_scan import KeyQuestionScanPatterns
 from .loader import cache_dir, load, patterns_dir
 from .metadata import MetadataPatterns, PublishedSource
+from .narrative_shapes import NarrativeShapes
 from .nulls import NullReason, NullsPatterns
 from .plausibility import NamedPattern, PlausibilityRules
 from .ratings import FuzzyWord, RatingsPatterns, RatingWord
+from .ratings_table import RatingsTablePatterns
 from .recommendations import RecommendationPatterns
 from .thematic import ThematicPatterns
 from .validation import VALIDATION_PLACEHOLDERS, ValidationPatterns
@@ -62,9 +68,11 @@ __all__ = [
     "KeyQuestionBands",
     "KeyQuestionHeader",
     "KeyQuestionPatterns",
+    "KeyQuestionScanPatterns",
     "KindCues",
     "MetadataPatterns",
     "NamedPattern",
+    "NarrativeShapes",
     "NullReason",
     "NullsPatterns",
     "PlausibilityRules",
@@ -72,6 +80,7 @@ __all__ = [
     "PublisherCues",
     "RatingWord",
     "RatingsPatterns",
+    "RatingsTablePatterns",
     "RecommendationPatterns",
     "RuleError",
     "StandardRule",
@@ -85,13 +94,16 @@ __all__ = [
     "detection_patterns",
     "frameworks",
     "keyquestion_patterns",
+    "keyquestion_scan_patterns",
     "load",
     "load_all",
     "metadata_patterns",
+    "narrative_shapes",
     "nulls_patterns",
     "patterns_dir",
     "plausibility_rules",
     "ratings_patterns",
+    "ratings_table_patterns",
     "recommendation_patterns",
     "thematic_patterns",
     "validation_patterns",
@@ -113,6 +125,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "thematic.yaml": ThematicPatterns,
     "plausibility.yaml": PlausibilityRules,
     "nulls.yaml": NullsPatterns,
+    "ratings_table.yaml": RatingsTablePatterns,
+    "keyquestions_scan.yaml": KeyQuestionScanPatterns,
+    "narrative_shapes.yaml": NarrativeShapes,
 }
 
 
@@ -186,6 +201,24 @@ def plausibility_rules() -> PlausibilityRules:
 def nulls_patterns() -> NullsPatterns:
     """patterns/nulls.yaml (why a field is null)."""
     return load("nulls.yaml", NullsPatterns)
+
+
+@cache
+def ratings_table_patterns() -> RatingsTablePatterns:
+    """patterns/ratings_table.yaml (the rows of a ratings box)."""
+    return load("ratings_table.yaml", RatingsTablePatterns)
+
+
+@cache
+def keyquestion_scan_patterns() -> KeyQuestionScanPatterns:
+    """patterns/keyquestions_scan.yaml (the rows of key-question tables)."""
+    return load("keyquestions_scan.yaml", KeyQuestionScanPatterns)
+
+
+@cache
+def narrative_shapes() -> NarrativeShapes:
+    """patterns/narrative_shapes.yaml (how the narrative check composes its patterns)."""
+    return load("narrative_shapes.yaml", NarrativeShapes)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ from ..plausibility import (
 )
 from .scan import (
     NEAR_LINES,
-    PERCENT_LINE,
     ROW_GAP,
     Break,
     Event,
@@ -562,7 +561,7 @@ def candidate_pages(doc: Document) -> list[int]:
         asks = [i for i, t in enumerate(texts) if "?" in t]
         if not asks:
             continue
-        figures = [i for i, t in enumerate(texts) if PERCENT_LINE.search(t)]
+        figures = [i for i, t in enumerate(texts) if patterns().percent_line.search(t)]
         if any(abs(i - j) <= NEAR_LINES for i in figures for j in asks):
             pages.add(page.number)
     for number in sorted(pages):
@@ -577,7 +576,7 @@ def candidate_pages(doc: Document) -> list[int]:
 def _opens_with_table(lines: Sequence[Line]) -> bool:
     """Whether a page's first lines (after a running header) are table rows: a question or a percentage."""
     head = [line.text for line in lines[1:5]]
-    return any("?" in t or PERCENT_LINE.search(t) for t in head[:3])
+    return any("?" in t or patterns().percent_line.search(t) for t in head[:3])
 
 
 def _runs_of(pages: Sequence[int]) -> Iterator[list[int]]:

@@ -17,7 +17,7 @@ from ...read.document import BoxTuple
 from ...read.fuzzy import as_rating
 from ...read.layout import Cell, Row, is_footnote, union
 from ...read.normalize import collapse, compact
-from ...rules.patterns import StandardRule, keyquestion_patterns
+from ...rules.patterns import StandardRule, keyquestion_patterns, keyquestion_scan_patterns
 from ...rules.regexes import compiled
 from ..plausibility import percent_problem
 
@@ -45,6 +45,9 @@ class _Patterns:
     question_column: regex.Pattern[str]
     question_start: regex.Pattern[str]
     label_footnote: regex.Pattern[str]
+    residue_start: regex.Pattern[str]  # "…?Error! Bookmark": the rest of the residue is on the next line
+    residue_marker: regex.Pattern[str]  # a footnote marker after the question mark ("?12")
+    percent_line: regex.Pattern[str]  # a line ending in a percentage, maybe more values after it
     similarity: float
     max_rows: int
     max_chars: int
@@ -54,13 +57,12 @@ class _Patterns:
 def patterns() -> _Patterns:
     """The key-question patterns of patterns/keyquestions.yaml, compiled once."""
     p = keyquestion_patterns()
-    token = p.value_token
-    starts = "|".join(regex.escape(word) for word in p.question_starts)
+    rows = keyquestion_scan_patterns()
     return _Patterns(
-        percent=compiled(r"^(\d{1,3})\s?%(?:\s?\d{1,2})?$"),
-        value_cell=compiled(rf"^(?:{token})(?:\s*(?:{token}))*$"),
-        value_token=compiled(token),
-        trailing_values=compiled(rf"^(?P<text>.*\?)\s*(?P<values>(?:{token})(?:\s*(?:{token}))*)$"),
+        percent=compiled(p.percent),
+        value_cell=compiled(rows.expanded(p, "value_cell")),
+        value_token=compiled(p.value_token),
+        trailing_values=compiled(rows.expanded(p, "trailing_values")),
         bare=compiled(p.bare_number),
         no_value=frozenset(p.no_value),
         noise=compiled("|".join(f"(?:{n})" for n in p.noise)),
@@ -74,20 +76,17 @@ def patterns() -> _Patterns:
         percentages=tuple(compiled(x) for x in p.header.percentages),
         starts=tuple(compiled(x) for x in p.header.starts),
         question_column=compiled(p.header.question_column),
-        question_start=compiled(rf"^(?:{starts})\b"),
-        label_footnote=compiled(r"(?<=[A-Za-z)])\s?\d{1,2}$"),
+        question_start=compiled(rows.expanded(p, "question_start")),
+        label_footnote=compiled(rows.expanded(p, "label_footnote")),
+        residue_start=compiled(rows.expanded(p, "residue_start")),
+        residue_marker=compiled(rows.expanded(p, "residue_marker")),
+        percent_line=compiled(rows.expanded(p, "percent_line")),
         similarity=p.same_question_similarity,
         max_rows=p.max_question_rows,
         max_chars=p.max_question_chars,
     )
 
 
-# the start of "Error! Bookmark not defined." after a question, its rest on the next line
-_RESIDUE_START = compiled(r"\?\s*Error!(?:\s+[A-Za-z]+){0,3}$")
-# a footnote marker left after the question mark once the residue is removed ("?12")
-_RESIDUE_MARKER = compiled(r"\?\s*\d{1,2}$")
-# A line ending in a percentage, maybe followed by more values ("78% 70%", "78% 31": a case count).
-PERCENT_LINE = compiled(r"(?:\?|^)\s*(?:\S*\s*)?\d{1,3}\s?%\S{0,3}(?:\s+\d{1,3}\s?%?\S{0,3})*\s*$")
 _MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
 ROW_GAP = 8.0  # points between two rows of one table, at most
 NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines
@@ -277,12 +276,12 @@ class Scanner:
             assert pending is not None
             pending.add(text)
             if self.p.noise.search(pending.text):  # word-processor residue broken over two lines
-                pending.text = _RESIDUE_MARKER.sub("?", collapse(self.p.noise.sub("", pending.text)))
+                pending.text = self.p.residue_marker.sub("?", collapse(self.p.noise.sub("", pending.text)))
             pending.values.extend(split.values)
             pending.labels.extend(split.labels)
             pending.rows.append(row)
             too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
-            residue = _RESIDUE_START.search(pending.text) is not None  # "…?Error!" continues below
+            residue = self.p.residue_start.search(pending.text) is not None  # "…?Error!" continues below
             ends = pending.text.endswith((".", ":", ";", "!")) and not residue
             if row.joined or too_long or (not pending.complete and ends):
                 self._flush()

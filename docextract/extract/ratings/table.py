@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import regex
 
@@ -31,7 +32,7 @@ from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, split_rating
 from ...read.normalize import collapse, compact
-from ...rules.patterns import Framework, frameworks, ratings_patterns
+from ...rules.patterns import Framework, frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
 from ..plausibility import (
     Provenance,
@@ -42,37 +43,44 @@ from ..plausibility import (
     unit_name_problem,
 )
 
-# "Score 8/21", "Score: 8 / 21", "Score 8 out of 21", "Score 8 of 21"; the words of "out of" may be
-# broken by extraction or by a wrapped cell ("8 out o f 21").
-_OUT_OF = r"(?:/|o\s?u\s?t\s?o\s?f|of)"
-_SCORE = compiled(
-    rf"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?\s*(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b"
-    r"\s*(?P<rest>.*)$",
-    regex.IGNORECASE,
-)
-# A score label whose value is cut short at the end of its row ("Score:", "Score 8 out o").
-_SCORE_OPEN = compiled(
-    r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b\s*:?(?:\s*\d{1,2}(?:\s*(?:/|o(?:\s?u(?:\s?t(?:\s?o(?:\s?f)?)?)?)?))?)?\s*$",
-    regex.IGNORECASE,
-)
-# A row holding only a standard's code ("P 1.1", "2.3."): its name and rating follow on their own rows.
-_CODE_ONLY = compiled(r"^(?:P\s?)?\d\s?\.\s?\d{1,2}\.?$")
-_STANDARD = compiled(r"^(?:P\s?)?(?P<a>\d)\s?\.\s?(?P<b>\d{1,2})(?!\s?\.\s?\d)\.?\s+(?P<rest>\S.*)$")
-_DOMAIN = compiled(r"^(?P<d>\d)\s?\.?\s+(?P<name>[A-Za-z][^\d]{2,80})$")
-_MAX_NAME_WORDS = 9
-# A score printed as a fraction ("8/21", "8 out of 21"), not the end of a year ("2021: 3/21").
-_FRACTION = compiled(rf"(?<![\d/])(?P<score>\d{{1,2}})\s*{_OUT_OF}\s*(?P<max>\d{{1,2}})\b", regex.IGNORECASE)
-_SCORE_LABEL = compiled(r"^(?P<prefix>.*?)(?:\b(?:overall|total)\s+)?\bScore\b(?P<rest>.*)$", regex.IGNORECASE)
-# The label of a rating column: this inspection's, a previous one's, or a year's (an inspection's
-# year in parentheses after either is part of the label).
-_COLUMN = compiled(
-    r"\b(?:(?P<this>this|current|latest)|(?P<prev>previous|last|earlier|prior))(?:\s+inspection(?:'s)?)?"
-    r"(?:\s*\(?\s*(?:in\s+)?(?P<in>(?:19|20)\d\d)\s*\)?)?(?:\s+ratings?)?"
-    r"|\b(?P<year>(?:19|20)\d\d)\b(?:\s+inspection)?(?:\s+ratings?)?",
-    regex.IGNORECASE,
-)
-_MAX_COLUMN_WORDS = 10
-_MAX_PRELUDE_ROWS = 8
+
+@dataclass(frozen=True)
+class _Patterns:
+    """patterns/ratings_table.yaml compiled: the shapes of a ratings box's rows."""
+
+    score: regex.Pattern[str]  # "Score 8/21", "Score: 8 out of 21" (prefix, score, max, rest)
+    score_open: regex.Pattern[str]  # a score label cut short at the end of its row ("Score 8 out o")
+    score_label: regex.Pattern[str]  # a score label and whatever follows (prefix, rest)
+    fraction: regex.Pattern[str]  # "8/21", "8 out of 21" (score, max), not the end of a year
+    code_only: regex.Pattern[str]  # a row holding only a standard's code ("P 1.1", "2.3.")
+    standard: regex.Pattern[str]  # a standard's code and the rest of its row (a, b, rest)
+    domain: regex.Pattern[str]  # a domain's number and name (d, name)
+    column: regex.Pattern[str]  # a rating column's label: this, a previous or a year's inspection
+    max_name_words: int
+    max_column_words: int
+    max_prelude_rows: int
+
+
+@cache
+def _p() -> _Patterns:
+    rules = ratings_table_patterns()
+    return _Patterns(
+        score=compiled(rules.expanded("score")),
+        score_open=compiled(rules.expanded("score_open")),
+        score_label=compiled(rules.expanded("score_label")),
+        fraction=compiled(rules.expanded("fraction")),
+        code_only=compiled(rules.expanded("code_only")),
+        standard=compiled(rules.expanded("standard")),
+        domain=compiled(rules.expanded("domain")),
+        column=compiled(rules.expanded("column")),
+        max_name_words=rules.max_name_words,
+        max_column_words=rules.max_column_words,
+        max_prelude_rows=rules.max_prelude_rows,
+    )
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdecimal() for ch in text)
 
 
 # --- events ----------------------------------------------------------------------------
@@ -171,12 +179,12 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
     pages: set[int] = set()
     for page in doc.pages:
         anchored = any(
-            _SCORE.match(line.text) or find_label(line.text.split()[:8], label) is not None for line in page.lines
+            _p().score.match(line.text) or find_label(line.text.split()[:8], label) is not None for line in page.lines
         )
         if not anchored:
             continue
         rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
-        standards = sum(1 for line in page.lines if _STANDARD.match(line.text))
+        standards = sum(1 for line in page.lines if _p().standard.match(line.text))
         if rated >= 3 or standards >= 3:
             pages.add(page.number)
             body = [line for line in page.lines if not detection.is_furniture(line)]
@@ -189,8 +197,8 @@ def _is_table_row(line: Line) -> bool:
     """A row of a ratings table in any layout: a standard with its name, a code on its own row,
     a domain heading, a score or a rating."""
     text = line.text
-    return bool(_STANDARD.match(text) or _CODE_ONLY.match(text) or _SCORE.match(text) or as_rating(text)
-                or _DOMAIN.match(text))  # fmt: skip
+    return bool(_p().standard.match(text) or _p().code_only.match(text) or _p().score.match(text) or as_rating(text)
+                or _p().domain.match(text))  # fmt: skip
 
 
 def table_rows(
@@ -278,11 +286,11 @@ def union_box(a: BoxTuple | None, b: BoxTuple | None) -> BoxTuple | None:
 
 def _join_score(line: Line, following: Line) -> Line | None:
     """'Score 8 out o' + 'f 21', 'Score:' + '8 out of 21': the score's value wrapped onto the next row."""
-    if not _SCORE_OPEN.match(line.text) or _SCORE.match(line.text) or len(following.text.split()) > 4:
+    if not _p().score_open.match(line.text) or _p().score.match(line.text) or len(following.text.split()) > 4:
         return None
     joined = _joined(line, following)
     # a word broken inside "out of" is rejoined by the pattern, which allows a space in it
-    return joined if _SCORE.match(joined.text) else None
+    return joined if _p().score.match(joined.text) else None
 
 
 def _join_rating(line: Line, following: Line) -> Line | None:
@@ -343,17 +351,17 @@ def _under_last_cell(line: Line, following: Line) -> bool:
 
 def _join_code(line: Line, following: Line) -> Line | None:
     """'P 1.1' + 'Leadership' (+ 'Good' next): a standard's code on a row of its own, its name next."""
-    if not _CODE_ONLY.match(line.text):
+    if not _p().code_only.match(line.text):
         return None
     name, rating = split_rating(following.text)
     text = following.text
     if not name and rating is None:
         return None
     if (
-        _CODE_ONLY.match(text)
-        or _SCORE.match(text)
-        or regex.search(r"\d", name)
-        or len(name.split()) > _MAX_NAME_WORDS
+        _p().code_only.match(text)
+        or _p().score.match(text)
+        or _has_digit(name)
+        or len(name.split()) > _p().max_name_words
         or (not name and rating is not None)
     ):
         return None
@@ -381,7 +389,7 @@ def _score_event(line: Line) -> Score | None:
     several = _scores(line)
     if several is not None:
         return several
-    score = _SCORE.match(line.text)
+    score = _p().score.match(line.text)
     if score:
         return Score(line, int(score.group("score")), int(score.group("max")), score.group("prefix").strip())
     return None
@@ -415,15 +423,15 @@ def _heading_or_rating(line: Line) -> Heading | RatingOnly | None:
 def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
     """A standard's row (code, name, its ratings), a domain's heading row, or other."""
     text = line.text
-    standard = _STANDARD.match(text)
+    standard = _p().standard.match(text)
     if standard:
         name, ratings = split_ratings(standard.group("rest"))
-        if name and len(name.split()) <= _MAX_NAME_WORDS and not regex.search(r"\d", name):
+        if name and len(name.split()) <= _p().max_name_words and not _has_digit(name):
             code = f"{standard.group('a')}.{standard.group('b')}"
             rating = ratings[0] if len(ratings) == 1 else None
             return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else ())
-    domain = _DOMAIN.match(text)
-    if domain and len(domain.group("name").split()) <= _MAX_NAME_WORDS:
+    domain = _p().domain.match(text)
+    if domain and len(domain.group("name").split()) <= _p().max_name_words:
         return Domain(line, domain.group("d"), collapse(domain.group("name")))
     return Other(line)
 
@@ -458,10 +466,10 @@ def _scores(line: Line) -> Score | None:
     """A score row printing one score per inspection ("Score 2021: 3/21 8/21"): a Score whose value
     is told by the column header (None here)."""
     text = line.text
-    label = _SCORE_LABEL.match(text)
+    label = _p().score_label.match(text)
     if label is None:
         return None
-    fractions = list(_FRACTION.finditer(label.group("rest")))
+    fractions = list(_p().fraction.finditer(label.group("rest")))
     if len(fractions) < 2:
         return None
     choices = tuple((int(m.group("score")), int(m.group("max"))) for m in fractions)
@@ -473,9 +481,9 @@ def _columns(line: Line) -> Columns | None:
     the index of this inspection's ('this inspection', else the latest year that is not called
     previous), or None for the index when the labels do not say."""
     text = line.text
-    if len(text.split()) > _MAX_COLUMN_WORDS or text.rstrip().endswith((".", ":")) or split_rating(text)[1]:
+    if len(text.split()) > _p().max_column_words or text.rstrip().endswith((".", ":")) or split_rating(text)[1]:
         return None
-    found = list(_COLUMN.finditer(text))
+    found = list(_p().column.finditer(text))
     if len(found) < 2:
         return None
     labels = tuple(collapse(m.group(0)) for m in found)
@@ -549,7 +557,7 @@ class _Assembly:
         current = self.current
         if current is None or current.standards or _has(current, event):
             current = self.current = _Draft(anchor=event.line, name_rows=_name_context(self.events, index))
-            if self.header is not None and index - self.header[0] <= _MAX_PRELUDE_ROWS // 2:
+            if self.header is not None and index - self.header[0] <= _p().max_prelude_rows // 2:
                 current.columns = self.header[1]  # a header just above the box's first row
             self.drafts.append(current)
         if isinstance(event, Score):
@@ -593,7 +601,7 @@ class _Assembly:
             self.awaiting = None
         else:
             current.prelude += 1
-            if current.prelude > _MAX_PRELUDE_ROWS:
+            if current.prelude > _p().max_prelude_rows:
                 self.current = None
 
 
@@ -634,7 +642,7 @@ def _name_context(events: Sequence[Event], index: int) -> list[str]:
         if isinstance(event, Heading | Furniture) or not isinstance(event, Other):
             break
         text = event.line.text
-        if len(text.split()) > _MAX_NAME_WORDS or (text.endswith((".", ":")) and len(text) > 40):
+        if len(text.split()) > _p().max_name_words or (text.endswith((".", ":")) and len(text) > 40):
             break
         rows.insert(0, text)
     return rows
@@ -840,7 +848,7 @@ def unit_refusals(
             out.append(Refusal(f"{where}.name", unit.name, draft.anchor.page, problem))
     if draft.score is not None and draft.score.score is not None:
         line = draft.score.line
-        match = _SCORE.match(line.text)
+        match = _p().score.match(line.text)
         printed = line.text[match.start("score") : match.end("max")] if match else f"{unit.score}/{unit.max_score}"
         problems = score_problems(unit.score, unit.max_score, framework)
         if not problems and not provenance.found(printed, line.page):

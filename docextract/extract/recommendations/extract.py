@@ -31,7 +31,7 @@ from ...model.record import (
 from ...read.document import Document, Line
 from ...read.fuzzy import similarity
 from ...read.normalize import collapse, compact
-from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns
+from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns, vocab
 from ...rules.regexes import compiled
 from .. import addressees
 
@@ -172,26 +172,19 @@ class _Passage:
         return found
 
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
-
 def number_value(word: str) -> int | None:
     """'13' -> 13, 'nine' -> 9, 'twenty-one' -> 21; None for anything else ('a', 'several')."""
     word = word.casefold().strip()
     if word.isdigit():
         return int(word)
-    if word in _SMALL:
-        return _SMALL[word]
-    if word in _TENS:
-        return _TENS[word]
+    words = vocab()  # number words and tens of patterns/vocab.yaml
+    if word in words.number_words:
+        return words.number_words[word]
+    if word in words.tens:
+        return words.tens[word]
     tens, _, unit = word.partition("-")
-    if tens in _TENS and 0 < _SMALL.get(unit, 0) < 10:
-        return _TENS[tens] + _SMALL[unit]
+    if tens in words.tens and 0 < words.number_words.get(unit, 0) < 10:
+        return words.tens[tens] + words.number_words[unit]
     return None
 
 
@@ -625,13 +618,9 @@ def judgement(lines: Sequence[Line]) -> tuple[Progress | None, str | None]:
 
 # --- entry point -----------------------------------------------------------------------
 
-# Kinds of report that always make recommendations of their own.
-RECOMMENDING_KINDS = frozenset({"pdu_inspection", "regional_inspection", "regional_letter"})
-
-
 def _missing(detection: Detection) -> list[ParseWarning]:
     """A `recommendations_not_found` warning for kinds that always recommend, else none."""
-    if detection.kind not in RECOMMENDING_KINDS:
+    if detection.kind not in vocab().kinds_where("recommendations"):  # kinds that always recommend
         return []
     message = f"a {detection.kind} normally lists numbered recommendations; none was found"
     return [ParseWarning(code=RECOMMENDATIONS_NOT_FOUND, message=message)]

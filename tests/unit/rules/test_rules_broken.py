@@ -94,6 +94,8 @@ CASES: list[tuple[str, Callable[[Data], None], str, str]] = [
     ("thematic.yaml", _set("lead_by", r"(?i)^a joint inspection by (.+)$"), "rule_regex_group_missing", "lead_by"),
     ("metadata.yaml", _set("published.0.pattern", r"(?P<year><YEAR>)"), "rule_regex_group_missing",
      "published[0].pattern"),
+    ("narrative_shapes.yaml", _set("standard_list", "<NAMES>(?:, <NAMES>)*"), "rule_template_placeholder",
+     "standard_list"),
     # the vocabulary itself
     ("vocab.yaml", _repeat_rating, "rule_vocab", ""),
     ("vocab.yaml", _drop_kind, "rule_vocab", ""),
