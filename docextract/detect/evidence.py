@@ -17,9 +17,6 @@ from ..read.normalize import compact
 from ..rules.patterns import detection_patterns, frameworks
 from .classify import front_lines, opening_lines, printed_standard
 
-# Kinds that follow from the framework of the standards printed (classify.detect_kind).
-_BY_FRAMEWORK = {"pdu_inspection", "regional_inspection", "youth_justice_inspection"}
-
 
 def framework_line(doc: Document, framework: str | None) -> Line | None:
     """The first line printing one of `framework`'s standards as 'code name [rating]', or None."""
@@ -37,7 +34,9 @@ def kind_line(doc: Document, kind: str, framework: str | None) -> tuple[Line | N
     """The first line showing the document's kind, and how it was decided: `framework` (the kinds
     that follow from the framework's standards: the framework's line) or `cue` (the first line
     matching one of the kind's cues in patterns/detection.yaml)."""
-    if kind in _BY_FRAMEWORK and framework is not None:
+    # the kinds that follow from the framework of the standards printed (classify.detect_kind)
+    by_framework = {rules.kind for rules in frameworks().frameworks.values()}
+    if kind in by_framework and framework is not None:
         return framework_line(doc, framework), "framework"
     cues = detection_patterns().kinds.get(kind)
     scopes = {"front": front_lines(doc), "opening": opening_lines(doc)}

@@ -3,7 +3,7 @@ unknown rules and missing values. Every number comes from patterns/frameworks.ya
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypedDict
+from typing import NamedTuple, TypedDict, cast
 
 import regex
 
@@ -17,8 +17,8 @@ from ...model.codes import (
     STANDARD_RATING_MISMATCH,
     WITHIN_DISCRETION,
 )
-from ...model.record import RATINGS, Rating, Standard, Unit
-from ...rules.patterns import Band, frameworks, validation_patterns
+from ...model.record import Rating, Standard, Unit
+from ...rules.patterns import Band, frameworks, validation_patterns, vocab
 from .context import Context, max_standard_score, quoted, rank, score_of
 from .issue import Issue, issue
 
@@ -70,7 +70,8 @@ def band_range(rating: Rating, bands: list[Band], top: int) -> str:
 def mean_band(score: int, count: int) -> Rating:
     """Band by the mean score per standard, rounded to the nearest rating, halves down (rating-rules §2)."""
     index = -((count - 2 * score) // (2 * count))  # ceil((2*score - count) / (2*count))
-    return RATINGS[min(max(index, 0), len(RATINGS) - 1)]
+    words = vocab().ratings  # worst to best (patterns/vocab.yaml)
+    return cast(Rating, words[min(max(index, 0), len(words) - 1)])
 
 
 # --- case-based standards ---------------------------------------------------------------
