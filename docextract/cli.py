@@ -226,7 +226,7 @@ def parse_command(
             write_atomic(out, text)
         except OSError as exc:
             raise fail(f"{out}: cannot write output ({exc.strerror or exc})") from None
-    else:
+    elif reports or not failed:  # nothing read: no empty "[]" beside the error
         sys.stdout.write(text)
     if failed:
         raise typer.Exit(EXIT_UNREADABLE)
@@ -275,9 +275,11 @@ def schema_command() -> None:
 @command("validate", "Check reports against their rating rules before publication.")
 def validate_command(
     files: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            metavar="FILE...", help="Reports to check: PDFs, Word drafts (.docx), or .txt/.md text conversions."
+            metavar="FILE...",
+            help="Reports to check: PDFs, Word drafts (.docx), .txt/.md text conversions, records written by "
+            "parse -f json, directories of them, or - for standard input.",
         ),
     ],
     fmt: Annotated[
@@ -312,7 +314,7 @@ def validate_command(
     """
     from .serialize.findings import exit_code
 
-    results = [_validate_one(file) for file in _collecting_after_the_first(files)]
+    results = [_validate_one(file) for file in _collecting_after_the_first(_inputs(files))]
     if html is not None:
         try:
             output_formats.load(output_formats.HTML_REVIEW)(html, results, strict)
@@ -331,14 +333,19 @@ def validate_command(
     raise typer.Exit(exit_code(results, strict))
 
 
-def _validate_one(file: Path) -> FileFindings:
-    """The findings of one file, or the reason it could not be checked (one line on stderr)."""
+def _validate_one(file: str) -> FileFindings:
+    """The findings of one file (`-`: standard input), or the reason it could not be checked (one
+    line on stderr; a directory without reports was reported by `_inputs`)."""
+    import io
+
     from .model.errors import DocextractError
     from .pipeline import validate
     from .serialize.findings import FileFindings
 
+    if file != STDIN and Path(file).is_dir():
+        return FileFindings(file=file, error="no report files in this directory")
     try:
-        result = validate(file)
+        result = validate(io.BytesIO(sys.stdin.buffer.read()) if file == STDIN else file)
     except DocextractError as exc:
         error_line(str(exc))  # one line on stderr; carry on with the other files
         return FileFindings(file=str(file), error=exc.reason)
