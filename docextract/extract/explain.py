@@ -17,10 +17,15 @@ from typing import Any
 from ..model.record import InspectionReport, ParseWarning
 from ..rules.patterns import NullReason, nulls_patterns
 
+_INDEX = re.compile(r"\[\d+\]")
+
 
 def null_paths(report: InspectionReport) -> list[str]:
     """The paths of the record's null values, provenance (page, bbox..., the metadata's `provenance`) aside."""
-    data = report.model_dump(mode="python", exclude={"warnings"})
+    return _null_paths(report.model_dump(mode="python", exclude={"warnings"}))
+
+
+def _null_paths(data: dict[str, Any]) -> list[str]:
     provenance = set(nulls_patterns().provenance)
     return [path for path in _walk(data, "") if not provenance & {part.split("[")[0] for part in path.split(".")}]
 
@@ -40,13 +45,14 @@ def unexplained_nulls(report: InspectionReport) -> list[str]:
 def explain_nulls(report: InspectionReport) -> InspectionReport:
     """The record with a warning for every null value (see the module docstring)."""
     warnings = list(report.warnings)
-    nulls = null_paths(report)
+    data = report.model_dump(mode="python", exclude={"warnings"})
+    nulls = _null_paths(data)
     # a field null in every item of the record (no comparator column anywhere): one warning
-    everywhere = _null_everywhere(report, nulls)
+    everywhere = _null_everywhere(data, nulls)
     for path in nulls:
         if any(explains(w.field, path) for w in warnings):
             continue
-        generic = re.sub(r"\[\d+\]", "[*]", path)
+        generic = _INDEX.sub("[*]", path)
         if generic in everywhere and "[*]" in generic:
             reason = _reason(path)
             warnings.append(ParseWarning(code=reason.code, message=f"{generic}: {reason.reason}", field=generic))
@@ -68,30 +74,30 @@ def explain_nulls(report: InspectionReport) -> InspectionReport:
     return report.model_copy(update={"warnings": warnings})
 
 
-def _null_everywhere(report: InspectionReport, nulls: list[str]) -> set[str]:
-    """Generic paths ("units[*].standards[*].key_questions[*].code") whose every value is null."""
-    data = report.model_dump(mode="python", exclude={"warnings"})
+def _null_everywhere(data: dict[str, Any], nulls: list[str]) -> set[str]:
+    """Generic paths ("units[*].standards[*].key_questions[*].code") whose every value is null,
+    of the dumped record `data`."""
     values: dict[str, int] = {}
-    for path in _walk_all(data, ""):
-        generic = re.sub(r"\[\d+\]", "[*]", path)
-        values[generic] = values.get(generic, 0) + 1
+    _count_leaves(data, "", values)
     null_counts: dict[str, int] = {}
     for path in nulls:
-        generic = re.sub(r"\[\d+\]", "[*]", path)
+        generic = _INDEX.sub("[*]", path)
         null_counts[generic] = null_counts.get(generic, 0) + 1
     return {generic for generic, count in null_counts.items() if count == values.get(generic) and count > 1}
 
 
-def _walk_all(value: Any, path: str) -> Iterator[str]:
-    """Every leaf path (null or not) of the dumped record."""
+def _count_leaves(value: Any, generic: str, counts: dict[str, int]) -> None:
+    """Count every leaf (null or not) of the dumped record by its generic path (list indexes
+    as "[*]"): a list of items is walked, any other list is one leaf."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk_all(item, f"{path}.{key}" if path else key)
+            _count_leaves(item, f"{generic}.{key}" if generic else key, counts)
     elif isinstance(value, list) and value and isinstance(value[0], dict):
-        for index, item in enumerate(value):
-            yield from _walk_all(item, f"{path}[{index}]")
+        inner = f"{generic}[*]"
+        for item in value:
+            _count_leaves(item, inner, counts)
     else:
-        yield path
+        counts[generic] = counts.get(generic, 0) + 1
 
 
 def _walk(value: Any, path: str) -> Iterator[str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -43,6 +44,14 @@ from .normalize import SUPERSCRIPT_DIGITS, normalize_text
 # pdfium marks a hyphen at which it joined a word broken over two lines with U+FFFE (or 0x02).
 PDFIUM_HYPHEN = str.maketrans({"\ufffe": "-", "\ufffd": "", "\x02": "-"})
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_X0, _X1, _TOP, _BOTTOM, _SIZE = (
+    attrgetter("x0"),
+    attrgetter("x1"),
+    attrgetter("top"),
+    attrgetter("bottom"),
+    attrgetter("size"),
+)
+_BASELINE_X0 = attrgetter("baseline", "x0")
 
 
 class LayoutSettings(BaseModel):
@@ -179,46 +188,41 @@ def content_words(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETT
     word_gap, shift = settings.word_gap, settings.baseline_shift
     words: list[Word] = []
     group: list[Char] = []
+    last_x0 = last_x1 = last_size = last_baseline = 0.0
+    last_space = False
     for char in chars:
+        _, x0, _, x1, _, size, baseline, space = char
         if group:
-            last = group[-1]
-            size = last.size if last.size >= char.size else char.size
+            larger = last_size if last_size >= size else size
             if (
-                last.space_after
-                or char.x0 < last.x0
-                or char.x0 - last.x1 > word_gap * size
-                or abs(char.baseline - last.baseline) > shift * size
+                last_space
+                or x0 < last_x0
+                or x0 - last_x1 > word_gap * larger
+                or abs(baseline - last_baseline) > shift * larger
             ):
                 words.append(_word(group))
-                group = []
-        group.append(char)
+                group = [char]
+            else:
+                group.append(char)
+        else:
+            group.append(char)
+        last_x0, last_x1, last_size, last_baseline, last_space = x0, x1, size, baseline, space
     if group:
         words.append(_word(group))
     return words
 
 
 def _word(chars: Sequence[Char]) -> Word:
-    first = chars[0]
     if len(chars) == 1:
-        return Word(
-            first.text,
-            first.x0,
-            first.top,
-            first.x1,
-            first.bottom,
-            first.size,
-            first.baseline,
-            False,
-            first.space_after,
-            tuple(chars),
-        )
-    main = max(chars, key=lambda c: c.size)
+        text, x0, top, x1, bottom, size, baseline, space = chars[0]
+        return Word(text, x0, top, x1, bottom, size, baseline, False, space, tuple(chars))
+    main = max(chars, key=_SIZE)
     return Word(
-        "".join(c.text for c in chars),
-        min(c.x0 for c in chars),
-        min(c.top for c in chars),
-        max(c.x1 for c in chars),
-        max(c.bottom for c in chars),
+        "".join([c.text for c in chars]),
+        min(map(_X0, chars)),
+        min(map(_TOP, chars)),
+        max(map(_X1, chars)),
+        max(map(_BOTTOM, chars)),
         main.size,
         main.baseline,
         False,
@@ -233,26 +237,26 @@ def printed_lines(words: Sequence[Word], settings: LayoutSettings = DEFAULT_SETT
     re-cut from their characters with duplicate glyphs dropped (`dedupe_chars`)."""
     lines: list[list[Word]] = []
     reference = reference_size = 0.0
-    for word in sorted(words, key=lambda w: (w.baseline, w.x0)):
+    for word in sorted(words, key=_BASELINE_X0):
         if lines and word.baseline - reference <= settings.line_tolerance * max(word.size, reference_size):
             lines[-1].append(word)
             reference_size = max(reference_size, word.size)
         else:
             lines.append([word])
             reference, reference_size = word.baseline, word.size
-    return [_repair(sorted(line, key=lambda w: w.x0), settings) for line in lines]
+    return [_repair(sorted(line, key=_X0) if len(line) > 1 else line, settings) for line in lines]
 
 
 def _repair(line: list[Word], settings: LayoutSettings) -> list[Word]:
     """Re-cut a line where two neighbouring words overlap or touch without a space."""
+    word_gap, shift, tolerance = settings.word_gap, settings.baseline_shift, settings.dedupe_tolerance
     for left, right in pairwise(line):
-        size = max(left.size, right.size)
+        size = left.size if left.size >= right.size else right.size
+        gap = right.x0 - left.x1
         touching = (
-            not left.space_after
-            and right.x0 - left.x1 <= settings.word_gap * size
-            and abs(right.baseline - left.baseline) <= settings.baseline_shift * size
+            not left.space_after and gap <= word_gap * size and abs(right.baseline - left.baseline) <= shift * size
         )
-        if touching or right.x0 < left.x1 - settings.dedupe_tolerance:
+        if touching or right.x0 < left.x1 - tolerance:
             chars = dedupe_chars(sorted((c for w in line for c in w.chars), key=lambda c: c.x0), settings)
             return content_words(chars, settings)
     return line
@@ -287,6 +291,9 @@ def _mark_markers(words: list[Word], settings: LayoutSettings) -> list[Word]:
     decide, never ink height."""
     out = list(words)
     for index, word in enumerate(words):
+        first = word.text[:1]
+        if first != "," and not first.isdigit():  # cheap test first: most words hold no digit
+            continue
         digits = word.text.replace(",", "")
         if not digits.isdigit() or len(digits) > settings.marker_digits:
             continue
@@ -330,7 +337,7 @@ def rows_from_lines(
     spans: list[tuple[float, float]] = []
     for line in lines:
         body = [w for w in line if not w.marker] or list(line)
-        top, bottom = min(w.top for w in body), max(w.bottom for w in body)
+        top, bottom = min(map(_TOP, body)), max(map(_BOTTOM, body))
         for index in range(len(bands) - 1, max(-1, len(bands) - 4), -1):
             row_top, row_bottom = spans[index]
             overlap = min(bottom, row_bottom) - max(top, row_top)
@@ -346,49 +353,72 @@ def rows_from_lines(
 
 
 def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
-    """One printed line's words (left to right) cut into cells at wide gaps."""
-    justified = _justified(words, settings)
-    groups: list[list[Word]] = [[words[0]]]
+    """One printed line's words (left to right) cut into cells at wide gaps (the larger font
+    size of the two words beside a gap, footnote markers aside, scales it)."""
+    if _justified(words, settings):
+        return [list(words)]
+    cell_gap = settings.cell_gap
+    current = [words[0]]
+    groups: list[list[Word]] = [current]
+    last = words[0]
     for word in words[1:]:
-        last = groups[-1][-1]
-        sizes = [w.size for w in (word, last) if not w.marker] or [word.size]
-        if not justified and word.x0 - last.x1 > settings.cell_gap * max(sizes):
-            groups.append([word])
+        if last.marker:
+            size = word.size
+        elif word.marker:
+            size = last.size
         else:
-            groups[-1].append(word)
+            size = word.size if word.size >= last.size else last.size
+        if word.x0 - last.x1 > cell_gap * size:
+            current = [word]
+            groups.append(current)
+        else:
+            current.append(word)
+        last = word
     return groups
 
 
 def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
     groups: list[list[Word]] = []
+    lefts: list[float] = []  # the smallest x0 of each group
+    rights: list[float] = []  # the largest x1 of each group
     for line in lines:  # top to bottom
         above = len(groups)
-        for cell in _cut(sorted(line, key=lambda w: w.x0), settings):
-            x0, x1 = cell[0].x0, max(w.x1 for w in cell)
-            target = next(
-                (g for g in groups[:above] if min(x1, max(w.x1 for w in g)) > max(x0, min(w.x0 for w in g))),
-                None,
-            )
-            if target is None:
-                groups.append(cell)
+        for cell in _cut(sorted(line, key=_X0) if len(line) > 1 else line, settings):
+            x0 = cell[0].x0  # words are left to right
+            x1 = max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1
+            for index in range(above):
+                if min(x1, rights[index]) > max(x0, lefts[index]):  # overlaps a cell above: its next line
+                    groups[index].extend(cell)
+                    if x0 < lefts[index]:
+                        lefts[index] = x0
+                    if x1 > rights[index]:
+                        rights[index] = x1
+                    break
             else:
-                target.extend(cell)
-    groups.sort(key=lambda g: min(w.x0 for w in g))
+                groups.append(list(cell))
+                lefts.append(x0)
+                rights.append(x1)
+    word_gap = settings.word_gap
     cells = []
-    for group in groups:
-        raw = group[0].text
-        for word, previous in zip(group[1:], group, strict=False):
-            glued = word.marker and word.x0 - previous.x1 <= settings.word_gap * previous.size
-            raw += word.text if glued else " " + word.text
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for index in sorted(range(len(groups)), key=lefts.__getitem__):
+        group = groups[index]
+        first = group[0]
+        if len(group) == 1:
+            raw, top, bottom = first.text, first.top, first.bottom
+        else:
+            raw = first.text
+            for word, previous in zip(group[1:], group, strict=False):
+                glued = word.marker and word.x0 - previous.x1 <= word_gap * previous.size
+                raw += word.text if glued else " " + word.text
+            top, bottom = min(map(_TOP, group)), max(map(_BOTTOM, group))
         raw = " ".join(raw.translate(PDFIUM_HYPHEN).split())
-        box = (
-            min(w.x0 for w in group),
-            min(w.top for w in group),
-            max(w.x1 for w in group),
-            max(w.bottom for w in group),
-        )
-        cells.append(Cell(text=normalize_text(raw), raw=raw, box=box))
-    return Row(page=number, cells=tuple(cells), box=union(c.box for c in cells))
+        tops.append(top)
+        bottoms.append(bottom)
+        cells.append(Cell(text=normalize_text(raw), raw=raw, box=(lefts[index], top, rights[index], bottom)))
+    box = (min(lefts), min(tops), max(rights), max(bottoms)) if cells else None
+    return Row(page=number, cells=tuple(cells), box=box)
 
 
 def _justified(words: Sequence[Word], settings: LayoutSettings) -> bool:
@@ -398,7 +428,7 @@ def _justified(words: Sequence[Word], settings: LayoutSettings) -> bool:
     body = [w for w in words if not w.marker]
     if len(body) < settings.justified_words:
         return False
-    size = max(w.size for w in body)
+    size = max(map(_SIZE, body))
     least = settings.cell_gap * size
     gaps = []
     for left, right in pairwise(body):

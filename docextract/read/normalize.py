@@ -71,10 +71,12 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
 
 def normalize_text(text: str) -> str:
     """Normalise one line of extracted text (no tabs left inside: split cells first)."""
-    text = text.translate(_TRANSLATE)
+    if not text.isascii() or "\r" in text or "\x02" in text:  # ASCII text has nothing to translate
+        text = text.translate(_TRANSLATE)
     if "<" in text:
         text = _SUP_TAG.sub("", text)
-    text = _SUPERSCRIPTS.sub(" ", text)
+    if not text.isascii():  # superscript digits are not ASCII
+        text = _SUPERSCRIPTS.sub(" ", text)
     if "?" in text:
         text = _AFTER_QUESTION.sub("", text)
     return collapse(text)

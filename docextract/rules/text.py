@@ -16,7 +16,9 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 
 def collapse(text: str) -> str:
     """Collapse runs of white space (not line breaks) to one space and trim."""
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:  # else nothing to collapse
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def compact(text: str) -> str:
