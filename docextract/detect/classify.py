@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 from typing import cast
 
 import regex
@@ -30,6 +29,7 @@ OPENING_LINES = 200
 _PAGE_NUMBER = compiled(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
 _STANDARD_KEY = compiled(r"^p?\d\d[a-z]{3,}")
 _CODE_ONLY = compiled(r"^p?\d\d$")
+_DIGIT = compiled(r"\d")
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,10 @@ def publisher_cues(doc: Document) -> set[str]:
     own identity, never in lines citing another work (`own_identity_lines`); the cover title counts
     only on the opening pages. Patterns: patterns/detection.yaml `publisher`."""
     cues = detection_patterns().publisher
-    own = own_identity_lines(doc)
     opening_pages = {page.number for page in doc.pages[: cues.opening_pages]}
-    opening = [line for line in own if line.page in opening_pages][: cues.opening_lines]
     closing_pages = {page.number for page in doc.pages[max(cues.opening_pages, doc.page_count - cues.closing_pages) :]}
+    own = own_identity_lines(doc, sorted(opening_pages | closing_pages))
+    opening = [line for line in own if line.page in opening_pages][: cues.opening_lines]
     texts = [line.text for line in opening] + [line.text for line in own if line.page in closing_pages]
     found: set[str] = set()
     if any(_compiled(p).search(text) for p in cues.imprint for text in texts):
@@ -125,11 +125,12 @@ def publisher_cues(doc: Document) -> set[str]:
     return found
 
 
-def own_identity_lines(doc: Document) -> list[Line]:
-    """The document's lines less those citing another work: the lines under a heading opening a
-    list of cited works ("Background papers", "References", "Notes"...) to the end of its page (in a
-    Word document: of its section; footnotes too), and lines that cite wherever they are (a year in
-    brackets, a quoted report title, a numbered note naming the publisher)."""
+def own_identity_lines(doc: Document, pages: Sequence[int] | None = None) -> list[Line]:
+    """The document's lines (of `pages`, ascending; all by default) less those citing another work:
+    the lines under a heading opening a list of cited works ("Background papers", "References",
+    "Notes"...) to the end of its page (in a Word document: of its section; footnotes too), and
+    lines that cite wherever they are (a year in brackets, a quoted report title, a numbered note
+    naming the publisher). Whether a line cites depends on its own page or section only."""
     cues = detection_patterns().publisher
 
     def heading(text: str | None) -> bool:
@@ -137,7 +138,7 @@ def own_identity_lines(doc: Document) -> list[Line]:
 
     own: list[Line] = []
     citing_page: int | None = None
-    for line in doc.lines():
+    for line in doc.lines(pages):
         section = line.place.section if line.place is not None else None
         if heading(line.text):
             citing_page = line.page
@@ -207,10 +208,18 @@ def standard_keys(doc: Document) -> list[str]:
     """Compact 'code name [rating]' keys of the lines that may print a standard: lines opening with
     a standard's number ("2.1", "P 2.1"), and a number alone on its line joined to the next line
     (a table whose code, name and rating each sit on their own line)."""
-    lines = [compact(line.text) for line in doc.lines()]
-    keys = [key for key in lines if _STANDARD_KEY.match(key)]
-    keys += [code + name for code, name in pairwise(lines) if _CODE_ONLY.match(code)]
-    return keys
+    texts = [line.text for line in doc.lines()]
+    keys: list[str] = []
+    pairs: list[str] = []
+    for index, text in enumerate(texts):
+        if _DIGIT.search(text) is None:  # both keys open with a digit: compact() only where one is
+            continue
+        key = compact(text)
+        if _STANDARD_KEY.match(key):
+            keys.append(key)
+        elif index + 1 < len(texts) and _CODE_ONLY.match(key):
+            pairs.append(key + compact(texts[index + 1]))
+    return keys + pairs
 
 
 def printed_standard(keys: Sequence[str], code: str, name: str) -> bool:

@@ -42,7 +42,10 @@ def fuzzy_search(word: FuzzyWord, text: str) -> bool:
 
 def fuzzy_equal(text: str, word: FuzzyWord) -> bool:
     """Whether the compact form of `text` is `word` within its allowed edits."""
-    return _fuzzy(word.compact, word.max_edits).fullmatch(compact(text)) is not None
+    key = compact(text)
+    if abs(len(key) - len(word.compact)) > word.max_edits:  # more edits needed than allowed
+        return False
+    return _fuzzy(word.compact, word.max_edits).fullmatch(key) is not None
 
 
 def as_rating(text: str) -> Rating | None:
@@ -51,6 +54,8 @@ def as_rating(text: str) -> Rating | None:
     if not key:
         return None
     for word in ratings_patterns().ratings:
+        if abs(len(key) - len(word.compact)) > word.max_edits:  # more edits needed than allowed
+            continue
         if _fuzzy(word.compact, word.max_edits).fullmatch(key):
             return word.canonical
     return None
