@@ -21,7 +21,9 @@ Chromium and by LibreOffice from .docx; the fpdf2 fixture; committed producer fi
 under tests/fixtures/producers/ when present): in one process pinned to one core, the
 floor and the parse of each file alternate (A B A B ...) so machine noise falls on both,
 timed in CPU seconds; per file the medians, per producer the ratio parse / floor over
-all its files and the largest ratio of any one file.
+all its files, the median and the largest ratio of any one file, and where a parse's time
+goes (cheap pass, character reads, layout, the rest: one more parse of each file, timed
+apart).
 """
 
 from __future__ import annotations
@@ -124,7 +126,51 @@ def interleaved(files: list[str], repeat: int) -> dict[str, Any]:
                 start = time.process_time()
                 pages[file] = METHODS[method](file)
                 times[file][method].append(time.process_time() - start)
-    return {"times": times, "pages": pages}
+    return {"times": times, "pages": pages, "breakdown": breakdown(files)}
+
+
+# The parts of a parse timed by `breakdown`: functions of docextract.read.pdf (looked up there at
+# call time, so wrapping the module attribute times every call).
+PARTS = {"_read_page": "cheap pass", "pdfium_chars": "character reads", "rows_from_chars": "layout"}
+
+
+def breakdown(files: list[str]) -> dict[str, float]:
+    """Where a parse's CPU time goes: one more parse of each file with timers around the reading
+    layer's parts (the cheap text pass of every page, pdfium's characters of the table pages,
+    their layout into rows); the rest is detection and extraction. Shares of the parse time,
+    measured apart from the A B A B timings (the timers cost a little)."""
+    import docextract
+    from docextract.read import pdf
+
+    totals = dict.fromkeys(PARTS.values(), 0.0)
+    originals = {name: getattr(pdf, name) for name in PARTS}
+
+    def timed(name: str) -> Any:
+        function, part = originals[name], PARTS[name]
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[part] += time.process_time() - start
+
+        return wrapper
+
+    for name in PARTS:
+        setattr(pdf, name, timed(name))
+    try:
+        whole = 0.0
+        for file in files:
+            start = time.process_time()
+            docextract.parse(file)
+            whole += time.process_time() - start
+    finally:
+        for name, function in originals.items():
+            setattr(pdf, name, function)
+    shares = {part: seconds / whole for part, seconds in totals.items()} if whole else {}
+    shares["detection and extraction"] = 1.0 - sum(shares.values())
+    return shares
 
 
 def producer_sets(synth: int, seed: int) -> list[tuple[str, list[str]]]:
@@ -165,6 +211,8 @@ def run_producers(synth: int, seed: int, repeat: int) -> list[dict[str, Any]]:
             "floor_ms_per_page": round(1000 * floor / pages, 2), "parse_ms_per_page": round(1000 * parse / pages, 2),
             "parse_over_floor": round(parse / floor, 2), "max_file_ratio": round(ratios[worst], 2),
             "max_file": Path(worst).name, "repeat": repeat,
+            "median_file_ratio": round(statistics.median(ratios.values()), 2),
+            "breakdown": {part: round(share, 3) for part, share in result["breakdown"].items()},
         })  # fmt: skip
     return rows
 
@@ -174,13 +222,23 @@ def print_producers(rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(title="docextract parse / floor (pypdfium2 text) per producer, CPU time, A B A B medians")
-    for column in ("producer", "files", "pages", "floor ms/page", "parse ms/page", "parse/floor", "max file"):
+    columns = ("producer", "files", "pages", "floor ms/page", "parse ms/page", "parse/floor", "median file", "max file")
+    for column in columns:
         table.add_column(column)
     for row in rows:
         table.add_row(row["producer"], str(row["files"]), str(row["pages"]), f"{row['floor_ms_per_page']:.2f}",
                       f"{row['parse_ms_per_page']:.2f}", f"{row['parse_over_floor']:.2f}x",
+                      f"{row['median_file_ratio']:.2f}x",
                       f"{row['max_file_ratio']:.2f}x {row['max_file']}")  # fmt: skip
     Console().print(table)
+    parts = Table(title="where a parse's CPU time goes, in units of the floor (parse/floor x share)")
+    names = list(rows[0]["breakdown"]) if rows else []
+    for column in ("producer", *names):
+        parts.add_column(column)
+    for row in rows:
+        ratio = row["parse_over_floor"]
+        parts.add_row(row["producer"], *(f"{ratio * row['breakdown'][n]:.2f}" for n in names))
+    Console().print(parts)
 
 
 # --- summaries ------------------------------------------------------------------------
