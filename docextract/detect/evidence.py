@@ -15,6 +15,7 @@ import regex
 from ..read.document import Document, Line
 from ..read.normalize import compact
 from ..rules.patterns import detection_patterns, frameworks
+from ..rules.regexes import compiled
 from .classify import front_lines, opening_lines, printed_standard
 
 
@@ -41,7 +42,7 @@ def kind_line(doc: Document, kind: str, framework: str | None) -> tuple[Line | N
     cues = detection_patterns().kinds.get(kind)
     scopes = {"front": front_lines(doc), "opening": opening_lines(doc)}
     for cue in cues.cues if cues is not None else ():
-        pattern = regex.compile(cue.pattern, regex.MULTILINE)
+        pattern = compiled(cue.pattern, regex.MULTILINE)
         found = scopes.get(cue.scope)
         for line in found if found is not None else doc.lines():
             if pattern.search(line.text):
