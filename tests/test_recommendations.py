@@ -153,8 +153,64 @@ def test_lead_in_wrapped_over_two_lines(tmp_path: Path) -> None:
     result, _ = extract(path, "Harrowmere PDU")
     [rec] = result.recommendations
     assert rec.addressee == "Her Majesty's Prison and Probation Service and the Ministry of Justice"
-    assert rec.addressee_canonical == HMPPS
+    assert rec.addressee_canonical is None  # two bodies: no one canonical name
     assert rec.unit == "Harrowmere PDU"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "addressee"),
+    [
+        (
+            "Harrowmere PDU and",
+            "HM Prison and Probation Service should:",
+            "Harrowmere PDU and HM Prison and Probation Service",
+        ),
+        (
+            "The Probation Service Midshire region, working with",
+            "Harrowmere PDU, should:",
+            "Probation Service Midshire region, working with Harrowmere PDU",
+        ),
+    ],
+)
+def test_joint_lead_in_wrapped_after_an_open_line(tmp_path: Path, first: str, second: str, addressee: str) -> None:
+    """A lead-in whose first line stops mid-phrase ('… and', '… working with') is joined whole, even
+    when its second line alone names a body; a joint addressee has no one canonical name (warned)."""
+    path = tmp_path / "joint.txt"
+    path.write_text(f"Recommendations\n{first}\n{second}\n1. open the reporting centre in Harrowmere.\n")
+    result, warnings = extract(path, "Harrowmere PDU")
+    [rec] = result.recommendations
+    assert rec.addressee == addressee
+    assert rec.addressee_canonical is None
+    assert rec.unit == "Harrowmere PDU"
+    [joint] = [w for w in warnings if w.code == "recommendation_addressee_joint"]
+    assert joint.field == "recommendations[*].addressee_canonical" and joint.read == addressee
+
+
+def test_joint_lead_in_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text(
+        "Recommendations\nHarrowmere PDU and HM Prison and Probation Service should:\n1. open the new centre.\n"
+    )
+    result, warnings = extract(path, "Harrowmere PDU")
+    [rec] = result.recommendations
+    assert rec.addressee == "Harrowmere PDU and HM Prison and Probation Service"
+    assert rec.addressee_canonical is None
+    assert "recommendation_addressee_joint" in [w.code for w in warnings]
+
+
+def test_lettered_item_keeps_the_list(tmp_path: Path) -> None:
+    """One item printed '1a.' loses neither the lead-in nor the other items: its number is null, warned."""
+    path = tmp_path / "lettered.txt"
+    path.write_text(
+        "Recommendations\nHarrowmere PDU should:\n- 1a. open the new centre.\n- 2. hire more staff.\n"
+        "- 3. review the rota.\n"
+    )
+    result, warnings = extract(path, "Harrowmere PDU")
+    assert [r.number for r in result.recommendations] == [None, 2, 3]
+    assert result.recommendations[0].text == "open the new centre."
+    assert all(r.addressee == "Harrowmere PDU" for r in result.recommendations)
+    [odd] = [w for w in warnings if w.code == "recommendation_number_unreadable"]
+    assert odd.field == "recommendations[0].number" and odd.read == "1a"
 
 
 def test_missing_recommendations_warned(tmp_path: Path) -> None:

@@ -277,6 +277,15 @@ def find_body(text: str) -> Body | None:
     return max(found, key=lambda b: (b.end - b.start, -b.start)) if found else None
 
 
+def names_several(text: str) -> bool:
+    """Whether the text names more than one body ('Wakefield PDU and HM Prison and Probation
+    Service'): two entities with different canonical names. A text that is, as a whole, one
+    plain name (`resolve_body`) names one."""
+    if resolve_body(text) is not False:
+        return False
+    return len({body.canonical for body in bodies_in(text)}) > 1
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """The text split into sentences: (start offset, sentence). Only the sentencizer runs, and
     only when the text has a sentence mark that is not a plain end."""

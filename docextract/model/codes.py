@@ -151,6 +151,14 @@ RECOMMENDATIONS_NOT_FOUND = _register("recommendations_not_found", "warning", "n
 RECOMMENDATION_UNIT_INFERRED = _register(
     "recommendation_unit_inferred", "warning", "a recommendation's unit inferred, not printed"
 )
+RECOMMENDATION_ADDRESSEE_JOINT = _register(
+    "recommendation_addressee_joint",
+    "warning",
+    "a lead-in names more than one body: addressee kept as printed, addressee_canonical null",
+)
+RECOMMENDATION_NUMBER_UNREADABLE = _register(
+    "recommendation_number_unreadable", "warning", "a recommendation numbered other than 1, 2, 3… ('1a.'): number null"
+)
 PREVIOUS_RECOMMENDATION_UNJUDGED = _register(
     "previous_recommendation_unjudged", "warning", "no progress judgement found after a previous recommendation"
 )

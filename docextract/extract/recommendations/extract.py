@@ -18,7 +18,13 @@ from typing import Literal
 import regex
 
 from ...detect.classify import Detection
-from ...model.codes import PREVIOUS_RECOMMENDATION_UNJUDGED, RECOMMENDATION_UNIT_INFERRED, RECOMMENDATIONS_NOT_FOUND
+from ...model.codes import (
+    PREVIOUS_RECOMMENDATION_UNJUDGED,
+    RECOMMENDATION_ADDRESSEE_JOINT,
+    RECOMMENDATION_NUMBER_UNREADABLE,
+    RECOMMENDATION_UNIT_INFERRED,
+    RECOMMENDATIONS_NOT_FOUND,
+)
 from ...model.record import (
     ParseWarning,
     PreviousRecommendation,
@@ -217,16 +223,18 @@ class _Lead:
     previous: bool
     unit: int | None  # index of the rated unit the lead-in names, if it names one
     unit_like: bool = False  # the body is of a kind that is itself inspected (a PDU, a CRC …)
+    joint: bool = False  # the lead-in names more than one body: no one canonical name
 
 
 @dataclass
 class _Item:
-    number: int
+    number: int | None  # None: printed with a letter ("1a."), see `printed`
     lead: _Lead
     unit: str | None
     lines: list[Line]
     parts: list[str]
     after: list[Line] = field(default_factory=list)
+    printed: str | None = None  # the number as printed when it is not a plain count ("1a")
 
     @property
     def text(self) -> str:
@@ -315,7 +323,8 @@ class _Scanner:
             return False
         digit = number.group("number")
         items = self.current if self.mode == "current" else self.previous
-        if self.block_items and items and int(digit) < items[-1].number and text[:1].isupper():
+        last = items[-1].number if items else None
+        if self.block_items and last is not None and int(digit) < last and text[:1].isupper():
             return True  # numbering starts again under the same lead-in: a chapter ("1. Introduction")
         if any(
             digit == domain and similarity(text, name) >= rules.heading_similarity for domain, name in rules.domains
@@ -368,13 +377,22 @@ class _Scanner:
         return None
 
     def wrapped_lead(self, printed: str) -> str | None:
-        """A lead-in wrapped over two lines: the line before it, if it is the lead-in's start."""
+        """A lead-in wrapped over lines: the lines before it, if they are the lead-in's start (a
+        line that stops mid-phrase, '… and', '… working with', is always joined, so a joint
+        addressee is never cut to its last body)."""
         if not self.prose:
             return None
         before = self.prose[-1].text
         if before.endswith((".", ":", ";", "?", "!")) or len(before.split()) > self.rules.max_words:
             return None
         joined = f"{before} {printed}"
+        if self.ends_open(before):
+            for line in reversed(self.prose[:-1]):
+                longer = f"{line.text} {joined}"
+                if not self.ends_open(line.text) or len(longer.split()) > self.rules.max_words:
+                    break
+                joined = longer
+            return joined
         if printed[:1].islower() or (
             addressees.find_body(clean_addressee(printed)) is None
             and addressees.find_body(clean_addressee(joined)) is not None
@@ -390,7 +408,10 @@ class _Scanner:
         close = (i for i, name in enumerate(self.units) if name and same_body(name, addressee))
         unit = next(exact, next(close, None))
         unit_like = body is not None and body.label in self.rules.unit_labels
-        return _Lead(addressee, canonical, collapse(printed), previous, unit, unit_like)
+        joint = addressees.names_several(addressee)
+        if joint:
+            canonical = None
+        return _Lead(addressee, canonical, collapse(printed), previous, unit, unit_like, joint)
 
     # -- the pass -----------------------------------------------------------------------
 
@@ -423,7 +444,7 @@ class _Scanner:
             return
         if number and self.lead is not None:
             self.settle()
-            self.start_item(int(number.group("number")), number.group("text"), line)
+            self.start_item(number, line)
             return
         lead = self.lead_in(index)
         if lead is not None:
@@ -453,9 +474,11 @@ class _Scanner:
         self.lead, self.block_items = lead, 0
         self.prose = []
 
-    def start_item(self, number: int, text: str, line: Line) -> None:
+    def start_item(self, number: regex.Match[str], line: Line) -> None:
         assert self.lead is not None
-        self.item = _Item(number, self.lead, None, [line], [text])
+        digits, letter = number.group("number"), number.group("letter")
+        value, printed = (None, digits + letter) if letter else (int(digits), None)
+        self.item = _Item(value, self.lead, None, [line], [number.group("text")], printed=printed)
         self.block_items += 1
         self.prose_run = 0
         self.prose = []
@@ -484,7 +507,12 @@ def runs(items: Sequence[_Item]) -> list[list[_Item]]:
     out: list[list[_Item]] = []
     for index, item in enumerate(items):
         before = items[index - 1] if index else None
-        restart = before is not None and (item.number < before.number or item.number == before.number == 1)
+        restart = (
+            before is not None
+            and item.number is not None
+            and before.number is not None
+            and (item.number < before.number or item.number == before.number == 1)
+        )
         other_unit = (
             before is not None
             and item.lead is not before.lead
@@ -665,6 +693,43 @@ def _previous(item: _Item) -> tuple[PreviousRecommendation, list[ParseWarning]]:
     return previous, warnings
 
 
+def _doubts(items: Sequence[_Item]) -> list[ParseWarning]:
+    """Warnings for the nulls of the reading (fields are paths into `recommendations`): a number
+    printed with a letter ('1a.'), and the `addressee_canonical` of the items under a lead-in
+    naming several bodies (one warning, "[*]", when that lead-in heads every item)."""
+    warnings: list[ParseWarning] = []
+    for index, item in enumerate(items):
+        first = item.lines[0]
+        if item.printed is not None:
+            warnings.append(
+                ParseWarning(
+                    code=RECOMMENDATION_NUMBER_UNREADABLE,
+                    message=f"a recommendation numbered '{item.printed}' on page {first.page}: not a plain "
+                    "number in the list, number null",
+                    field=f"recommendations[{index}].number",
+                    read=item.printed,
+                    page=first.page,
+                )
+            )
+        lead = item.lead
+        if lead.joint and (index == 0 or items[index - 1].lead is not lead):
+            under = [i for i in range(index, len(items)) if items[i].lead is lead]
+            paths = ["[*]"] if len(under) == len(items) else [f"[{i}]" for i in under]
+            for path in paths:
+                warnings.append(
+                    ParseWarning(
+                        code=RECOMMENDATION_ADDRESSEE_JOINT,
+                        message=f"the lead-in of recommendations {items[under[0]].number or '?'} to "
+                        f"{items[under[-1]].number or '?'} (page {first.page}) names more than one body "
+                        f"('{lead.addressee}'): addressee kept as printed, addressee_canonical null",
+                        field=f"recommendations{path}.addressee_canonical",
+                        read=lead.addressee,
+                        page=first.page,
+                    )
+                )
+    return warnings
+
+
 def extract_recommendations(
     doc: Document, detection: Detection, units: Sequence[Unit]
 ) -> tuple[RecommendationsResult, list[ParseWarning]]:
@@ -689,6 +754,7 @@ def extract_recommendations(
                 page=item.lines[0].page,
             )
         )
+    warnings += _doubts(scan.current)
     result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
     result.recommendations = [_recommendation(item) for item in scan.current]
     for item in scan.previous:
