@@ -232,7 +232,9 @@ def test_unrated_standard_drops_out_and_bands_by_mean() -> None:
     standards = [standard(c, n, r) for c, n, r in zip(codes_, names, ratings, strict=True)]
     record = report([unit("Eastbrook PDU", "Requires improvement", 10, 24, standards)], framework="probation-pdu-2021")
     assert codes(check(record), "error") == []
-    record.units[0].max_score = 27
+    record.units[0].max_score = 27  # nine standards: one not read, or a misprinted maximum; never a wrong error
+    assert codes(check(record), "error") == [] and "not_checked" in codes(check(record), "warning")
+    record.units[0].max_score = 30  # above the framework's 27: a misprint
     assert codes(check(record), "error") == ["max_score_mismatch"]
     record.units[0].max_score = 24
     record.units[0].score = 12

@@ -32,6 +32,7 @@ class RatingsTablePatterns(Strict):
     fraction: str
     code_only: str
     standard: str
+    previous_note: str
     domain: str
     column: str
     max_name_words: int = Field(ge=1)
@@ -45,6 +46,7 @@ class RatingsTablePatterns(Strict):
     _l = field_validator("score_label")(lambda cls, v: _shape(v, "prefix", "rest"))
     _f = field_validator("fraction")(lambda cls, v: _shape(v, "score", "max"))
     _t = field_validator("standard")(lambda cls, v: _shape(v, "a", "b", "rest"))
+    _n = field_validator("previous_note")(lambda cls, v: check_regex(v))
     _d = field_validator("domain")(lambda cls, v: _shape(v, "d", "name"))
     _k = field_validator("column")(lambda cls, v: _shape(v, "this", "prev", "in", "year"))
 

@@ -112,7 +112,8 @@ def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
     or unidentified; values with '%' fill the header's percentage columns left to right only
     when there are exactly as many of them. Without a header the first '%' value is the
     sample's and a second one an unlabelled comparison. Nothing is taken from a guess: a
-    value whose column cannot be told is left out and said so in `refused`.
+    value whose column cannot be told is left out and said so in `refused`, and the row's
+    other values are then null too ('4 9%' is one figure split, not 9%).
     """
     if not values:
         return _Columns(None, None, None)
@@ -120,7 +121,13 @@ def _columns_for(values: Sequence[Value], header: Header | None) -> _Columns:
     if not columns:
         return _unheaded(values)
     taken, refused = _placed(values, columns)
-    return _chosen(columns, taken, refused)
+    chosen = _chosen(columns, taken, refused)
+    if not refused:
+        return chosen
+    # a value of the row its columns cannot explain ('4 9%', '56% 61%'): no value of it is sure
+    current = chosen.current
+    unsure = Value(None, current.raw if current else "", current.box if current else None)
+    return _Columns(unsure, None, None, chosen.refused)
 
 
 def _unheaded(values: Sequence[Value]) -> _Columns:
@@ -130,6 +137,8 @@ def _unheaded(values: Sequence[Value]) -> _Columns:
     unmarked = tuple(f"'{v.raw}' printed without '%' in a table without a column header" for v in values if v.bare)
     if not marked:
         return _Columns(None, None, None, unmarked)
+    if unmarked:  # a figure beside the '%' one ('4 9%'): which is the sample's is not sure
+        return _Columns(Value(None, marked[0].raw, marked[0].box), None, None, unmarked)
     return _Columns(marked[0], marked[1] if len(marked) > 1 else None, None, unmarked)
 
 

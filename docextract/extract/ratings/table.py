@@ -54,6 +54,7 @@ class _Patterns:
     fraction: regex.Pattern[str]  # "8/21", "8 out of 21" (score, max), not the end of a year
     code_only: regex.Pattern[str]  # a row holding only a standard's code ("P 1.1", "2.3.")
     standard: regex.Pattern[str]  # a standard's code and the rest of its row (a, b, rest)
+    previous_note: regex.Pattern[str]  # a previous inspection's rating in brackets at the end of a row
     domain: regex.Pattern[str]  # a domain's number and name (d, name)
     column: regex.Pattern[str]  # a rating column's label: this, a previous or a year's inspection
     max_name_words: int
@@ -71,6 +72,7 @@ def _p() -> _Patterns:
         fraction=compiled(rules.expanded("fraction")),
         code_only=compiled(rules.expanded("code_only")),
         standard=compiled(rules.expanded("standard")),
+        previous_note=compiled(rules.expanded("previous_note")),
         domain=compiled(rules.expanded("domain")),
         column=compiled(rules.expanded("column")),
         max_name_words=rules.max_name_words,
@@ -425,7 +427,7 @@ def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
     text = line.text
     standard = _p().standard.match(text)
     if standard:
-        name, ratings = split_ratings(standard.group("rest"))
+        name, ratings = split_ratings(_without_previous_note(standard.group("rest")))
         if name and len(name.split()) <= _p().max_name_words and not _has_digit(name):
             code = f"{standard.group('a')}.{standard.group('b')}"
             rating = ratings[0] if len(ratings) == 1 else None
@@ -434,6 +436,16 @@ def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
     if domain and len(domain.group("name").split()) <= _p().max_name_words:
         return Domain(line, domain.group("d"), collapse(domain.group("name")))
     return Other(line)
+
+
+def _without_previous_note(rest: str) -> str:
+    """A standard row's cells after its code without a trailing bracketed previous inspection's
+    rating, when one rating of this inspection is left before it; else as printed."""
+    note = _p().previous_note.search(rest)
+    if note is None or note.start() == 0:
+        return rest
+    kept = rest[: note.start()]
+    return kept if len(split_ratings(kept)[1]) == 1 else rest
 
 
 def split_ratings(text: str) -> tuple[str, tuple[Rating, ...]]:

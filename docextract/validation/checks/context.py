@@ -93,9 +93,30 @@ class Context:
 
     def partial(self, index: int) -> bool:
         """Whether the parser read only part of a unit's standards (a `standards_missing` warning:
-        its table ran on to a page not read), so its score and bands cannot be recomputed."""
+        its table ran on to a page not read; or `unread_standards`), so its score and bands cannot
+        be recomputed."""
         field = f"units[{index}].standards"
-        return any(w.code == STANDARDS_MISSING and w.field == field for w in self.report.warnings)
+        return bool(self.unread_standards(index)) or any(
+            w.code == STANDARDS_MISSING and w.field == field for w in self.report.warnings
+        )
+
+    def unread_standards(self, index: int) -> list[str]:
+        """The codes of the framework's counted standards a unit's record lacks, when its printed
+        maximum score says more standards were rated than were read (21 printed, six of the seven
+        read): a row the parser could not read, so nothing is recomputed from the rest. Empty when
+        the maximum fits the standards read (a standard not rated drops out, rating-rules §2), is
+        above the framework's maximum (a misprint, reported as max_score_mismatch) or is not printed."""
+        if self.framework is None:
+            return []
+        unit = self.report.units[index]
+        top = self.printed(index, "max_score")
+        counted = [s for s in unit.standards if self.counted(s)]
+        step = max_standard_score()
+        if top is None or top <= step * len(counted) or top > self.framework.max_score:
+            return []  # fits the standards read, or above the framework's maximum: a misprint, checked
+        read = {s.code for s in unit.standards}
+        missing = list(dict.fromkeys(r.code for r in self.framework.standards if r.counted and r.code not in read))
+        return missing if top <= step * (len(counted) + len(missing)) else []
 
     def rule(self, standard: Standard) -> StandardRule | None:
         """The framework's rule for a printed standard (by code; by name where variants share a code)."""

@@ -11,6 +11,7 @@ from ...model.codes import (
     LEADERSHIP_CAP,
     MAX_SCORE_MISMATCH,
     MISSING_VALUE,
+    NOT_CHECKED,
     OVERALL_BAND_MISMATCH,
     RULES_UNKNOWN,
     SCORE_MISMATCH,
@@ -84,10 +85,13 @@ def check_standard_ratings(ctx: Context) -> list[Issue]:
         return []
     kq = frameworks().key_question_bands
     issues: list[Issue] = []
-    for unit in ctx.report.units:
-        for standard in unit.standards:
+    for u, unit in enumerate(ctx.report.units):
+        for s, standard in enumerate(unit.standards):
             percents = [q.percent for q in standard.key_questions if q.percent is not None]
             if standard.rating is None or not percents or not ctx.case_based(standard):
+                continue
+            if len(percents) < len(standard.key_questions):  # the lowest is unknown: never from a partial set
+                issues += _lowest_unknown(ctx, f"units[{u}].standards[{s}]", unit, standard)
                 continue
             lowest = min(percents)
             computed = band_of(lowest, kq.bands)
@@ -106,6 +110,20 @@ def check_standard_ratings(ctx: Context) -> list[Issue]:
                     issue(STANDARD_RATING_MISMATCH, where + ".", expected=computed, found=standard.rating, **at.kw())
                 )
     return issues
+
+
+def _lowest_unknown(ctx: Context, field: str, unit: Unit, standard: Standard) -> list[Issue]:
+    """A `not_checked` finding for a case-based standard with a key question whose percentage is
+    null, unless a parse warning on that standard already gives one (check_not_checked)."""
+    listed = validation_patterns().not_checked
+    if any(w.code in listed and (w.field or "").startswith(field + ".") for w in ctx.report.warnings):
+        return []
+    unread = sum(q.percent is None for q in standard.key_questions)
+    message = (
+        f"Could not check the rating of standard {_label(standard)}: {unread} of its "
+        f"{len(standard.key_questions)} key-question percentages were not read, so its lowest is unknown."
+    )
+    return [issue(NOT_CHECKED, message, unit=unit.name, standard=standard.code, page=standard.page)]
 
 
 def _within_discretion(lowest: int, stated: Rating, computed: Rating, bands: list[Band], points: int) -> bool:
@@ -145,6 +163,9 @@ def check_scores(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for index, unit in enumerate(ctx.report.units):
         listed = _listed(ctx, unit)
+        unread = ctx.unread_standards(index)
+        if listed and unread:
+            issues.append(_standards_unread(unit, listed, unread, ctx.printed(index, "max_score")))
         if not listed or ctx.partial(index):  # never from a partial set: not_checked says why
             continue
         low, high = _bounds(listed)
@@ -180,6 +201,18 @@ def check_scores(ctx: Context) -> list[Issue]:
                 )
             )
     return issues
+
+
+def _standards_unread(unit: Unit, listed: list[Standard], unread: list[str], top: int | None) -> Issue:
+    """The `not_checked` finding of a unit whose printed maximum counts standards not read."""
+    return issue(
+        NOT_CHECKED,
+        f"Could not check the score, maximum score and overall band of {unit.name or 'the unit'}: its "
+        f"maximum score is printed as {top}, but only {len(listed)} standards were read (not "
+        f"{', '.join(unread)}), so nothing was recomputed from a partial set.",
+        unit=unit.name,
+        page=unit.page,
+    )
 
 
 def check_overall_bands(ctx: Context) -> list[Issue]:
