@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4, LETTER  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 
 from .blocks import Block, Cell, ContentsLine, PageBreak, Para, Run, Spacer, Table
+from .rules import SUPERSCRIPT
 
 RGB = tuple[float, float, float]
 COLOURS: dict[str, RGB] = {
@@ -40,7 +41,6 @@ STYLES: dict[str, tuple[float, float, bool, bool, float, float]] = {
     "small": (9, 11, False, False, 0, 3),
     "cell": (10, 12.5, False, False, 0, 0),
 }
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARGIN = 72.0
 CELL_PAD = 3.5
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-NUMBER_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+from .rules import vocab
+
+# Number words from zero to twenty (patterns/vocab.yaml), by value.
+NUMBER_WORDS: tuple[str, ...] = tuple(
+    word for word, n in sorted((vocab()["number_words"] | vocab()["tens"]).items(), key=lambda item: item[1]) if n <= 20
 )
 
 ACTORS = (

@@ -8,6 +8,7 @@ from reportlab import rl_config  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from .layout import COLOURS, MARGIN, RGB, Engine, LineOp, RectOp, TextOp, width
+from .rules import SUPERSCRIPT as _SUP
 
 
 def _footnote_lines(engine: Engine, marker: str, text: str) -> list[list[tuple[str, str]]]:
@@ -46,7 +47,6 @@ def finish_pages(engine: Engine, header: str, first_header_page: int = 2) -> Non
             page.ops.append(TextOp((engine.page_w - width(num, font, 9)) / 2, 36, font, 9, COLOURS["text"], num))
 
 
-_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def render_pdf(engine: Engine, title: str, compress: bool = True) -> bytes:

@@ -10,8 +10,21 @@ from typing import Any
 import yaml
 
 FRAMEWORKS_YAML = Path(__file__).resolve().parents[2] / "patterns" / "frameworks.yaml"
+VOCAB_YAML = FRAMEWORKS_YAML.with_name("vocab.yaml")
 
-RATINGS: tuple[str, ...] = ("Inadequate", "Requires improvement", "Good", "Outstanding")
+
+@functools.cache
+def vocab() -> dict[str, Any]:
+    """patterns/vocab.yaml, the one list of rating words, number words and superscript digits
+    (read as plain YAML: the generator does not depend on docextract)."""
+    data: dict[str, Any] = yaml.safe_load(VOCAB_YAML.read_text(encoding="utf-8"))
+    return data
+
+
+# Rating words, worst to best.
+RATINGS: tuple[str, ...] = tuple(vocab()["ratings"])
+# A str.translate table from the digits 0-9 to their superscripts (footnote markers).
+SUPERSCRIPT = str.maketrans("0123456789", vocab()["superscript_digits"])
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,6 @@ from ..rules.regexes import compiled
 FRONT_LINES = 40
 OPENING_PAGES = 3
 OPENING_LINES = 200
-_PAGE_NUMBER = compiled(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", regex.IGNORECASE)
-_STANDARD_KEY = compiled(r"^p?\d\d[a-z]{3,}")
-_CODE_ONLY = compiled(r"^p?\d\d$")
 _DIGIT = compiled(r"\d")
 
 
@@ -51,8 +48,8 @@ class Detection:
 
 
 def is_page_number(text: str) -> bool:
-    """Whether `text` is a page number alone ('12', 'Page 12', '12 of 40', '12/40')."""
-    return _PAGE_NUMBER.match(text) is not None
+    """Whether `text` is a page number alone ('12', 'Page 12', '12 of 40', '12/40'; patterns/detection.yaml)."""
+    return compiled(detection_patterns().page_number).match(text) is not None
 
 
 def front_lines(doc: Document) -> list[Line]:
@@ -209,15 +206,17 @@ def standard_keys(doc: Document) -> list[str]:
     a standard's number ("2.1", "P 2.1"), and a number alone on its line joined to the next line
     (a table whose code, name and rating each sit on their own line)."""
     texts = [line.text for line in doc.lines()]
+    rules = detection_patterns()
+    standard_key, code_only = compiled(rules.standard_key), compiled(rules.code_only)
     keys: list[str] = []
     pairs: list[str] = []
     for index, text in enumerate(texts):
         if _DIGIT.search(text) is None:  # both keys open with a digit: compact() only where one is
             continue
         key = compact(text)
-        if _STANDARD_KEY.match(key):
+        if standard_key.match(key):
             keys.append(key)
-        elif index + 1 < len(texts) and _CODE_ONLY.match(key):
+        elif index + 1 < len(texts) and code_only.match(key):
             pairs.append(key + compact(texts[index + 1]))
     return keys + pairs
 

@@ -26,12 +26,6 @@ from typing import Any, Literal
 from ..read.normalize import collapse
 from ..rules.patterns import BodiesPatterns, BodyFamily, bodies_patterns
 
-# A place name inside a family pattern: a capitalised word, then capitalised words,
-# "and", "of", "upon", "&" or commas ("Swansea, Neath Port Talbot", "Kent, Surrey and Sussex").
-NAME_TOKENS: tuple[dict[str, Any], ...] = (
-    {"TEXT": {"REGEX": r"^[A-Z][\w'.-]*$"}},
-    {"TEXT": {"REGEX": r"^(?:[A-Z][\w'.-]*|and|of|upon|&|,)$"}, "OP": "*"},
-)
 _FAMILY_ID = "family:"
 
 
@@ -47,11 +41,12 @@ class Body:
 
 
 def expand(pattern: list[str | dict[str, Any]]) -> list[dict[str, Any]]:
-    """A family's token pattern with the NAME placeholder spelled out."""
+    """A family's token pattern with the NAME placeholder spelled out (bodies.yaml `name_tokens`)."""
+    name_tokens = bodies_patterns().name_tokens
     tokens: list[dict[str, Any]] = []
     for token in pattern:
         if token == "NAME":
-            tokens.extend(dict(t) for t in NAME_TOKENS)
+            tokens.extend(dict(t) for t in name_tokens)
         elif isinstance(token, dict):
             tokens.append(dict(token))
     return tokens

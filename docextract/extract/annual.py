@@ -28,13 +28,9 @@ from ..read.document import Document, Line
 from ..read.normalize import collapse
 from ..rules.patterns import annual_patterns
 from ..rules.regexes import compiled
+from ..rules.vocab import vocab
 from . import addressees
 
-_WRAP_SHARE = 0.85  # a line reaching this share of the page's right margin wraps onto the next
-_SENTENCE_END = compiled(r"(?<=[.!?;])\s+(?=[A-Z‘'\"(])|\s+(?=[•\uf0b7▪]\s)|\s+(?=-\s+[a-z])")
-_BULLET = compiled(r"^[•\uf0b7·▪\-–]\s*")
-_TITLE_LINES = 3
-_HEADING_WORDS = 10
 _HEADING_BREAK = "\n\n"
 
 
@@ -59,7 +55,7 @@ class _Compiled:
 @cache
 def _compiled() -> _Compiled:
     rules = annual_patterns()
-    words = {k.casefold(): v for k, v in rules.number_words.items()}
+    words = {k.casefold(): v for k, v in vocab().words_between(rules.number_words.min, rules.number_words.max).items()}
     number = r"\d{1,3}|" + "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
     def tpl(pattern: str) -> regex.Pattern[str]:
@@ -80,7 +76,7 @@ def _compiled() -> _Compiled:
         agreed_by=tpl(th.agreed_by),
         partly=tpl(th.partly),
         not_agreed=tpl(th.not_agreed),
-        item=tpl(rf"(?i)^(?P<n>(?:{number})|both|all)\s+(?:the\s+)?(?P<body>.+)$"),
+        item=tpl(th.agreed_item),
         words=words,
     )
 
@@ -108,7 +104,8 @@ def _wraps(line: Line, margins: dict[int, float]) -> bool:
     """Whether the line runs on to the next (PDF: it reaches the right margin; text: never)."""
     if line.bbox is None or line.page not in margins:
         return False
-    return line.bbox[2] >= _WRAP_SHARE * margins[line.page] and not line.text.rstrip().endswith((".", ":"))
+    share = annual_patterns().key_facts.wrap_share
+    return line.bbox[2] >= share * margins[line.page] and not line.text.rstrip().endswith((".", ":"))
 
 
 # --- key facts --------------------------------------------------------------------------------
@@ -117,7 +114,7 @@ def _wraps(line: Line, margins: dict[int, float]) -> bool:
 def _value(match: regex.Match[str]) -> tuple[float, KeyFactUnit]:
     number = float(match["number"].replace(",", ""))
     scale = (match["scale"] or "").casefold()
-    number *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1.0)
+    number *= annual_patterns().key_facts.scales.get(scale, 1.0)
     if match["sign"] in ("-", "−"):
         number = -number
     unit: KeyFactUnit = "%" if match["percent"] else ("currency" if match["currency"] else "count")
@@ -143,6 +140,7 @@ def extract_key_facts(doc: Document, detection: Detection) -> list[KeyFact]:
     lines = key_fact_lines(_body(doc, detection))
     margins = _margins(doc, lines)
     limit = annual_patterns().key_facts.max_label_lines
+    bullet_mark = compiled(annual_patterns().key_facts.bullet_mark)
     facts: list[KeyFact] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
@@ -150,7 +148,7 @@ def extract_key_facts(doc: Document, detection: Detection) -> list[KeyFact]:
         if bullet:
             value, unit = _value(bullet)
             as_printed = text[bullet.start("number") - (1 if bullet["sign"] else 0) : bullet.start("label")].strip()
-            as_printed = _BULLET.sub("", as_printed)
+            as_printed = bullet_mark.sub("", as_printed)
             facts.append(
                 KeyFact(label=collapse(bullet["label"]), value=value, unit=unit, as_printed=as_printed,
                         page=line.page, bbox=line.box)
@@ -162,7 +160,7 @@ def extract_key_facts(doc: Document, detection: Detection) -> list[KeyFact]:
         label: list[Line] = []
         for following in lines[index + 1 : index + 1 + limit]:
             ftext = following.text.strip()
-            if rx.figure.match(ftext) or rx.bullet.match(ftext) or _BULLET.match(ftext):
+            if rx.figure.match(ftext) or rx.bullet.match(ftext) or bullet_mark.match(ftext):
                 break
             label.append(following)
             if not _wraps(following, margins):
@@ -197,7 +195,7 @@ def _sentences(lines: Sequence[Line]) -> list[_Sentence]:
         text += line.text.strip()
     out: list[_Sentence] = []
     offset = 0
-    for piece in regex.split(_SENTENCE_END.pattern + "|" + regex.escape(_HEADING_BREAK), text):
+    for piece in regex.split(annual_patterns().sentences.sentence_end + "|" + regex.escape(_HEADING_BREAK), text):
         if not piece.strip():
             continue
         at = text.index(piece, offset)
@@ -211,9 +209,10 @@ def _heading(line: Line, previous: Line) -> bool:
     """Whether `previous` is a heading of its own: short, without closing punctuation, and followed
     by a line starting a sentence."""
     before = previous.text.strip()
+    rules = annual_patterns().sentences
     return (
-        len(before.split()) <= _HEADING_WORDS
-        and not before.endswith((".", ",", ";", ":", "–", "-", "(", "and", "or"))
+        len(before.split()) <= rules.heading_words
+        and not before.endswith(tuple(rules.heading_not_ending))
         and line.text.strip()[:1].isupper()
     )
 
@@ -224,7 +223,8 @@ def _title(lines: Sequence[Line], index: int, floor: int) -> tuple[str, Line] | 
     first = index - 1
     if first < floor:
         return None
-    while first - 1 >= floor and index - first < _TITLE_LINES and lines[first].text[:1].islower():
+    most = annual_patterns().thematic.title_lines
+    while first - 1 >= floor and index - first < most and lines[first].text[:1].islower():
         first -= 1
     parts = lines[first:index]
     if parts[0].text.rstrip().endswith("."):
@@ -245,13 +245,13 @@ def _by_addressee(made_sentence: str, following: Sequence[str]) -> list[Addresse
         tallies[name] = AddresseeTally(addressee=name, made=_int(match["n"]))
     for sentence in following:
         for match in rx.agreed_by.finditer(sentence):
-            for part in regex.split(r"\s+and\s+", match["list"].strip()):
+            for part in regex.split(annual_patterns().thematic.list_separator, match["list"].strip()):
                 item = rx.item.match(part.strip())
                 if not item:
                     continue
                 name = _canonical(item["body"])
                 current = tallies.get(name) or AddresseeTally(addressee=name)
-                amount = current.made if item["n"].casefold() in ("both", "all") else _int(item["n"])
+                amount = current.made if item["n"].casefold() in annual_patterns().thematic.every else _int(item["n"])
                 tallies[name] = current.model_copy(update={"agreed": amount})
     return list(tallies.values())
 

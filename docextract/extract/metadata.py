@@ -14,10 +14,6 @@ from ..rules.patterns import detection_patterns, metadata_patterns
 from ..rules.regexes import compiled
 from ..rules.vocab import vocab
 
-_MAX_TITLE_WORDS = 20
-_SUBJECT = compiled(r"\bin:\s*(?P<subject>\S.*)$")
-_STOP = compiled(r"(?i)inspectorate of probation|^contents\b|^foreword\b|\d{4}$")
-
 
 @dataclass(frozen=True)
 class Metadata:
@@ -49,7 +45,7 @@ def extract_metadata(doc: Document) -> Metadata:
         title = None
     subject = None
     if title:
-        match = _SUBJECT.search(title)
+        match = compiled(metadata_patterns().subject).search(title)
         subject = match.group("subject") if match else None
     published, published_at = _published(doc)
     return Metadata(
@@ -80,13 +76,15 @@ def _dangling_words() -> frozenset[str]:
 
 def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
     start = compiled(detection_patterns().title_start)
+    rules = metadata_patterns()
+    stop = compiled(rules.title_stop)
     lines = front_lines(doc)
     for index, line in enumerate(lines):
-        if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > _MAX_TITLE_WORDS:
+        if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > rules.max_title_words:
             continue
         parts = [line]
         for following in lines[index + 1 : index + 5]:
-            if _STOP.search(following.text) or len(following.text.split()) > 8:
+            if stop.search(following.text) or len(following.text.split()) > rules.next_line_max_words:
                 break
             if line.bbox:
                 below = right_below(parts[-1], following)

@@ -91,7 +91,8 @@ def _cited_items(report: InspectionReport) -> list[tuple[str, Located]]:
 @cache
 def _count_patterns() -> tuple[list[regex.Pattern[str]], dict[str, int]]:
     rules = validation_patterns().counts
-    words = {k.casefold(): v for k, v in rules.number_words.items()}
+    spelled = vocab().words_between(rules.number_words.min, rules.number_words.max)
+    words = {k.casefold(): v for k, v in spelled.items()}
     number = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
     patterns = [compiled(p.replace("<NUMBER>", number), regex.IGNORECASE) for p in rules.patterns]
     return patterns, words

@@ -18,8 +18,6 @@ from ..rules.patterns import thematic_patterns
 from ..rules.regexes import compiled
 from .metadata import same_heading
 
-_SEPARATORS = compiled(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s+)\s*")
-
 
 @cache
 def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -32,13 +30,14 @@ def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 def split_inspectorates(listed: str) -> list[str]:
     """'A, B and C' -> ['A', 'B', 'C'], keeping known names with 'and' inside whole."""
     _, known = _compiled()
+    separators = compiled(thematic_patterns().separators)
     out: list[str] = []
     cursor = 0
     for match in known.finditer(listed):
-        out += [p for p in _SEPARATORS.split(listed[cursor : match.start()]) if p.strip()]
+        out += [p for p in separators.split(listed[cursor : match.start()]) if p.strip()]
         out.append(match.group())
         cursor = match.end()
-    out += [p for p in _SEPARATORS.split(listed[cursor:]) if p.strip()]
+    out += [p for p in separators.split(listed[cursor:]) if p.strip()]
     return [collapse(p).strip(" ,.") for p in out if collapse(p).strip(" ,.")]
 
 

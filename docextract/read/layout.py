@@ -32,18 +32,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..rules.vocab import vocab
 from .document import BoxTuple, Line
-from .normalize import SUPERSCRIPT_DIGITS, normalize_text
+from .normalize import normalize_text, superscript_digits
 
 # pdfium marks a hyphen at which it joined a word broken over two lines with U+FFFE (or 0x02).
 PDFIUM_HYPHEN = str.maketrans({"\ufffe": "-", "\ufffd": "", "\x02": "-"})
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _X0, _X1, _TOP, _BOTTOM, _SIZE = (
     attrgetter("x0"),
     attrgetter("x1"),
@@ -52,6 +53,12 @@ _X0, _X1, _TOP, _BOTTOM, _SIZE = (
     attrgetter("size"),
 )
 _BASELINE_X0 = attrgetter("baseline", "x0")
+
+
+@cache
+def _to_superscript() -> dict[int, int]:
+    """str.translate table from the digits 0-9 to superscript digits (patterns/vocab.yaml)."""
+    return vocab().to_superscript()
 
 
 class LayoutSettings(BaseModel):
@@ -307,7 +314,7 @@ def _mark_markers(words: list[Word], settings: LayoutSettings) -> list[Word]:
                 and word.size <= settings.marker_size * other.size
                 and other.baseline - word.baseline >= settings.marker_rise * other.size
             ):
-                out[index] = word._replace(text=word.text.translate(_TO_SUPERSCRIPT), marker=True)
+                out[index] = word._replace(text=word.text.translate(_to_superscript()), marker=True)
                 break
     return out
 
@@ -460,4 +467,4 @@ def line_row(line: Line, *, joined: bool) -> Row:
 def is_footnote(row: Row) -> bool:
     """A footnote line: its raw text starts with a superscript number ("²³ The answers ...")."""
     raw = row.raw.lstrip()
-    return bool(raw) and raw[0] in SUPERSCRIPT_DIGITS and len(row.text.split()) > 1
+    return bool(raw) and raw[0] in superscript_digits() and len(row.text.split()) > 1

@@ -9,6 +9,10 @@ markdown/HTML residue of text conversions stripped.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from ..rules.patterns import reading_patterns
+from ..rules.vocab import vocab
 
 from ..rules.text import collapse as collapse
 from ..rules.text import compact as compact
@@ -53,14 +57,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# Superscript digits are footnote markers wherever they stand ("79%²²", "question? ²³").
-_SUPERSCRIPTS = re.compile(rf"\s?[{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS},\s]*")
 # <sup>23</sup> and similar residue of text conversions.
 _SUP_TAG = re.compile(r"\s?<sup>[^<]{0,12}</sup>", re.IGNORECASE)
-# A footnote number after a question mark, where a table cell ends ("safe? 23", "safe? 23 64%"):
-# before the end, a percentage or "Error!". A number in prose ("How many? 12 cases") is kept.
-_AFTER_QUESTION = re.compile(r"(?<=\?)\s?\d{1,3}(?:\s?,\s?\d{1,3})*(?=\s*$|\s+\d{1,3}(?:\.\d+)?\s?%|\s*Error!)")
 _HTML_TAGS = re.compile(r"</?(?:u|b|i|em|strong|br|span|sub)\s*/?>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -69,16 +67,31 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
 
 
+@cache
+def superscript_digits() -> str:
+    """The superscript digits 0-9 (patterns/vocab.yaml)."""
+    return vocab().superscript_digits
+
+
+@cache
+def _footnote_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Superscript digits, footnote markers wherever they stand ("79%²²", "question? ²³"), and a
+    footnote number after a question mark (patterns/reading.yaml)."""
+    digits = superscript_digits()
+    return re.compile(rf"\s?[{digits}][{digits},\s]*"), re.compile(reading_patterns().footnote_after_question)
+
+
 def normalize_text(text: str) -> str:
     """Normalise one line of extracted text (no tabs left inside: split cells first)."""
     if not text.isascii() or "\r" in text or "\x02" in text:  # ASCII text has nothing to translate
         text = text.translate(_TRANSLATE)
     if "<" in text:
         text = _SUP_TAG.sub("", text)
+    superscripts, after_question = _footnote_markers()
     if not text.isascii():  # superscript digits are not ASCII
-        text = _SUPERSCRIPTS.sub(" ", text)
+        text = superscripts.sub(" ", text)
     if "?" in text:
-        text = _AFTER_QUESTION.sub("", text)
+        text = after_question.sub("", text)
     return collapse(text)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from .common import Strict
+from .common import Strict, check_regex
 
 
 class FixedBody(Strict):
@@ -38,12 +38,23 @@ class BodyFamily(Strict):
     _v = field_validator("patterns")(lambda cls, v: [_check_token_pattern(p) for p in v])
 
 
+def _check_token_regexes(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for token in tokens:
+        for spec in token.values():
+            if isinstance(spec, dict) and "REGEX" in spec:
+                check_regex(str(spec["REGEX"]))
+    return tokens
+
+
 class BodiesPatterns(Strict):
     """The schema of patterns/bodies.yaml."""
 
     version: int
+    name_tokens: list[dict[str, Any]] = Field(min_length=1)
     bodies: list[FixedBody]
     families: list[BodyFamily]
+
+    _n = field_validator("name_tokens")(lambda cls, v: _check_token_regexes(v))
 
     @field_validator("bodies")
     @classmethod

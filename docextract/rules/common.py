@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import regex
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..model.codes import RULE_REGEX_GROUP_MISSING, RULE_REGEX_INVALID, RULE_UNKNOWN_KIND, RULE_UNKNOWN_RATING
@@ -102,3 +102,16 @@ def _known_kind(value: str, info: ValidationInfo) -> str:
 KnownRating = Annotated[Rating, BeforeValidator(_known_rating)]
 # A report kind of patterns/vocab.yaml.
 KnownKind = Annotated[str, AfterValidator(_known_kind)]
+
+
+class NumberRange(Strict):
+    """The number words of vocab.yaml from `min` to `max` (inclusive)."""
+
+    min: int = Field(ge=0)
+    max: int
+
+    @model_validator(mode="after")
+    def _order(self) -> "NumberRange":
+        if self.min > self.max:
+            raise rule_error("rule_schema", f"number words from {self.min} to {self.max}: an empty range")
+        return self

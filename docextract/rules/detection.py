@@ -60,6 +60,9 @@ class DetectionPatterns(Strict):
     kinds: dict[KnownKind, KindCues]
     before_framework: list[KnownKind]
     title_start: str
+    page_number: str
+    standard_key: str
+    code_only: str
 
     @model_validator(mode="after")
     def _order(self) -> "DetectionPatterns":
@@ -74,4 +77,4 @@ class DetectionPatterns(Strict):
         """The kinds tried before the framework's kind, and those tried after it (file order)."""
         return list(self.before_framework), [k for k in self.kinds if k not in self.before_framework]
 
-    _v = field_validator("title_start")(lambda cls, v: check_regex(v))
+    _v = field_validator("title_start", "page_number", "standard_key", "code_only")(lambda cls, v: check_regex(v))

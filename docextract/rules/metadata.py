@@ -5,7 +5,7 @@ import regex
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..model.codes import RULE_REGEX_GROUP_MISSING
-from .common import Strict, check_groups, rule_error, vocab_of
+from .common import Strict, check_groups, check_regex, rule_error, vocab_of
 from .regexes import compiled
 from .vocab import Vocab, vocab
 
@@ -61,3 +61,10 @@ class MetadataPatterns(Strict):
     published: list[PublishedSource] = Field(min_length=1)
     # a title's line ending in one of these words (or a colon) goes on: the title is not complete
     title_dangling_words: list[str] = Field(min_length=1)
+    max_title_words: int = Field(ge=1)
+    next_line_max_words: int = Field(ge=1)
+    title_stop: str
+    subject: str
+
+    _s = field_validator("title_stop")(lambda cls, v: check_regex(v))
+    _g = field_validator("subject")(lambda cls, v: check_groups(v, "subject"))

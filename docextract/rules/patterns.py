@@ -20,6 +20,7 @@ others.
 | ratings_table.yaml | `rules/ratings_table.py` | `ratings_table_patterns()` |
 | keyquestions_scan.yaml | `rules/keyquestions_scan.py` | `keyquestion_scan_patterns()` |
 | narrative_shapes.yaml | `rules/narrative_shapes.py` | `narrative_shapes()` |
+| reading.yaml | `rules/reading.py` | `reading_patterns()` |
 
 Every accessor raises `errors.RuleError` (coded: file, key, reason) for a file that breaks its
 schema; `load_all()` adds the checks between files.
@@ -47,6 +48,7 @@ from .nulls import NullReason, NullsPatterns
 from .plausibility import NamedPattern, PlausibilityRules
 from .ratings import FuzzyWord, RatingsPatterns, RatingWord
 from .ratings_table import RatingsTablePatterns
+from .reading import ReadingPatterns
 from .recommendations import RecommendationPatterns
 from .thematic import ThematicPatterns
 from .validation import VALIDATION_PLACEHOLDERS, ValidationPatterns
@@ -81,6 +83,7 @@ __all__ = [
     "RatingWord",
     "RatingsPatterns",
     "RatingsTablePatterns",
+    "ReadingPatterns",
     "RecommendationPatterns",
     "RuleError",
     "StandardRule",
@@ -104,6 +107,7 @@ __all__ = [
     "plausibility_rules",
     "ratings_patterns",
     "ratings_table_patterns",
+    "reading_patterns",
     "recommendation_patterns",
     "thematic_patterns",
     "validation_patterns",
@@ -128,6 +132,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ratings_table.yaml": RatingsTablePatterns,
     "keyquestions_scan.yaml": KeyQuestionScanPatterns,
     "narrative_shapes.yaml": NarrativeShapes,
+    "reading.yaml": ReadingPatterns,
 }
 
 
@@ -219,6 +224,12 @@ def keyquestion_scan_patterns() -> KeyQuestionScanPatterns:
 def narrative_shapes() -> NarrativeShapes:
     """patterns/narrative_shapes.yaml (how the narrative check composes its patterns)."""
     return load("narrative_shapes.yaml", NarrativeShapes)
+
+
+@cache
+def reading_patterns() -> ReadingPatterns:
+    """patterns/reading.yaml (footnote numbers removed by normalisation)."""
+    return load("reading.yaml", ReadingPatterns)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from pydantic import Field, field_validator
 
-from .common import Strict, check_groups
+from .common import Strict, check_groups, check_regex
 
 
 class ThematicPatterns(Strict):
@@ -11,5 +11,8 @@ class ThematicPatterns(Strict):
     version: int
     lead_by: str
     inspectorates: list[str] = Field(min_length=1)
+    separators: str
+
+    _s = field_validator("separators")(lambda cls, v: check_regex(v))
 
     _v = field_validator("lead_by")(lambda cls, v: check_groups(v, "list"))

@@ -3,7 +3,7 @@ and the patterns of the text checks (templates with placeholders, checked with s
 
 from pydantic import Field, field_validator
 
-from .common import KnownKind, KnownRating, Strict, check_each, check_regex, check_regexes
+from .common import KnownKind, KnownRating, NumberRange, Strict, check_each, check_regex, check_regexes
 
 # Placeholders the validation checks fill in before compiling; checked here with stand-ins.
 VALIDATION_PLACEHOLDERS = {
@@ -76,7 +76,7 @@ class CountPatterns(Strict):
     """The sentences stating a count of recommendations or standards (validation.yaml `counts`)."""
 
     patterns: list[str]
-    number_words: dict[str, int]
+    number_words: NumberRange
     tolerance: float = Field(gt=0)
 
     _t = field_validator("patterns")(lambda cls, v: check_each(v, check_template))

@@ -63,10 +63,24 @@ class Vocab(Strict):
         key = word.casefold()[:3]
         return next((i for i, m in enumerate(self.months, start=1) if m[:3].casefold() == key), None)
 
-    def number(self, word: str) -> int | None:
-        """The value of a number word ('nine' -> 9, 'twenty' -> 20), else None (compounds: callers)."""
-        key = word.casefold()
-        return self.number_words.get(key, self.tens.get(key))
+    def number_value(self, word: str) -> int | None:
+        """'13' -> 13, 'nine' -> 9, 'twenty' -> 20, 'twenty-one' -> 21; None for anything else
+        ('a', 'several')."""
+        word = word.casefold().strip()
+        if word.isdigit():
+            return int(word)
+        if word in self.number_words:
+            return self.number_words[word]
+        if word in self.tens:
+            return self.tens[word]
+        tens, _, unit = word.partition("-")
+        if tens in self.tens and 0 < self.number_words.get(unit, 0) < 10:
+            return self.tens[tens] + self.number_words[unit]
+        return None
+
+    def words_between(self, low: int, high: int) -> dict[str, int]:
+        """The number words (number_words and tens) whose value is from `low` to `high`."""
+        return {w: n for w, n in (self.number_words | self.tens).items() if low <= n <= high}
 
     def to_superscript(self) -> dict[int, int]:
         """A str.translate table from the digits 0-9 to their superscripts."""

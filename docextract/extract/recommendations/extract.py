@@ -37,8 +37,9 @@ from ...model.record import (
 from ...read.document import Document, Line
 from ...read.fuzzy import similarity
 from ...read.normalize import collapse, compact
-from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns, vocab
+from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns
 from ...rules.regexes import compiled
+from ...rules.vocab import vocab
 from .. import addressees
 
 Mode = Literal["current", "previous"]
@@ -179,19 +180,9 @@ class _Passage:
 
 
 def number_value(word: str) -> int | None:
-    """'13' -> 13, 'nine' -> 9, 'twenty-one' -> 21; None for anything else ('a', 'several')."""
-    word = word.casefold().strip()
-    if word.isdigit():
-        return int(word)
-    words = vocab()  # number words and tens of patterns/vocab.yaml
-    if word in words.number_words:
-        return words.number_words[word]
-    if word in words.tens:
-        return words.tens[word]
-    tens, _, unit = word.partition("-")
-    if tens in words.tens and 0 < words.number_words.get(unit, 0) < 10:
-        return words.tens[tens] + words.number_words[unit]
-    return None
+    """'13' -> 13, 'nine' -> 9, 'twenty-one' -> 21; None for anything else ('a', 'several').
+    The words are vocab.yaml's (`Vocab.number_value`)."""
+    return vocab().number_value(word)
 
 
 def same_body(name: str, other: str) -> bool:
