@@ -16,7 +16,13 @@ import regex
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..model.codes import RULE_REGEX_GROUP_MISSING, RULE_REGEX_INVALID, RULE_UNKNOWN_KIND, RULE_UNKNOWN_RATING
+from ..model.codes import (
+    RULE_REGEX_GROUP_MISSING,
+    RULE_REGEX_INVALID,
+    RULE_SCHEMA,
+    RULE_UNKNOWN_KIND,
+    RULE_UNKNOWN_RATING,
+)
 from ..model.record import Rating
 
 if TYPE_CHECKING:
@@ -113,5 +119,5 @@ class NumberRange(Strict):
     @model_validator(mode="after")
     def _order(self) -> "NumberRange":
         if self.min > self.max:
-            raise rule_error("rule_schema", f"number words from {self.min} to {self.max}: an empty range")
+            raise rule_error(RULE_SCHEMA, f"number words from {self.min} to {self.max}: an empty range")
         return self
