@@ -12,10 +12,9 @@ import re
 from functools import cache
 
 from ..rules.patterns import reading_patterns
-from ..rules.vocab import vocab
-
 from ..rules.text import collapse as collapse
 from ..rules.text import compact as compact
+from ..rules.vocab import vocab
 
 _TRANSLATE = str.maketrans(
     {
