@@ -122,6 +122,7 @@ def test_cli_sarif() -> None:
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert rules == list(validation_patterns().checks)
     assert all(r["help"]["text"] for r in run["tool"]["driver"]["rules"])
+    assert "informationUri" not in run["tool"]["driver"]  # no invented home page (fresh-user test)
     uri = os.path.relpath(DEFECTS)  # relative to the working directory, not resolved
     assert run["artifacts"] == [{"location": {"uri": uri, "uriBaseId": "SRCROOT"}}]
     xref = next(r for r in run["results"] if r["ruleId"] == "broken_cross_reference")

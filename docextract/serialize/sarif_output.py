@@ -124,7 +124,6 @@ def render_sarif(results: Sequence[FileFindings], strict: bool = False) -> str:
                     "driver": {
                         "name": "docextract",
                         "version": __version__,
-                        "informationUri": "https://github.com/docextract/docextract",
                         "rules": rules,
                     }
                 },
