@@ -34,8 +34,8 @@ test: $(DEV_STAMP)
 # The bulk pool's tests 20 times over, two at a time (pytest-xdist) and each under load.
 stress: $(DEV_STAMP)
 	for i in $$(seq 20); do \
-		DOCEXTRACT_STRESS_ROUNDS=2 $(BIN)/python -m pytest -q -p xdist -n 2 tests/test_pool_stress.py \
-			tests/test_bulk.py -k "pool or time_limit" || exit 1; \
+		DOCEXTRACT_STRESS_ROUNDS=2 $(BIN)/python -m pytest -q -p xdist -n 2 tests/regressions/test_pool_time_limit_counts_worker_import.py \
+			tests/unit/bulk/test_bulk.py -k "pool or time_limit" || exit 1; \
 	done
 
 lint: $(DEV_STAMP)
@@ -78,7 +78,7 @@ eval-producers: $(DEV_STAMP)
 # Regenerate the committed producer fixtures (golden files: review the diff; refused under CI).
 # Golden records (tests/golden): rewritten from today's parses, refused under CI; review git diff tests/golden.
 golden: $(DEV_STAMP)
-	DOCEXTRACT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -s tests/test_golden_records.py
+	DOCEXTRACT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -s tests/acceptance/test_golden_records.py
 
 fixtures: $(DEV_STAMP)
 	$(BIN)/python -m corpora.synth.fixtures --write --out $(FIXTURES)

@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The shared helpers (tests/support: corpus, producers, golden records, pool tasks, paths) are
+# imported by name from any folder of tests/ (and by the bulk pool's worker processes, which
+# inherit this sys.path).
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 from corpus import corpus_report
 

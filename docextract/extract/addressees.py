@@ -8,7 +8,7 @@ from the matched text. spaCy is imported on first use only, and only ever run on
 lines and sentences that need it (lead-ins, count and progress sentences).
 
 Importing spaCy and building the pipeline costs about a second, so the plain cases are
-resolved without it, giving exactly what the pipeline would give (tests/test_addressees_fast.py
+resolved without it, giving exactly what the pipeline would give (tests/unit/extract/test_addressees_fast.py
 checks this against spaCy): a lead-in that is, as a whole, one of the fixed names or a family
 pattern over plain words (`resolve_body`), and a passage whose only sentence ends are a full
 stop, '!' or '?' after a plain lower-case word and before a single space and a capital

@@ -3,7 +3,7 @@
 A code is a stable, machine-readable string (`"rating_unreadable"`, `"corrupt_pdf"`): readers key on
 it in the record's `warnings[].code`, in `DocextractError.code`, in the bulk `errors` table and in a
 finding's `code`. The modules that give a code use the constant of this module, never a bare string,
-and `tests/test_codes.py` checks that every code given anywhere (the source, the pattern files and
+and `tests/unit/model/test_codes.py` checks that every code given anywhere (the source, the pattern files and
 the records of generated reports) is registered here and documented in the README (*Codes*).
 
 Kinds of code:

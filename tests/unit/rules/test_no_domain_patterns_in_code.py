@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from paths import REPO
 
-PACKAGE = Path(__file__).resolve().parents[3] / "docextract"
+PACKAGE = REPO / "docextract"
 
 # path::where -> why it is not a domain pattern. Keep it short: a new entry needs a reason that
 # holds for every report of every producer.
