@@ -144,6 +144,16 @@ KEY_QUESTION_WORDING_DIFFERS = _register(
 KEY_QUESTION_VALUE_UNREADABLE = _register(
     "key_question_value_unreadable", "warning", "no readable percentage for a key question"
 )
+KEY_QUESTION_TEXT_CUT = _register(
+    "key_question_text_cut",
+    "warning",
+    "a key question printed without its question mark (cut short): its text kept as printed",
+)
+KEY_QUESTIONS_INCOMPLETE = _register(
+    "key_questions_incomplete",
+    "warning",
+    "a row of a standard's key-question table not read (its codes skip one, or a row with a value unreadable)",
+)
 KEY_QUESTIONS_NOT_FOUND = _register(
     "key_questions_not_found", "warning", "no key-question table found for a rated unit"
 )

@@ -26,15 +26,17 @@ from difflib import SequenceMatcher
 from ...detect.classify import Detection, printed_standard, standard_keys
 from ...model.codes import (
     KEY_QUESTION_PERCENT_MISMATCH,
+    KEY_QUESTION_TEXT_CUT,
     KEY_QUESTION_VALUE_UNREADABLE,
     KEY_QUESTION_WORDING_DIFFERS,
+    KEY_QUESTIONS_INCOMPLETE,
     KEY_QUESTIONS_NOT_FOUND,
 )
 from ...model.record import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from ...read.document import BoxTuple, Document, Line, to_bbox
 from ...read.layout import Row
 from ...read.normalize import compact
-from ...rules.patterns import StandardRule, frameworks
+from ...rules.patterns import StandardRule, frameworks, plausibility_rules
 from ..plausibility import (
     Provenance,
     Refusal,
@@ -77,6 +79,8 @@ class Occurrence:
     table: int  # which table it was printed in (merging works table by table)
     prompts: list[Prompt] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    cut: bool = False  # printed without its question mark: text kept as printed, with a warning
+    lost: bool = False  # not a question: a row of the table printed with a value but not read
 
 
 def _standard_of(question: Question, context: str | None, keywords: dict[str, str]) -> str | None:
@@ -215,6 +219,7 @@ def _occurrences(
         elif isinstance(event, Header):
             reader.header_row(event)
         elif isinstance(event, Break):
+            reader.lost_row(event)
             reader.pause()
         else:
             reader.question(index, event)
@@ -284,9 +289,21 @@ class _OccurrenceReader:
         tab.held = tab.header if tab.header is not None else tab.held
         tab.header, prompts.head, prompts.last_valued = None, None, False
 
+    def lost_row(self, event: Break) -> None:
+        """A row printed with a value in the key-question table open that could not be read as a
+        question: kept as a `lost` occurrence of the standard in context, so its set is incomplete."""
+        if event.lost is None or self.tab.header is None or self.context is None:
+            return
+        self.out.append(
+            Occurrence(self.context, None, event.lost, None, None, None, event.page, None, False, self.table, lost=True)
+        )
+
     def question(self, index: int, event: Question) -> None:
         """A question: a valued key question, a prompt of the table open, or a prompts table's head."""
         tab, prompts = self.tab, self.prompts
+        if event.cut and tab.header is None:  # cut short outside a key-question table: prose
+            self.pause()
+            return
         last = tab.last_page
         if tab.held is not None and tab.header is None and event.values and last is not None and event.page > last:
             tab.header = tab.held  # a key-question table continued on the next page without its header
@@ -391,6 +408,7 @@ def _valued(event: Question, standard: str | None, header: Header | None, table:
         valued=True,
         table=table,
     )
+    occurrence.cut = event.cut
     refused = _refused_percent(current.raw) if current is not None and current.percent is None else None
     if placed.refused:
         for why in placed.refused:
@@ -499,8 +517,21 @@ def _match(occurrence: Occurrence, merged: Sequence[_Merged], position: int | No
     return None
 
 
-def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWarning]]:
-    """The key question of one merged entry, and a warning for each disagreement or null value."""
+def _cut(name: str, primary: Occurrence, at: str | None) -> list[ParseWarning]:
+    """The `key_question_text_cut` warning of a key question printed without its question mark."""
+    if not primary.cut:
+        return []
+    message = (
+        f"{name} is printed without its question mark on page {primary.page}: its text is kept as printed "
+        "and may be cut short"
+    )
+    field = f"{at}.text" if at else None
+    return [ParseWarning(code=KEY_QUESTION_TEXT_CUT, message=message, page=primary.page, field=field)]
+
+
+def _key_question(entry: _Merged, unit: str, at: str | None = None) -> tuple[KeyQuestion, list[ParseWarning]]:
+    """The key question of one merged entry (its record path `at`), and a warning for each
+    disagreement, null value or text cut short."""
     warnings: list[ParseWarning] = []
     primary = entry.primary
     valued = [o for o in entry.items if o.valued]
@@ -535,6 +566,7 @@ def _key_question(entry: _Merged, unit: str) -> tuple[KeyQuestion, list[ParseWar
             warnings.append(
                 ParseWarning(code=KEY_QUESTION_VALUE_UNREADABLE, message=f"{unit}: {problem}", page=occurrence.page)
             )
+    warnings += _cut(name, primary, at)
     if primary.percent is None and not any(o.problems for o in entry.items):  # every null is said
         where = ", ".join(str(p) for p in sorted({o.page for o in entry.items}))
         warnings.append(
@@ -686,6 +718,8 @@ def doubts(
     standard one set of questions (no question twice, none opening with another standard's name)."""
     out: list[_Doubt] = []
     for occurrence in occurrences:
+        if occurrence.lost:
+            continue
         where = path(occurrence)
         problem = key_question_code_problem(occurrence.code, occurrence.standard)
         if problem is not None:
@@ -800,15 +834,18 @@ def _filled(
     for index, unit in enumerate(units):
         label = unit.name or "unit"
         standards: list[Standard] = []
-        for standard in unit.standards:
+        for position, standard in enumerate(unit.standards):
             if not _is_case_based(standard, rules):
                 standards.append(standard.model_copy(deep=True))
                 continue
             questions: list[KeyQuestion] = []
-            for entry in merge(found.get((index, standard.code), []), similarity):
-                question, said = _key_question(entry, label)
+            read = found.get((index, standard.code), [])
+            where = f"units[{index}].standards[{position}].key_questions"
+            for entry in merge([o for o in read if not o.lost], similarity):
+                question, said = _key_question(entry, label, f"{where}[{len(questions)}]")
                 questions.append(question)
                 warnings += said
+            warnings += _incomplete(where, label, standard, questions, read)
             if found and not questions:
                 warnings.append(
                     ParseWarning(
@@ -820,6 +857,30 @@ def _filled(
             standards.append(standard.model_copy(deep=True, update={"key_questions": questions}))
         out.append(unit.model_copy(deep=True, update={"standards": standards}))
     return out, warnings
+
+
+def _incomplete(
+    where: str, unit: str, standard: Standard, questions: Sequence[KeyQuestion], read: Sequence[Occurrence]
+) -> list[ParseWarning]:
+    """A `key_questions_incomplete` warning on a standard's key questions (field `where`) when a
+    row of its table was not read: a row printed with a value that is no question, or codes
+    that skip one (patterns/plausibility.yaml `codes_consecutive`). `validate` then rates the
+    standard from none of them."""
+    if not questions:
+        return []
+    missing = plausibility_rules().key_questions.missing_codes(standard.code, [q.code for q in questions])
+    lost = [o for o in read if o.lost]
+    why: list[str] = []
+    if missing:
+        read_codes = ", ".join(q.code or "?" for q in questions)
+        why.append(f"its key questions {read_codes} were read but not {', '.join(missing)}")
+    why += [f"a row on page {o.page} printed with a value is no question: '{_short(o.text)}'" for o in lost]
+    if not why:
+        return []
+    page = lost[0].page if lost else questions[0].page
+    name = f"{unit}: standard {standard.code} {standard.name}"
+    message = f"{name}: a row of its key-question table was not read ({'; '.join(why)})"
+    return [ParseWarning(code=KEY_QUESTIONS_INCOMPLETE, message=message, page=page, field=where)]
 
 
 def extract_key_questions(

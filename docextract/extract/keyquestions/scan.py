@@ -133,9 +133,11 @@ class Header:
 
 @dataclass(frozen=True)
 class Break:
-    """Event: a line of prose between tables (a table ends here, or pauses)."""
+    """Event: a line of prose between tables (a table ends here, or pauses); `lost` the text of a
+    row printed with a value that is no question (a row of a key-question table not read)."""
 
     page: int
+    lost: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class Question:
     page: int
     box: BoxTuple | None
     pages: tuple[int, ...]
+    cut: bool = False  # printed with its value but without its question mark: kept as printed
 
 
 Event = Heading | Header | Break | Question
@@ -478,7 +481,12 @@ class Scanner:
             return
         text = pending.text
         page = pending.rows[0].page
-        if not pending.complete or len(text) > self.p.max_chars or len(pending.rows) > self.p.max_rows:
+        too_long = len(text) > self.p.max_chars or len(pending.rows) > self.p.max_rows
+        cut = not pending.complete and not too_long and bool(pending.values)
+        if cut and not self._question_like(pending):  # a row with a value that is no question
+            self.events.append(Break(page, lost=text))
+            return
+        if too_long or (not pending.complete and not cut):
             self.events.append(Break(page))
             return
         pages = tuple(sorted({r.page for r in pending.rows}))
@@ -492,6 +500,7 @@ class Scanner:
                 page=page,
                 box=union([r.box for r in pending.rows if r.page == page]),
                 pages=pages,
+                cut=cut,
             )
         )
 

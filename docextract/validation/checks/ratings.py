@@ -19,7 +19,7 @@ from ...model.codes import (
     WITHIN_DISCRETION,
 )
 from ...model.record import Rating, Standard, Unit
-from ...rules.patterns import Band, frameworks, validation_patterns, vocab
+from ...rules.patterns import Band, frameworks, plausibility_rules, validation_patterns, vocab
 from .context import Context, max_standard_score, quoted, rank, score_of
 from .issue import Issue, issue
 
@@ -90,8 +90,9 @@ def check_standard_ratings(ctx: Context) -> list[Issue]:
             percents = [q.percent for q in standard.key_questions if q.percent is not None]
             if standard.rating is None or not percents or not ctx.case_based(standard):
                 continue
-            if len(percents) < len(standard.key_questions):  # the lowest is unknown: never from a partial set
-                issues += _lowest_unknown(ctx, f"units[{u}].standards[{s}]", unit, standard)
+            partial = _partial(ctx, f"units[{u}].standards[{s}]", unit, standard)
+            if partial is not None:  # the lowest is unknown: never from a partial set
+                issues += partial
                 continue
             lowest = min(percents)
             computed = band_of(lowest, kq.bands)
@@ -124,6 +125,36 @@ def _lowest_unknown(ctx: Context, field: str, unit: Unit, standard: Standard) ->
         f"{len(standard.key_questions)} key-question percentages were not read, so its lowest is unknown."
     )
     return [issue(NOT_CHECKED, message, unit=unit.name, standard=standard.code, page=standard.page)]
+
+
+def _partial(ctx: Context, field: str, unit: Unit, standard: Standard) -> list[Issue] | None:
+    """Why a case-based standard's rating cannot be checked from its key questions (the findings
+    saying so, maybe none when a parse warning already does), or None when it can: a percentage
+    not read, a row of its table not read (a parse warning), or codes that skip one."""
+    if any(q.percent is None for q in standard.key_questions):
+        return _lowest_unknown(ctx, field, unit, standard)
+    if _rows_lost(ctx, f"{field}.key_questions"):
+        return []  # check_not_checked gives the finding
+    missing = plausibility_rules().key_questions.missing_codes(standard.code, [q.code for q in standard.key_questions])
+    return [_codes_skipped(unit, standard, missing)] if missing else None
+
+
+def _rows_lost(ctx: Context, field: str) -> bool:
+    """Whether a parse warning listed in patterns/validation.yaml `not_checked` says a row of the
+    key-question table at `field` ("units[0].standards[5].key_questions") was not read."""
+    listed = validation_patterns().not_checked
+    return any(w.code in listed and w.field == field and not w.confirmed for w in ctx.report.warnings)
+
+
+def _codes_skipped(unit: Unit, standard: Standard, missing: list[str]) -> Issue:
+    """The `not_checked` finding of a case-based standard whose key-question codes skip some
+    (patterns/plausibility.yaml `codes_consecutive`): a row not read, so its lowest is unknown."""
+    read = ", ".join(q.code or "?" for q in standard.key_questions)
+    message = (
+        f"Could not check the rating of standard {_label(standard)}: its key questions {read} were read "
+        f"but not {', '.join(missing)}, so its lowest percentage is unknown."
+    )
+    return issue(NOT_CHECKED, message, unit=unit.name, standard=standard.code, page=standard.page)
 
 
 def _within_discretion(lowest: int, stated: Rating, computed: Rating, bands: list[Band], points: int) -> bool:
