@@ -10,6 +10,7 @@ from ..detect.classify import front_lines
 from ..model.codes import TITLE_TRUNCATED
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
+from ..read.normalize import collapse, strip_markup
 from ..rules.patterns import detection_patterns, metadata_patterns
 from ..rules.regexes import compiled
 from ..rules.vocab import vocab
@@ -95,7 +96,7 @@ def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
             if not wrapped:
                 break
             parts.append(following)
-        return " ".join(part.text for part in parts), tuple(parts)
+        return collapse(strip_markup(" ".join(part.text for part in parts))), tuple(parts)
     return None, ()
 
 
