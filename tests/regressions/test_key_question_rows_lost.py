@@ -5,19 +5,17 @@ from a partial set of its key questions. All fixture wording is invented."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import Any
 
 import pytest
+from keyquestion_fixtures import clean_pdu, run
 
 from docextract.model.record import KeyQuestion, ParseWarning, Standard
 from docextract.validation.run import check
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
 
-from test_keyquestions import run  # noqa: E402
-from test_validate_checks import clean_pdu, codes  # noqa: E402
+def codes(issues: list[Any]) -> list[str]:
+    return sorted(i.code for i in issues)
 
 
 @pytest.mark.parametrize("name", ["kq-question-cut-short.txt", "kq-question-cut-short.pdf"])
@@ -44,7 +42,7 @@ def test_gap_in_key_question_codes_is_a_warning_on_the_standard() -> None:
 def test_validate_does_not_rate_a_standard_whose_row_was_lost() -> None:
     # 2.3 printed 51, 49, 33 (Inadequate); the row of 33 lost: 49 is still Inadequate, but set the
     # rating so that the rest would give a false mismatch
-    record = clean_pdu(**{"2.3": ("Inadequate", [71, 66])})
+    record = clean_pdu(**{"2.3": [71, 66]})
     assert "standard_rating_mismatch" in codes(check(record))  # rated from the rest: the fault
     record.warnings.append(
         ParseWarning(
