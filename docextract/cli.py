@@ -272,6 +272,17 @@ def schema_command() -> None:
 
 # --- validate ----------------------------------------------------------------------------------
 
+_ArchiveReports = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--report",
+        metavar="SHA256|PATH",
+        help="Of a bulk archive, check only this report: its sha256 (or a prefix of 6+ hex digits) or a "
+        "path it was read from. Repeatable.",
+    ),
+]
+
+
 @command("validate", "Check reports against their rating rules before publication.")
 def validate_command(
     files: Annotated[
@@ -279,7 +290,8 @@ def validate_command(
         typer.Argument(
             metavar="FILE...",
             help="Reports to check: PDFs, Word drafts (.docx), .txt/.md text conversions, records written by "
-            "parse -f json, directories of them, or - for standard input.",
+            "parse -f json, directories of them, bulk archives (.duckdb: every report in it), or - for "
+            "standard input.",
         ),
     ],
     fmt: Annotated[
@@ -293,6 +305,7 @@ def validate_command(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    reports: _ArchiveReports = None,
     html: Annotated[
         Path | None,
         typer.Option(
@@ -308,13 +321,27 @@ def validate_command(
       docextract validate drafts/*.pdf --format json > findings.json
       docextract validate draft.pdf --format sarif > draft.sarif
       docextract validate draft.docx --html review.html
+      docextract validate out/docextract.duckdb --report 3f2a9c1d
 
     Exit codes: 0 no file has an error (warnings pass unless --strict); 1 a file has one; 2 a
     file cannot be read (the others are still checked).
     """
     from .serialize.findings import exit_code
 
-    results = [_validate_one(file) for file in _collecting_after_the_first(_inputs(files))]
+    if reports and not any(_is_archive(file) for file in files):
+        raise fail("--report: choose reports of a bulk archive (a .duckdb file); none was given")
+    results: list[FileFindings] = []
+    for file in _collecting_after_the_first(_inputs(files)):
+        if _is_archive(file):
+            results += _validate_archive(file, reports or ())
+        else:
+            results.append(_validate_one(file))
+    _write_findings(results, fmt, strict, html)
+    raise typer.Exit(exit_code(results, strict))
+
+
+def _write_findings(results: Sequence[FileFindings], fmt: str, strict: bool, html: Path | None) -> None:
+    """The findings in `fmt` on standard output (text coloured on a terminal), and the HTML review."""
     if html is not None:
         try:
             output_formats.load(output_formats.HTML_REVIEW)(html, results, strict)
@@ -330,7 +357,28 @@ def validate_command(
             console.print(line)
     else:
         sys.stdout.write(output_formats.writer(fmt, "validate")(results, strict))
-    raise typer.Exit(exit_code(results, strict))
+
+
+def _is_archive(file: str) -> bool:
+    return file != STDIN and Path(file).suffix.lower() == ".duckdb"
+
+
+def _validate_archive(file: str, reports: Sequence[str]) -> list[FileFindings]:
+    """The findings of every report of a bulk archive (or those `reports` selects), each from its
+    row alone; the reason it could not be read (one line on stderr) as one unreadable result."""
+    from .bulk.archive import validate_archive
+    from .model.errors import DocextractError
+    from .serialize.findings import FileFindings
+
+    try:
+        results = validate_archive(file, reports)
+    except DocextractError as exc:
+        error_line(str(exc))
+        return [FileFindings(file=file, error=exc.reason)]
+    for result in results:
+        if result.error is not None:
+            error_line(f"{file}: {result.error}")
+    return results
 
 
 def _validate_one(file: str) -> FileFindings:

@@ -59,6 +59,7 @@ def report_rows(
         (T.KEY_FACTS, report.key_facts),
         (T.THEMATIC_SUMMARIES, report.thematic_summaries),
         (T.WARNINGS, report.warnings),
+        (T.STATEMENTS, report.statements or ()),
         (T.VALIDATION_ISSUES, issues or ()),
     ]
     for table, found in items:

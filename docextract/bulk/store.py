@@ -9,6 +9,7 @@ per table per batch, `unnest` of list parameters): far faster than row-wise inse
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+from pydantic import ValidationError
 
 from .._version import __version__
 from ..model.record import SCHEMA_VERSION
@@ -41,7 +43,7 @@ class ErrorRecord:
 
 
 def _ddl(table: T.Table) -> str:
-    columns = [f"{c.name} {c.type}" for c in table.columns]
+    columns = [f'"{c.name}" {c.type}' for c in table.columns]  # quoted: `order`, `end` are SQL keywords
     if table.primary_key:
         columns.append(f"PRIMARY KEY ({', '.join(table.key)})")
     return f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(columns)})"
@@ -61,10 +63,28 @@ class Store:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+        existing = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         with self.transaction():
             for table in T.TABLES:
                 self.con.execute(_ddl(table))
+            if "reports" in existing and T.STATEMENTS.name not in existing:
+                self._fill_statements()  # an archive of an older docextract, opened to be resumed
         self._report_shas: set[str] = {row[0] for row in self.con.execute("SELECT sha256 FROM reports").fetchall()}
+
+    def _fill_statements(self) -> None:
+        """The `statements` rows of the reports an older docextract stored before the table existed,
+        from their records (`reports.record`; none for a record that keeps no statements)."""
+        from ..model.record import Statement
+
+        rows: list[Row] = []
+        for sha, record in self.con.execute("SELECT sha256, record FROM reports ORDER BY sha256").fetchall():
+            found = json.loads(record).get("statements") if record else None
+            try:
+                statements = [Statement.model_validate(data) for data in found or ()]
+            except ValidationError:  # a shape this docextract does not read: parsed again by `done`'s rule
+                continue
+            rows += [T.STATEMENTS.row(item, sha256=sha, ordinal=i) for i, item in enumerate(statements, 1)]
+        self._insert(T.STATEMENTS, rows)
 
     # -- lookups -------------------------------------------------------------------------
     def done(self, *, validated: bool) -> set[str]:
@@ -158,6 +178,6 @@ class _Transaction:
 def fetch_table(con: duckdb.DuckDBPyConnection, table: str, exclude: Sequence[str] = ()) -> list[tuple[Any, ...]]:
     """All rows of a table in key order (for tests and comparisons)."""
     spec = T.BY_NAME[table]
-    columns = [c for c in spec.names if c not in exclude]
+    columns = [f'"{c}"' for c in spec.names if c not in exclude]
     order = ", ".join(spec.key)
     return con.execute(f"SELECT {', '.join(columns)} FROM {spec.name} ORDER BY {order}").fetchall()

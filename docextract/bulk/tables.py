@@ -35,6 +35,7 @@ from ..model.record import (
     Prompt,
     Recommendation,
     Standard,
+    Statement,
     ThematicSummary,
     Unit,
 )
@@ -582,6 +583,54 @@ VALIDATION_ISSUES = Table(
     model=Issue,
 )
 
+STATEMENTS = Table(
+    "statements",
+    "The located facts of each report's running text that the text checks of `docextract validate` read "
+    "(`InspectionReport.statements`): ratings stated in sentences, 'N out of M (P%)' counts, broken cross "
+    "references, dates and date windows, and the lines record items were read from. `order`, `end` and "
+    '`window` are SQL keywords: quote them ("order").',
+    ("sha256", "ordinal"),
+    (
+        SHA,
+        ORDINAL,
+        *_fields(
+            Statement,
+            "kind",
+            "text",
+            "start",
+            "end",
+            "quotation",
+            "order",
+            "unit",
+            "standard",
+            "field",
+            "rating",
+            "part",
+            "whole",
+            "percent",
+            "day",
+            "month",
+            "year",
+            "window",
+            "bbox",
+            "page",
+            "line",
+            "section",
+            "paragraph",
+            "row",
+            docs={
+                "kind": "rating, count, cross_reference, date, date_window, window_start, window_end or source_line",
+                "text": "the words as printed",
+                "quotation": "the words with up to ~70 characters either side, as a finding quotes them",
+                "day": "date: day of the month",
+                "month": "date: month (1-12)",
+                "year": "date: year (null where a window's start omits it)",
+            },
+        ),
+    ),
+    model=Statement,
+)
+
 # --- input files (not records) --------------------------------------------------------------------
 
 ERRORS = Table(
@@ -623,6 +672,7 @@ TABLES: tuple[Table, ...] = (
     THEMATIC_SUMMARIES,
     THEMATIC_ADDRESSEES,
     WARNINGS,
+    STATEMENTS,
     VALIDATION_ISSUES,
     ERRORS,
     FILES,

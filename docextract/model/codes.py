@@ -236,6 +236,11 @@ ZIP_BOMB = _register("zip_bomb", "input", "a Word document whose parts are too m
 NOT_A_RECORD = _register(
     "not_a_record", "input", "`validate FILE.json`: not one docextract record (not JSON, a list, another shape)"
 )
+NOT_AN_ARCHIVE = _register(
+    "not_an_archive",
+    "input",
+    "`validate FILE.duckdb`: not a docextract bulk archive (not DuckDB, or without a reports table)",
+)
 
 # --- bulk errors -----------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ def _sql_string(path: Path) -> str:
 
 
 def _select(table: ExportedTable) -> str:
-    columns = ", ".join(table.exported)
+    columns = ", ".join(f'"{name}"' for name in table.exported)  # quoted: some are SQL keywords
     return f"SELECT {columns} FROM {table.name} ORDER BY {', '.join(table.key)}"
 
 

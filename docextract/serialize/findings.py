@@ -16,12 +16,15 @@ UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
 
 @dataclass
 class FileFindings:
-    """The findings for one file, or why it could not be read."""
+    """The findings for one file, or why it could not be read. `archive` names the bulk archive the
+    record was read from (`validate out/docextract.duckdb`), `file` then being the path the report was
+    parsed from: the file itself was not read (no page images in the HTML review)."""
 
     file: str
     issues: list[Issue] = field(default_factory=list)
     report: InspectionReport | None = None
     error: str | None = None
+    archive: str | None = None
 
     def failing(self, strict: bool = False) -> list[Issue]:
         """The findings that fail the file: errors, and warnings too when `strict`."""

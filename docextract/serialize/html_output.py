@@ -121,7 +121,8 @@ def _file_section(index: int, result: FileFindings, strict: bool) -> str:
     out.append(f"<h3>Findings: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}</h3>")
     if not result.issues:
         out.append('<p class="ok">No findings: every check passed on what could be read.</p>')
-    crops = _Crops(result.file) if report is not None and report.source.format == "pdf" else None
+    from_file = report is not None and report.source.format == "pdf" and result.archive is None
+    crops = _Crops(result.file) if from_file else None
     try:
         out += [_finding(found, crops) for found in result.issues]
     finally:
