@@ -34,9 +34,16 @@ class KeyQuestionScanPatterns(Strict):
     residue_start: str
     residue_marker: str
     percent_line: str
+    inner_value: str
 
     _v = field_validator(
-        "value_cell", "question_start", "label_footnote", "residue_start", "residue_marker", "percent_line"
+        "value_cell",
+        "question_start",
+        "label_footnote",
+        "residue_start",
+        "residue_marker",
+        "percent_line",
+        "inner_value",
     )(lambda cls, v: _shape(v))
     _t = field_validator("trailing_values")(lambda cls, v: _shape(v, "text", "values"))
 

@@ -39,19 +39,19 @@ def test_gap_in_key_question_codes_is_a_warning_on_the_standard() -> None:
     assert [k.code for k in kqs["2.2"]] == ["2.2.1", "2.2.2", "2.2.3"]
 
 
-def test_validate_does_not_rate_a_standard_whose_row_was_lost() -> None:
-    # 2.3 printed 51, 49, 33 (Inadequate); the row of 33 lost: 49 is still Inadequate, but set the
-    # rating so that the rest would give a false mismatch
+@pytest.mark.parametrize(
+    ("code", "field"),
+    [
+        ("key_questions_incomplete", "units[0].standards[5].key_questions"),
+        ("implausible_value", "units[0].standards[5].key_questions[*]"),  # a question read but left out
+    ],
+)
+def test_validate_does_not_rate_a_standard_whose_row_was_lost(code: str, field: str) -> None:
+    # 2.3 is rated Inadequate; two of its rows read (71, 66) and one lost: the two would give a
+    # false mismatch
     record = clean_pdu(**{"2.3": [71, 66]})
     assert "standard_rating_mismatch" in codes(check(record))  # rated from the rest: the fault
-    record.warnings.append(
-        ParseWarning(
-            code="key_questions_incomplete",
-            message="a row of the key-question table of 2.3 was not read",
-            page=3,
-            field="units[0].standards[5].key_questions",
-        )
-    )
+    record.warnings.append(ParseWarning(code=code, message="a row of 2.3 not read", page=3, field=field))
     found = check(record)
     assert "standard_rating_mismatch" not in codes(found) and "within_discretion" not in codes(found)
     assert [i.standard for i in found if i.code == "not_checked"] == ["2.3"]

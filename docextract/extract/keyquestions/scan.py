@@ -48,6 +48,7 @@ class _Patterns:
     residue_start: regex.Pattern[str]  # "…?Error! Bookmark": the rest of the residue is on the next line
     residue_marker: regex.Pattern[str]  # a footnote marker after the question mark ("?12")
     percent_line: regex.Pattern[str]  # a line ending in a percentage, maybe more values after it
+    inner_value: regex.Pattern[str]  # a percentage inside a question's line
     similarity: float
     max_rows: int
     max_chars: int
@@ -81,6 +82,7 @@ def patterns() -> _Patterns:
         residue_start=compiled(rows.expanded(p, "residue_start")),
         residue_marker=compiled(rows.expanded(p, "residue_marker")),
         percent_line=compiled(rows.expanded(p, "percent_line")),
+        inner_value=compiled(rows.expanded(p, "inner_value")),
         similarity=p.same_question_similarity,
         max_rows=p.max_question_rows,
         max_chars=p.max_question_chars,
@@ -194,6 +196,7 @@ class _Split:
     texts: list[str] = field(default_factory=list)
     values: list[Value] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    box: BoxTuple | None = None  # the question cell's
 
 
 class Scanner:
@@ -211,6 +214,7 @@ class Scanner:
         self.pending: _Pending | None = None
         self.header: list[tuple[str, BoxTuple | None]] | None = None  # header being read
         self.header_page = 0
+        self.columns: tuple[BoxTuple, ...] = ()  # the value columns' header boxes of the table read
 
     # -- public ------------------------------------------------------------------------
 
@@ -256,6 +260,7 @@ class Scanner:
         if code is not None:
             self._flush()
             self._close_header()
+            self.columns = ()
             self.events.append(Heading(code, row.page))
             return
         if self._header_row(row):
@@ -363,6 +368,7 @@ class Scanner:
             columns.append(HeaderColumn(label, kind, box, percentages))
         if any(c.kind in ("current", "comparator") for c in columns):
             self.events.append(Header(tuple(c for c in columns if c.kind != "other"), self.header_page))
+            self.columns = tuple(c.box for c in columns if c.kind in ("current", "comparator") and c.box is not None)
         self.header = None
 
     def _label_kind(self, text: str) -> str:
@@ -436,7 +442,39 @@ class Scanner:
                 text = self._take_code(out, text)
             if text:
                 self._cell(out, text, cell.box)
+        self._inner_value(out)
         return out
+
+    def _value_columns(self) -> list[BoxTuple]:
+        """The header boxes of the value columns of the table being read (its header maybe still open)."""
+        if self.header is None:
+            return list(self.columns)
+        kinds = ("current", "comparator")
+        return [box for text, box in self.header if box is not None and self._label_kind(text) in kinds]
+
+    def _inner_value(self, out: _Split) -> None:
+        """A question running on under the value column, its percentage drawn over its words ("Does
+        assessment 79% focus …?"): the line's only percentage, standing (by its characters' share of
+        the cell) under a value column's header, is the row's value when the row has no other."""
+        if out.values or out.box is None or len(out.texts) != 1:
+            return
+        text = out.texts[0]
+        tokens = list(self.p.inner_value.finditer(text)) if "%" in text else []
+        if len(tokens) != 1 or self.p.question_start.match(text) is None:
+            return
+        token = tokens[0]
+        x0, top, x1, bottom = out.box
+        step = (x1 - x0) / len(text)
+        box = (x0 + step * token.start(), top, x0 + step * token.end(), bottom)
+        if best_column(box, self._value_columns()) is None:
+            return
+        text = collapse(f"{text[: token.start()]} {text[token.end() :]}")
+        rest = [label for label in out.labels if not self._is_label(label)]
+        if rest and not text.endswith("?") and rest[-1].endswith("?"):  # the question runs on in the next cell
+            text = " ".join([text, *rest])
+            out.labels = [label for label in out.labels if self._is_label(label)]
+        out.texts[0] = text
+        out.values.append(self._value(token.group(0), box))
 
     def _take_code(self, out: _Split, text: str) -> str:
         """The cell's text after a question code opening it ("2.1.3"), kept in `out`."""
@@ -466,6 +504,7 @@ class Scanner:
                 out.values.extend(self._values(values, _right_part(box, len(text) - len(values), len(text))))
             else:
                 out.texts.append(text)
+                out.box = box
 
     def _question_like(self, pending: _Pending) -> bool:
         return pending.code is not None or self.p.question_start.match(pending.text) is not None
@@ -487,6 +526,7 @@ class Scanner:
             self.events.append(Break(page, lost=text))
             return
         if too_long or (not pending.complete and not cut):
+            self.columns = ()  # prose: the table ends
             self.events.append(Break(page))
             return
         pages = tuple(sorted({r.page for r in pending.rows}))

@@ -143,7 +143,8 @@ def _rows_lost(ctx: Context, field: str) -> bool:
     """Whether a parse warning listed in patterns/validation.yaml `not_checked` says a row of the
     key-question table at `field` ("units[0].standards[5].key_questions") was not read."""
     listed = validation_patterns().not_checked
-    return any(w.code in listed and w.field == field and not w.confirmed for w in ctx.report.warnings)
+    fields = (field, f"{field}[*]")  # the set, or a question of it left out
+    return any(w.code in listed and w.field in fields and not w.confirmed for w in ctx.report.warnings)
 
 
 def _codes_skipped(unit: Unit, standard: Standard, missing: list[str]) -> Issue:
