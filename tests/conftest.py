@@ -10,22 +10,18 @@ import pytest
 # inherit this sys.path).
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
+import records
 from corpus import corpus_report
 
-import docextract
 from docextract.model.record import InspectionReport
-
-_CACHE: dict[tuple[str, str], InspectionReport] = {}
 
 
 @pytest.fixture(scope="session")
 def parsed():
-    """parsed(name, fmt) -> InspectionReport for a corpus report, parsed once per session."""
+    """parsed(name, fmt) -> InspectionReport for a corpus report, read once per process
+    (tests/support/records.py: shared with every other test reading the same file)."""
 
     def get(name: str, fmt: str) -> InspectionReport:
-        key = (name, fmt)
-        if key not in _CACHE:
-            _CACHE[key] = docextract.parse(corpus_report(name).source(fmt))
-        return _CACHE[key]
+        return records.parsed(corpus_report(name).source(fmt))
 
     return get

@@ -3,13 +3,11 @@ recommendation tally it states, with values and pages (PDF) — read in place fr
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+import records
 from corpus import corpus_report
 
 from docextract.model.record import InspectionReport
-from docextract.pipeline import parse, validate
 
 NAME = "2021-annual-report"
 
@@ -38,9 +36,8 @@ TALLIES = [
 ]
 
 
-@cache
 def parsed(fmt: str) -> InspectionReport:
-    return parse(corpus_report(NAME).source(fmt))
+    return records.parsed(corpus_report(NAME).source(fmt))
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "text"])
@@ -88,7 +85,7 @@ def test_summary_without_a_tally_is_listed_with_nulls() -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "text"])
 def test_validate_finds_no_tally_error(fmt: str) -> None:
-    result = validate(corpus_report(NAME).source(fmt))
+    result = records.validated(corpus_report(NAME).source(fmt))
     assert result.report.kind == "annual_report"
     assert [i for i in result.issues if i.code == "tally_mismatch"] == []
 

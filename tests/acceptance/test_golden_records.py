@@ -12,16 +12,15 @@ from typing import Any
 import golden_records as gr
 import paths
 import pytest
+import records
 from corpus import corpus_report, report_names
-
-from docextract import parse
 
 FIXTURES = paths.FIXTURES / "producers"
 FIXTURE_PDFS = sorted(p.stem for p in FIXTURES.glob("*.pdf"))
 
 
 def _record(path: Path) -> dict[str, Any]:
-    dumped: dict[str, Any] = json.loads(parse(path).model_dump_json())
+    dumped: dict[str, Any] = json.loads(records.parsed(path).model_dump_json())
     return dumped
 
 

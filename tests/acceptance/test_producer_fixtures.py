@@ -15,12 +15,12 @@ from typing import Any
 
 import paths
 import pytest
+import records
 
 from corpora.synth import fixtures as fx
 from corpora.synth.generate import compose_report
 from corpora.synth.producers import PRODUCERS, _from_pdf, _own_layout
 from docextract.model.record import InspectionReport
-from docextract.pipeline import validate
 from docextract.validation.run import ValidationResult
 
 FIXTURES = paths.FIXTURES / "producers"
@@ -38,14 +38,13 @@ def truth(name: str) -> dict[str, Any]:
     return data
 
 
-@cache
 def checked(name: str) -> ValidationResult:
-    """The fixture parsed and validated (one read for both tests)."""
-    return validate(FIXTURES / f"{name}.pdf")
+    """The fixture parsed and validated (one read per process for every test: tests/support/records.py)."""
+    return records.validated(FIXTURES / f"{name}.pdf")
 
 
 def parsed(name: str) -> InspectionReport:
-    return checked(name).report
+    return records.parsed(FIXTURES / f"{name}.pdf")
 
 
 def _cases(known: dict[str, str]) -> list[Any]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import records
 from corpus import corpus_report, report_names
 
 from docextract.model.record import InspectionReport, KeyQuestion, Recommendation, Source, Standard, StatedCount, Unit
-from docextract.pipeline import validate
 from docextract.validation.run import ValidationResult, check
 
 FORMATS = ["pdf", "text"]
@@ -17,13 +17,8 @@ CASES = [(name, fmt) for name in report_names() for fmt in FORMATS]
 RATING_CODES = {"standard_rating_mismatch", "score_mismatch", "max_score_mismatch", "overall_band_mismatch"}
 RATING_CODES |= {"within_discretion", "leadership_cap", "narrative_rating_mismatch", "rules_unknown"}
 
-_CACHE: dict[tuple[str, str], ValidationResult] = {}
-
-
 def validated(name: str, fmt: str) -> ValidationResult:
-    if (name, fmt) not in _CACHE:
-        _CACHE[(name, fmt)] = validate(corpus_report(name).source(fmt))
-    return _CACHE[(name, fmt)]
+    return records.validated(corpus_report(name).source(fmt))
 
 
 def known_types(name: str) -> set[str]:

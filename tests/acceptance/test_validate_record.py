@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import records
 from corpus import corpus_report, report_names
 from paths import REPO
 from producers import REPORTS, producer_report
@@ -60,7 +61,7 @@ def test_producer_record_gives_the_reports_findings(name: str, tmp_path: Path) -
 
 
 def test_statements_locate_the_text_they_state() -> None:
-    report = validate(corpus_report("2021-nps-south-west").pdf).report
+    report = records.parsed(corpus_report("2021-nps-south-west").pdf)
     assert report.statements is not None
     broken = [s for s in report.statements if s.kind == "cross_reference"]
     assert [(s.text, s.page) for s in broken] == [("Error! Bookmark not defined.", 54)] * 2
@@ -81,7 +82,7 @@ def _without_statements(record: InspectionReport) -> InspectionReport:
 
 
 def test_record_without_statements_lists_the_checks_not_run(tmp_path: Path) -> None:
-    old = _without_statements(validate(corpus_report("2021-nps-south-west").pdf).report)
+    old = _without_statements(records.parsed(corpus_report("2021-nps-south-west").pdf))
     issues = check(old)
     assert [i.code for i in issues if i.code == "broken_cross_reference"] == []  # could not run ...
     (not_run,) = [i for i in issues if i.code == "checks_not_run"]  # ... and it says so, as an error

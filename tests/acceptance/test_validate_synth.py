@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import records
 from paths import REPO
 
 from corpora.synth.defects import DEFECT_KINDS
@@ -40,7 +41,7 @@ def test_every_injected_defect_fires_and_nothing_else(with_defects: list[Path]) 
     problems: list[str] = []
     for pdf in with_defects:
         truth = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
-        result = validate(pdf)
+        result = records.validated(pdf)
         assert [u.name for u in result.report.units] == [u["name"] for u in truth["units"]], pdf.name
         injected = Counter(item["type"] for item in truth["known_inconsistencies"])
         found = Counter(issue.code for issue in result.issues)
@@ -83,7 +84,7 @@ def test_records_give_the_reports_findings(with_defects: list[Path], tmp_path: P
     from docextract.serialize.json_output import to_json
 
     for pdf in with_defects:
-        from_pdf = validate(pdf)
+        from_pdf = records.validated(pdf)
         record = tmp_path / f"{pdf.stem}.json"
         record.write_text(to_json(from_pdf.report), encoding="utf-8")
         from_record = validate(record)
