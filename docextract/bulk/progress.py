@@ -70,6 +70,7 @@ class BulkProgress:
         self._done = 0
         self._phase_started = 0.0
         self._last_line = 0.0
+        self._interrupted = False
 
     def __enter__(self) -> BulkProgress:
         self.progress.start()
@@ -90,6 +91,14 @@ class BulkProgress:
         self._phase, self._total, self._done = description, total, 0
         self._phase_started = self._last_line = time.monotonic()
         self._task = self.progress.add_task(description, total=total, errors=0)
+
+    def interrupt(self) -> None:
+        """The run was interrupted (Ctrl-C, SIGTERM): the phase ends saying so, with what was done and
+        what is left, never as done."""
+        self._interrupted = True
+        if self._task is not None:
+            self.progress.update(self._task, description=f"{self._phase} (interrupted)")
+        self._plain_line(final=True)
 
     def advance(self, failed: bool = False) -> None:
         """One step of the phase done (`failed`: counted as an error too)."""
@@ -112,7 +121,11 @@ class BulkProgress:
             line += f", {self._done * 60 / elapsed:,.0f}/min"
             if not final and self._done < self._total:
                 line += f", about {(self._total - self._done) * elapsed / self._done:,.0f} s left"
-        line += f", {elapsed:,.0f} s" + (" (done)" if final else "")
+        line += f", {elapsed:,.0f} s"
+        if self._interrupted:
+            line += f" (interrupted: {self._done:,} done, {self._total - self._done:,} left)"
+        elif final:
+            line += " (done)"
         self.console.print(line, markup=False, highlight=False, soft_wrap=True)
         self._last_line = time.monotonic()
         if final:
@@ -158,10 +171,18 @@ def summary_table(summary: BulkSummary) -> Table:
     if summary.exports:
         rows.append(("exports", ", ".join(summary.exports)))
     if summary.interrupted:
-        rows.append(("interrupted", "yes: run again to finish"))
+        rows.append(("interrupted", _interrupted(summary)))
     for name, value in rows:
         table.add_row(name, value)
     return table
+
+
+def _interrupted(summary: BulkSummary) -> str:
+    """What an interrupted run did and left: the reports of its parsing phase processed and left."""
+    if summary.planned is None:
+        return "yes, before parsing began: run again to finish"
+    left = summary.planned - summary.processed
+    return f"yes, {summary.processed:,} of {summary.planned:,} reports done, {left:,} left: run again to finish"
 
 
 def _severities(summary: BulkSummary) -> list[str]:

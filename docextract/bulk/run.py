@@ -71,11 +71,40 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        if self.reports or self.errors:
-            self.store.write_batch(self.reports, self.errors)
-            self.progress.log(f"committed {len(self.reports)} reports, {len(self.errors)} errors")
-            self.reports, self.errors = [], []
+        with _uninterrupted():  # the batch is committed and forgotten together, or not at all
+            if self.reports or self.errors:
+                self.store.write_batch(self.reports, self.errors)
+                self.progress.log(f"committed {len(self.reports)} reports, {len(self.errors)} errors")
+                self.reports, self.errors = [], []
         self.last_flush = time.monotonic()
+
+
+_DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C or SIGTERM during a commit waits for its end, then interrupts (KeyboardInterrupt).
+
+    A signal met by DuckDB inside a statement abandons it with a RuntimeError ("Query interrupted"),
+    not a KeyboardInterrupt: the run would end with a traceback and exit 1, not 130, and without
+    its summary. The handlers are swapped on the main thread only (elsewhere signals go to it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def defer(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    previous = {number: signal.signal(number, defer) for number in _DEFERRED_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 _NAMED_INPUTS = 5  # bad inputs named one by one in the error line; more are counted
@@ -157,6 +186,7 @@ def run_bulk(
             writer.flush()
         except KeyboardInterrupt:
             summary.interrupted = True
+            progress.interrupt()  # "parsing 12/2,001 (interrupted: 12 done, 1,989 left)", never "(done)"
             writer.flush()  # finished results are whole reports: keep them
         summary.workers_started = getattr(executor, "started_workers", 0)
         if not summary.interrupted:
@@ -194,12 +224,13 @@ def _tasks(
     already (unreadable files stored as errors, reports done before counted as skipped)."""
     progress.phase("hashing", len(files))
     hashed = hash_files(files, on_done=lambda _: progress.advance())
-    store.record_files([(h.path, h.sha256, h.size) for h in hashed])
-    tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
+    with _uninterrupted():
+        store.record_files([(h.path, h.sha256, h.size) for h in hashed])
+        tasks, errors = _plan(hashed, options, store.done(validated=options.validate), summary)
+        store.write_batch([], errors)
     for error in errors:
         summary.fail(error.path, error.code, error.message)
         progress.log(f"failed {error.path}: {error.code}: {error.message}")
-    store.write_batch([], errors)
     if summary.skipped:
         progress.log(f"{summary.skipped} reports already in {summary.out_dir}: skipped")
     return tasks
@@ -210,13 +241,14 @@ def _parse_all(
 ) -> None:
     """Every task run by the executor, each result counted and handed to the writer as it comes."""
     progress.phase("parsing", len(tasks))
+    summary.planned = len(tasks)
     parse_started = time.monotonic()
     with contextlib.closing(executor.map(tasks)) as results:
         for result in results:
             _count(result, summary, progress)
-            writer.add(result)
             progress.advance(failed=not result.ok)
             summary.parse_seconds = time.monotonic() - parse_started
+            writer.add(result)  # last: a Ctrl-C met while it commits is raised once this result is counted
 
 
 def _count(result: TaskResult, summary: BulkSummary, progress: BulkProgress) -> None:

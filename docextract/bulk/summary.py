@@ -21,6 +21,7 @@ class BulkSummary:
     skipped: int = 0  # distinct reports already in the output
     parsed: int = 0  # distinct reports parsed and stored by this run
     processed: int = 0  # tasks finished by this run (parsed or failed)
+    planned: int | None = None  # tasks (distinct reports) to parse in this run; None before parsing began
     failed_files: int = 0  # input files (paths) recorded in `errors` by this run
     error_codes: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message), in order

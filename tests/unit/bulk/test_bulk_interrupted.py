@@ -1,0 +1,94 @@
+"""An interrupted bulk run (Ctrl-C, SIGTERM) says so: its last progress line and its summary tell how
+many reports were done and how many are left, never "(done)", and it exits 130 (README: bulk)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Generator, Iterable
+from pathlib import Path
+
+import duckdb
+import pytest
+from rich.console import Console
+
+from docextract.bulk import DATABASE_NAME, BulkOptions, run_bulk
+from docextract.bulk import run as bulk_run
+from docextract.bulk.progress import summary_table
+from docextract.bulk.task import Task, TaskResult, run_task
+
+REPO = Path(__file__).resolve().parents[3]
+TEXT = REPO / "tests" / "fixtures" / "validate" / "clean-pdu.txt"
+
+
+def _reports(folder: Path, count: int) -> list[Path]:
+    """`count` distinct text reports (the same report, one more line each: another sha256)."""
+    folder.mkdir()
+    text = TEXT.read_text(encoding="utf-8")
+    paths = [folder / f"report-{n:02d}.txt" for n in range(count)]
+    for n, path in enumerate(paths):
+        path.write_text(text + "\n" * (n + 1), encoding="utf-8")
+    return paths
+
+
+class _InterruptedAfter:
+    """An executor that runs `done` tasks in-process, then meets Ctrl-C."""
+
+    def __init__(self, done: int) -> None:
+        self.done = done
+
+    def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]:
+        for n, task in enumerate(tasks):
+            if n == self.done:
+                raise KeyboardInterrupt
+            yield run_task(task)
+
+
+def test_the_summary_says_what_was_done_and_what_is_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _reports(tmp_path / "in", 5)
+    monkeypatch.setattr(bulk_run, "_executor", lambda options, task_fn: _InterruptedAfter(2))
+    stderr = io.StringIO()
+    options = BulkOptions(inputs=[str(p) for p in inputs], out_dir=tmp_path / "out", jobs=1)
+    summary = run_bulk(options, Console(file=stderr, width=200))
+    assert summary.interrupted and summary.exit_code == 130
+    assert (summary.planned, summary.processed, summary.parsed) == (5, 2, 2)
+    last = stderr.getvalue().strip().splitlines()[-1]
+    assert last.startswith("docextract bulk: parsing 2/5") and last.endswith("(interrupted: 2 done, 3 left)")
+    assert "(done)" not in last
+    shown = io.StringIO()
+    Console(file=shown, width=200).print(summary_table(summary))
+    assert "yes, 2 of 5 reports done, 3 left: run again to finish" in shown.getvalue()
+    with duckdb.connect(str(tmp_path / "out" / DATABASE_NAME), read_only=True) as con:
+        stored = con.execute("SELECT count(*) FROM reports").fetchone()
+    assert stored == (2,)  # what was done is kept
+
+
+def test_ctrl_c_on_the_command(tmp_path: Path) -> None:
+    """A real SIGINT to `docextract bulk` once a report is parsed (as it commits it: DuckDB used to
+    abandon the statement with "Query interrupted", a traceback and exit 1): exit 130, the summary
+    says how many were done and left, and the next run finishes the rest."""
+    inputs = _reports(tmp_path / "in", 40)
+    command = [sys.executable, "-m", "docextract", "bulk", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}  # the summary on one line a row
+    with subprocess.Popen(
+        [*command, "-v", "--jobs", "1"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if line.startswith("parsed "):
+                process.send_signal(signal.SIGINT)
+                break
+        stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == 130, stderr[-2000:]
+    [row] = [line for line in stdout.splitlines() if "interrupted" in line]
+    assert re.search(r"yes, (\d+) of 40 reports done, (\d+) left: run again to finish", row), stdout
+    last = stderr.strip().splitlines()[-1]
+    assert re.search(r"parsing (\d+)/40, .*\(interrupted: \1 done, \d+ left\)$", last), last
+    again = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    with duckdb.connect(str(tmp_path / "out" / DATABASE_NAME), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM reports").fetchone() == (len(inputs),)
