@@ -59,6 +59,25 @@ class Context:
         index = int(match.group("standard"))
         return unit.standards[index] if index < len(unit.standards) else None
 
+    def named_item(self, field: str | None) -> Located | None:
+        """The deepest record item a warning's `field` path names: "units[0].standards[3]
+        .key_questions[2].percent" is that key question, "units[0].score" the unit; None when the path
+        names no item ("[*]": every item; "title"; an index past the end)."""
+        node: object = self.report
+        found: Located | None = None
+        for part in (field or "").split("."):
+            name, bracket, rest = part.partition("[")
+            node = getattr(node, name, None) if name.isidentifier() else None
+            if bracket:
+                index = rest.removesuffix("]")
+                items = node if isinstance(node, list) else []
+                node = items[int(index)] if index.isdigit() and int(index) < len(items) else None
+            if isinstance(node, Located):
+                found = node
+            elif not isinstance(node, list):
+                break
+        return found
+
     @cached_property
     def multi_unit(self) -> bool:
         """Whether the report rates several units (a regional letter, or more than one ratings table)."""

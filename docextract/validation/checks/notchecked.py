@@ -31,6 +31,7 @@ def check_not_checked(ctx: Context) -> list[Issue]:
             standard=standard,
             page=warning.page,
             found=warning.code,
+            at=ctx.named_item(warning.field),  # where the value not read is (a key question's row), as the message says
         )
         if warning.code in rules.nothing_checked or warning.code in rules.rules_not_checked:
             found = found.model_copy(update={"severity": "error"})
