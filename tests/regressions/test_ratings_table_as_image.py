@@ -11,7 +11,7 @@ from text_reports import RECOMMENDATIONS
 
 from docextract import parse
 from docextract.pipeline import validate
-from docextract.serialize.findings import FileFindings
+from docextract.serialize.findings import FileFindings, exit_code
 from docextract.serialize.text_output import render_text
 
 COVER = """An inspection of probation services in: Brackenford PDU
@@ -61,9 +61,23 @@ def test_validate_is_not_ok_when_the_ratings_could_not_be_read(tmp_path: Path) -
     assert "standard_rating_mismatch" not in [i.code for i in result.issues]
 
 
-def test_text_output_never_says_ok_when_something_was_not_checked() -> None:
+def test_text_output_never_says_ok_when_the_ratings_were_not_checked() -> None:
+    """No known rules for the report's standards: none of its ratings checked. It fails (exit 1), as
+    a report whose ratings table could not be read does, never 'ok' nor 'passed' (bulkrec 3b)."""
     fixture = FIXTURES / "unknown_framework" / "unknown-standards-not-forced-by-max-score.txt"
     result = validate(fixture)
-    assert [i.code for i in result.issues] == ["rules_unknown"]
-    text = render_text([FileFindings(file="r.txt", issues=result.issues, report=result.report)])
-    assert "(ok)" not in text and "(passed, not fully checked)" in text
+    assert [(i.code, i.severity) for i in result.issues] == [("rules_unknown", "error")] and not result.ok
+    findings = FileFindings(file="r.txt", issues=result.issues, report=result.report)
+    text = render_text([findings])
+    assert "(ok)" not in text and "passed" not in text and "r.txt: 1 error, 0 warnings (FAILED)" in text
+    assert exit_code([findings]) == 1
+
+
+def test_a_value_not_read_passes_not_fully_checked() -> None:
+    """Part of a report not checked (no recommendations found): a warning, so it passes (exit 0),
+    but the summary never calls it ok."""
+    result = validate(FIXTURES / "validate" / "warnings-pdu.txt")
+    assert "not_checked" in [i.code for i in result.issues] and not result.errors
+    findings = FileFindings(file="w.txt", issues=result.issues, report=result.report)
+    text = render_text([findings])
+    assert "(ok)" not in text and "(passed, not fully checked)" in text and exit_code([findings]) == 0

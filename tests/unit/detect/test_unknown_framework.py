@@ -1,5 +1,6 @@
 """A rated report whose standards are no known framework's: ratings read, framework null, a
-rules_unknown warning and nothing recomputed — never forced into a framework by its maximum."""
+rules_unknown error (none of its ratings checked, so never ok) and nothing recomputed — never
+forced into a framework by its maximum."""
 
 from __future__ import annotations
 
@@ -29,4 +30,5 @@ def test_ratings_are_read_without_a_framework() -> None:
 
 def test_only_rules_unknown_is_reported() -> None:
     result = validate(FIXTURE)
-    assert [(i.code, i.severity) for i in result.issues] == [("rules_unknown", "warning")]
+    assert [(i.code, i.severity) for i in result.issues] == [("rules_unknown", "error")]
+    assert not result.ok

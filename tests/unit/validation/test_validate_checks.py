@@ -293,7 +293,7 @@ def test_no_leadership_cap_in_2018_framework() -> None:
 def test_rules_unknown_only_with_ratings(framework: str | None) -> None:
     rated = report([unit("Region", "Good", 40, 45, [standard("1.1", "Desistance", "Good")])], framework=framework)
     assert codes(check(rated)) == ["rules_unknown"]
-    assert check(rated)[0].severity == "warning"
+    assert check(rated)[0].severity == "error"  # none of its ratings could be checked: never ok
     assert check(report([], framework=framework, kind="thematic_inspection")) == []
 
 
