@@ -3,28 +3,36 @@
 Start-up matters (people run it by hand): this module imports only typer at load time. Each
 command imports what it needs when it runs (the parser, rich tables, DuckDB, Dask), and
 the entry point (`docextract.command.main`) answers `--version`/`-V` before importing even
-typer, and `main()` ends the process with os._exit once its output is flushed (skipping the
-interpreter's teardown of every object).
+typer, and runs `parse FILE...` (file paths alone) without typer (`docextract.parsing`, which
+holds the parse command's work); `main()` ends the process with os._exit once its output is
+flushed (skipping the interpreter's teardown of every object).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import __version__
 from .model.codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_UNREADABLE
+from .parsing import (
+    STDIN,
+    collecting_after_the_first,
+    error_line,
+    exit_code_of,
+    flush_and_exit,
+    inputs,
+    internal_error,
+    parse_files,
+)
 from .serialize import formats as output_formats
 
 if TYPE_CHECKING:
-    from .model.record import InspectionReport
     from .serialize.findings import FileFindings
 
 
@@ -98,20 +106,10 @@ def _choice(*choices: str) -> Callable[[str | None], str | None]:
     return check
 
 
-def error_line(message: str) -> None:
-    """One line on stderr: `docextract: error: FILE: reason`."""
-    sys.stderr.write(f"docextract: error: {message}\n")
-
-
 def fail(message: str, code: int = EXIT_UNREADABLE) -> Any:
     """Print one line to stderr naming the file and the reason; return the Exit to raise."""
     error_line(message)
     return typer.Exit(code)
-
-
-def internal_error(file: Path | str, exc: Exception) -> str:
-    """The one line for a bug met while reading `file`: the exception's type and message, and a request to report it."""
-    return f"{file}: internal error, please report it ({type(exc).__name__}: {exc})"
 
 
 def version_callback(value: bool) -> None:
@@ -133,48 +131,6 @@ def root(
 
 
 # --- parse -------------------------------------------------------------------------------------
-
-STDIN = "-"
-
-
-def _inputs(items: Sequence[str]) -> Iterator[str]:
-    """FILE arguments as files to parse: `-` for standard input, directories walked recursively."""
-    for item in items:
-        path = Path(item)
-        if item != STDIN and path.is_dir():
-            from .bulk.inputs import expand
-
-            found = expand([item]).files
-            if not found:
-                error_line(f"{item}: no report files (.pdf, .docx, .txt, .md) in this directory")
-                yield item  # reported as a failure below
-            yield from found
-        else:
-            yield item
-
-
-_T = TypeVar("_T")
-
-
-def _collecting_after_the_first(items: Iterable[_T]) -> Iterator[_T]:
-    """`items`, with the garbage collector turned back on once the first has been handled (or the
-    loop ends): `docextract.command` keeps it off while a parse or validate run starts up."""
-    try:
-        for item in items:
-            yield item
-            gc.enable()
-    finally:
-        gc.enable()
-
-
-def _parse_one(item: str) -> InspectionReport:
-    from .pipeline import parse, parse_document
-    from .read.open import read_bytes
-
-    if item == STDIN:
-        with read_bytes("<stdin>", sys.stdin.buffer.read()) as doc:
-            return parse_document(doc)
-    return parse(item)
 
 
 @command("parse", "Parse reports into records (JSON, JSON Lines or tables).")
@@ -213,42 +169,9 @@ def parse_command(
     Exit codes: 0 every file parsed; 2 a file could not be read (one line on stderr names it
     and the reason; the other files are still parsed, and -o is then not written).
     """
-    reports, failed = _parse_all(files)
-    several = len(files) > 1 or any(f != STDIN and Path(f).is_dir() for f in files)
-    # table on a terminal prints there itself (colour, its width) and returns ""
-    text = output_formats.writer(fmt, "parse")(reports, several, terminal=out is None and sys.stdout.isatty())
-    if out is not None:
-        if failed:
-            raise typer.Exit(EXIT_UNREADABLE)  # never replace a good output with a partial one
-        from .serialize.atomic import write_atomic
-
-        try:
-            write_atomic(out, text)
-        except OSError as exc:
-            raise fail(f"{out}: cannot write output ({exc.strerror or exc})") from None
-    elif reports or not failed:  # nothing read: no empty "[]" beside the error
-        sys.stdout.write(text)
-    if failed:
-        raise typer.Exit(EXIT_UNREADABLE)
-
-
-def _parse_all(files: Sequence[str]) -> tuple[list[InspectionReport], bool]:
-    """The records of every input parsed, and whether any failed (each failure one line on stderr;
-    a directory given stands for its reports, and one without any is a failure)."""
-    reports: list[InspectionReport] = []
-    failed = False
-    for item in _collecting_after_the_first(_inputs(files)):
-        if item != STDIN and Path(item).is_dir():
-            failed = True
-            continue
-        try:
-            reports.append(_parse_one(item))
-        except Exception as exc:  # one line naming the file, never a traceback
-            from .model.errors import DocextractError
-
-            error_line(str(exc) if isinstance(exc, DocextractError) else internal_error(item, exc))
-            failed = True
-    return reports, failed
+    code = parse_files(files, fmt, out)
+    if code:
+        raise typer.Exit(code)
 
 
 # --- schema ------------------------------------------------------------------------------------
@@ -331,7 +254,7 @@ def validate_command(
     if reports and not any(_is_archive(file) for file in files):
         raise fail("--report: choose reports of a bulk archive (a .duckdb file); none was given")
     results: list[FileFindings] = []
-    for file in _collecting_after_the_first(_inputs(files)):
+    for file in collecting_after_the_first(inputs(files)):
         if _is_archive(file):
             results += _validate_archive(file, reports or ())
         else:
@@ -383,7 +306,7 @@ def _validate_archive(file: str, reports: Sequence[str]) -> list[FileFindings]:
 
 def _validate_one(file: str) -> FileFindings:
     """The findings of one file (`-`: standard input), or the reason it could not be checked (one
-    line on stderr; a directory without reports was reported by `_inputs`)."""
+    line on stderr; a directory without reports was reported by `inputs`)."""
     import io
 
     from .model.errors import DocextractError
@@ -621,45 +544,16 @@ def eval_command(
 # --- the entry point ---------------------------------------------------------------------------
 
 
-def _flush_and_exit(code: int) -> None:
-    """Flush stdout and stderr, then end the process without the interpreter's teardown."""
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # a closed pipe (`| head`): nothing more to say
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError as exc:  # a full disk under `> file`: say so, never exit 0
-        error_line(f"standard output: cannot write ({exc.strerror or exc})")
-        code = code or EXIT_UNREADABLE
-    with contextlib.suppress(BrokenPipeError, ValueError):
-        sys.stderr.flush()
-    regexes = sys.modules.get("docextract.rules.regexes")  # loaded only by commands that parse
-    if regexes is not None:
-        regexes.save()  # os._exit skips atexit: keep this run's newly compiled patterns for the next
-    os._exit(code)
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """The `docextract` command. Exits the process with the command's exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    code: int
-    try:
+
+    def run() -> None:
         app(args=args, prog_name="docextract")
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if isinstance(exc.code, str):
-            sys.stderr.write(exc.code + "\n")
-    except KeyboardInterrupt:
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = EXIT_OK
-    except OSError as exc:  # writing the output failed (a full disk under `> file`): one line, never 0
-        error_line(f"cannot write the output ({exc.strerror or exc})")
-        code = EXIT_UNREADABLE
+
+    code = exit_code_of(run)
     if _fast_exit:
-        _flush_and_exit(code)
+        flush_and_exit(code)
     sys.exit(code)
 
 

@@ -330,7 +330,50 @@ def test_a_cold_parse_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert "yaml" in first and "docextract" in first
     imported = _imported_by(args, env)
     unwanted = {"yaml", "importlib.metadata", "spacy", "pdfplumber", "duckdb", "dask", "rich", "pebble", "docx"}
+    unwanted |= {"typer", "click"}  # `parse FILE...` runs without the command-line framework
     assert "pypdfium2" in imported and not imported & unwanted, sorted(imported & unwanted)
+
+
+@pytest.mark.parametrize(
+    ("args", "plain"),
+    [
+        (["report.pdf"], True),
+        (["a.pdf", "reports/"], True),
+        ([], False),
+        (["report.pdf", "-f", "table"], False),
+        (["--help"], False),
+        (["-"], False),
+        (["--", "report.pdf"], False),
+        ([""], False),
+    ],
+)
+def test_only_file_paths_skip_typer(args: list[str], plain: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docextract.parsing import COMPLETION_VARIABLE, plain_files
+
+    monkeypatch.delenv(COMPLETION_VARIABLE, raising=False)
+    assert plain_files(args) is plain
+    monkeypatch.setenv(COMPLETION_VARIABLE, "complete_bash")  # a shell asking typer for completions
+    assert plain_files(args) is False
+
+
+@pytest.mark.parametrize("case", ["one", "several", "missing", "empty directory"])
+def test_parse_without_typer_answers_as_typer_does(tmp_path: Path, case: str) -> None:
+    """`parse FILE...` (file paths alone) runs without typer; `-f json` is the same command through
+    typer: the same output, lines on stderr and exit code."""
+    (tmp_path / "empty").mkdir()
+    files = {
+        "one": [str(_report_text(tmp_path))],
+        "several": [str(SAMPLE), str(_report_text(tmp_path))],
+        "missing": [str(_report_text(tmp_path)), str(tmp_path / "missing.pdf")],
+        "empty directory": [str(tmp_path / "empty")],
+    }[case]
+    direct, through_typer = _run("parse", *files), _run("parse", "-f", "json", *files)
+    assert (direct.returncode, direct.stdout, direct.stderr) == (
+        through_typer.returncode,
+        through_typer.stdout,
+        through_typer.stderr,
+    )
+    assert direct.returncode == (0 if case in ("one", "several") else 2)
 
 
 def test_the_plugin_loader_stand_in_answers_as_pydantic_would() -> None:
@@ -356,7 +399,7 @@ def test_the_plugin_loader_stand_in_answers_as_pydantic_would() -> None:
 
 
 def test_the_garbage_collector_is_back_on_after_the_first_file() -> None:
-    from docextract.cli import _collecting_after_the_first
+    from docextract.parsing import collecting_after_the_first as _collecting_after_the_first
 
     was_enabled = gc.isenabled()
     try:
@@ -370,6 +413,7 @@ def test_the_garbage_collector_is_back_on_after_the_first_file() -> None:
             break  # an early end turns it on as well
         assert gc.isenabled()
     finally:
+        gc.unfreeze()  # what the run froze (the objects made before the collector was back on)
         (gc.enable if was_enabled else gc.disable)()
 
 
