@@ -54,9 +54,10 @@ _AS_THE_COMMAND = (
 STEPS = {
     "Python and the docextract package": "",
     "pypdfium2": "import pypdfium2",
-    "pydantic": "from pydantic import BaseModel, Field, TypeAdapter",
+    "pydantic": "from pydantic import BaseModel, Field",
     "the record's models (built)": "import docextract.model.record",
-    "typer and the command line": "import docextract.cli, typer._adapters",
+    # `parse FILE...` runs without typer (docextract/parsing.py)
+    "the parse command's entry": "import docextract.parsing",
     "the parser's modules, cached pattern files and regexes": "import docextract.pipeline",
 }
 
