@@ -29,8 +29,7 @@ from .model.errors import DocextractError
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
 from .read.open import ReportSource, open_document
-from .rules.patterns import load_all
-from .rules.vocab import vocab
+from .rules.patterns import load_all, vocab
 
 if TYPE_CHECKING:
     from .validation.run import ValidationResult

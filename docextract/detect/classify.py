@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import regex
 
@@ -20,8 +20,11 @@ from ..read.document import Document, Line
 from ..read.fuzzy import as_rating
 from ..read.normalize import compact
 from ..read.wordfile import FOOTNOTES_SECTION
-from ..rules.patterns import Cue, KindCues, detection_patterns, frameworks, ratings_patterns
+from ..rules.patterns import detection_patterns, frameworks, ratings_patterns
 from ..rules.regexes import compiled
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ..rules.patterns import Cue, KindCues
 
 FRONT_LINES = 40
 OPENING_PAGES = 3

@@ -21,10 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..read.normalize import collapse
-from ..rules.patterns import BodiesPatterns, BodyFamily, bodies_patterns
+from ..rules.patterns import bodies_patterns
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ..rules.patterns import BodiesPatterns, BodyFamily
 
 _FAMILY_ID = "family:"
 

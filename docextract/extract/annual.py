@@ -26,9 +26,8 @@ from ..model.codes import KEY_FACTS_NOT_FOUND
 from ..model.record import AddresseeTally, KeyFact, KeyFactUnit, ParseWarning, ThematicSummary
 from ..read.document import Document, Line
 from ..read.normalize import collapse
-from ..rules.patterns import annual_patterns
+from ..rules.patterns import annual_patterns, vocab
 from ..rules.regexes import compiled
-from ..rules.vocab import vocab
 from . import addressees
 
 _HEADING_BREAK = "\n\n"

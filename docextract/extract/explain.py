@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.record import InspectionReport, ParseWarning
-from ..rules.patterns import NullReason, nulls_patterns
+from ..rules.patterns import nulls_patterns
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ..rules.patterns import NullReason
 
 _INDEX = re.compile(r"\[\d+\]")
 

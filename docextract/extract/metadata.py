@@ -11,9 +11,8 @@ from ..model.codes import TITLE_TRUNCATED
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
 from ..read.normalize import collapse, strip_markup
-from ..rules.patterns import detection_patterns, metadata_patterns
+from ..rules.patterns import detection_patterns, metadata_patterns, vocab
 from ..rules.regexes import compiled
-from ..rules.vocab import vocab
 
 
 @dataclass(frozen=True)

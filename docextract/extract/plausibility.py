@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -30,8 +31,11 @@ from ..model.codes import IMPLAUSIBLE_VALUE
 from ..model.record import ParseWarning
 from ..read.document import Document
 from ..read.normalize import compact
-from ..rules.patterns import Framework, PlausibilityRules, plausibility_rules
+from ..rules.patterns import plausibility_rules
 from ..rules.regexes import compiled
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ..rules.patterns import Framework, PlausibilityRules
 
 IMPLAUSIBLE = IMPLAUSIBLE_VALUE
 

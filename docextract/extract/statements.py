@@ -20,10 +20,9 @@ import regex
 
 from ..model.record import InspectionReport, Located, ParseWarning, Statement
 from ..read.document import Document
-from ..rules.patterns import frameworks, validation_patterns
+from ..rules.patterns import frameworks, validation_patterns, vocab
 from ..rules.regexes import compiled
 from ..rules.text import collapse
-from ..rules.vocab import vocab
 from .flow import Flow, build_flow
 from .sections import Sections, build_sections
 from .sourcelines import source_lines

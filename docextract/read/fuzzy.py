@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..model.record import Rating
-from ..rules.patterns import FuzzyWord, ratings_patterns
+from ..rules.patterns import ratings_patterns
 from ..rules.regexes import compiled
 from ..rules.text import best_match as best_match
 from ..rules.text import compact
 from ..rules.text import similarity as similarity
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ..rules.patterns import FuzzyWord
 
 
 @cache

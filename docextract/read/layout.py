@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..rules.vocab import vocab
+from ..rules.patterns import vocab
 from .document import BoxTuple, Line
 from .normalize import normalize_text, superscript_digits
 

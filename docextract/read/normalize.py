@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..rules.patterns import reading_patterns
+from ..rules.patterns import reading_patterns, vocab
 from ..rules.text import collapse as collapse
 from ..rules.text import compact as compact
-from ..rules.vocab import vocab
 
 _TRANSLATE = str.maketrans(
     {

@@ -85,7 +85,7 @@ def vocab_of(info: ValidationInfo | None) -> "Vocab":
     if isinstance(context, dict) and context.get("vocab") is not None:
         found: Vocab = context["vocab"]
         return found
-    from .vocab import vocab
+    from .patterns import vocab
 
     return vocab()
 

@@ -5,6 +5,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..model.codes import RULE_UNKNOWN_KIND
 from .common import KnownKind, Strict, check_regex, check_regexes, rule_error
+from .plain import DetectionMethods
 
 
 class Cue(Strict):
@@ -51,7 +52,7 @@ class PublisherCues(Strict):
         return {name: [check_regex(v) for v in patterns] for name, patterns in value.items()}
 
 
-class DetectionPatterns(Strict):
+class DetectionPatterns(DetectionMethods, Strict):
     """The schema of patterns/detection.yaml."""
 
     version: int
@@ -72,9 +73,5 @@ class DetectionPatterns(Strict):
                     RULE_UNKNOWN_KIND, f"{kind!r} has no cues under `kinds`", f"before_framework[{index}]"
                 )
         return self
-
-    def kind_order(self) -> tuple[list[str], list[str]]:
-        """The kinds tried before the framework's kind, and those tried after it (file order)."""
-        return list(self.before_framework), [k for k in self.kinds if k not in self.before_framework]
 
     _v = field_validator("title_start", "page_number", "standard_key", "code_only")(lambda cls, v: check_regex(v))

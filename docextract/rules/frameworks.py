@@ -19,6 +19,7 @@ from ..model.codes import (
     RULE_UNKNOWN_RATING,
 )
 from .common import KnownKind, KnownRating, Strict, rule_error, vocab_of
+from .plain import FrameworkMethods
 
 
 class Band(Strict):
@@ -100,7 +101,7 @@ class StandardRule(Strict):
     counted: bool = True
 
 
-class Framework(Strict):
+class Framework(FrameworkMethods, Strict):
     """One inspection framework: its maximum score, overall bands, domains and standards."""
 
     description: str
@@ -111,25 +112,6 @@ class Framework(Strict):
     leadership_cap: bool
     domains: dict[str, str | list[str]]
     standards: list[StandardRule]
-
-    def domain_names(self, number: str) -> list[str]:
-        """The names of domain `number` ("2"), one or several (a framework's variants)."""
-        value = self.domains.get(number)
-        if value is None:
-            return []
-        return [value] if isinstance(value, str) else list(value)
-
-    def variants(self) -> list[str | None]:
-        """The report variants of the framework ([None] when it has none)."""
-        found = list(dict.fromkeys(s.variant for s in self.standards if s.variant))
-        return list(found) or [None]
-
-    def counted_standards(self, variant: str | None) -> int:
-        """The standards a report of `variant` counts towards its score: the common ones by code,
-        the variant's own by name (a CRC report numbers the same standard 3.x or 4.x)."""
-        common = {s.code for s in self.standards if s.counted and s.variant is None}
-        own = {s.name for s in self.standards if s.counted and variant is not None and s.variant == variant}
-        return len(common) + len(own)
 
     @model_validator(mode="after")
     def _rules(self, info: ValidationInfo) -> "Framework":

@@ -7,14 +7,10 @@ must compile (with stand-ins for the placeholders) and carry the groups the scan
 
 from __future__ import annotations
 
-import regex
 from pydantic import field_validator
 
 from .common import Strict, check_groups
-from .keyquestions import KeyQuestionPatterns
-
-VALUE = "<VALUE>"
-STARTS = "<STARTS>"
+from .plain import STARTS, VALUE, KeyQuestionScanMethods
 
 
 def _shape(value: str, *groups: str) -> str:
@@ -23,7 +19,7 @@ def _shape(value: str, *groups: str) -> str:
     return value
 
 
-class KeyQuestionScanPatterns(Strict):
+class KeyQuestionScanPatterns(KeyQuestionScanMethods, Strict):
     """The validated content of patterns/keyquestions_scan.yaml (regex syntax of the `regex` module)."""
 
     version: int
@@ -46,9 +42,3 @@ class KeyQuestionScanPatterns(Strict):
         "inner_value",
     )(lambda cls, v: _shape(v))
     _t = field_validator("trailing_values")(lambda cls, v: _shape(v, "text", "values"))
-
-    def expanded(self, words: KeyQuestionPatterns, name: str) -> str:
-        """Template `name` with `<VALUE>` and `<STARTS>` filled in from `words` (keyquestions.yaml)."""
-        value: str = getattr(self, name)
-        starts = "|".join(regex.escape(word) for word in words.question_starts)
-        return value.replace(VALUE, words.value_token).replace(STARTS, starts)

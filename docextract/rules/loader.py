@@ -102,10 +102,8 @@ def dotted(loc: tuple[int | str, ...]) -> str:
 
 
 def _vocab_in(folder: Path) -> BaseModel:
-    from .vocab import Vocab, vocab
+    from .vocab import Vocab
 
-    if folder == patterns_dir():
-        return vocab()
     return load(VOCAB_FILE, Vocab, folder)
 
 
@@ -120,7 +118,7 @@ def cache_dir() -> Path | None:
 
 
 @cache
-def _code_key() -> str:
+def code_key() -> str:
     """What the cached objects depend on besides the files: the rules layer's source (every
     schema module) and the versions of Python, pydantic and pickle."""
     import pydantic
@@ -137,7 +135,7 @@ def _cache_file(name: str, model: type[BaseModel], raw: bytes) -> Path | None:
     if directory is None:
         return None
     digest = hashlib.sha256(raw)
-    digest.update(f"{model.__module__}.{model.__qualname__} {_code_key()}".encode())
+    digest.update(f"{model.__module__}.{model.__qualname__} {code_key()}".encode())
     return directory / f"patterns-{Path(name).stem}-{digest.hexdigest()[:32]}.pickle"
 
 

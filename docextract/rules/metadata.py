@@ -6,36 +6,18 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..model.codes import RULE_REGEX_GROUP_MISSING
 from .common import Strict, check_groups, check_regex, rule_error, vocab_of
-from .regexes import compiled
-from .vocab import Vocab, vocab
+from .plain import PublishedSourceMethods, expand, placeholders
+
+__all__ = ["MetadataPatterns", "PublishedSource", "expand", "placeholders"]
 
 
-def placeholders(words: Vocab) -> dict[str, str]:
-    """The placeholders of metadata.yaml: <MONTH> a month's name or its abbreviation (vocab.yaml
-    months, with an optional full stop), <YEAR> a year, perhaps split by a space ("20 19")."""
-    months = "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in words.months)
-    return {"<MONTH>": f"(?:{months})\\.?", "<YEAR>": "(?:19|20)\\s?\\d\\s?\\d"}
-
-
-def expand(pattern: str, words: Vocab) -> str:
-    """`pattern` with its placeholders replaced (see `placeholders`)."""
-    for placeholder, expansion in placeholders(words).items():
-        pattern = pattern.replace(placeholder, expansion)
-    return pattern
-
-
-class PublishedSource(Strict):
+class PublishedSource(PublishedSourceMethods, Strict):
     """One place a report states its publication date (patterns/metadata.yaml)."""
 
     name: str
     precision: str = Field(pattern=r"^(month|year)$")
     scope: str = Field(pattern=r"^(front|front_and_back)$")
     pattern: str
-
-    @property
-    def compiled(self) -> regex.Pattern[str]:
-        """The pattern with its placeholders expanded, compiled."""
-        return compiled(expand(self.pattern, vocab()))
 
     @field_validator("pattern")
     @classmethod

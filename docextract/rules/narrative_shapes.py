@@ -10,6 +10,7 @@ from pydantic import field_validator
 
 from ..model.codes import RULE_TEMPLATE_PLACEHOLDER
 from .common import Strict, check_groups, rule_error
+from .plain import NarrativeShapesMethods
 
 
 def _shape(value: str, *groups: str) -> str:
@@ -25,7 +26,7 @@ def _needs(value: str, placeholder: str) -> str:
     return value
 
 
-class NarrativeShapes(Strict):
+class NarrativeShapes(NarrativeShapesMethods, Strict):
     """The validated content of patterns/narrative_shapes.yaml (templates with placeholders)."""
 
     version: int
@@ -37,15 +38,3 @@ class NarrativeShapes(Strict):
     _r = field_validator("quoted_rating", "any_rating")(lambda cls, v: _shape(_needs(v, "<WORDS>"), "rating"))
     _n = field_validator("standard_name")(lambda cls, v: _shape(_needs(v, "<NAMES>")))
     _l = field_validator("standard_list")(lambda cls, v: _shape(_needs(v, "<ONE>")))
-
-    def ratings(self, words: str) -> tuple[str, str]:
-        """(a quoted rating word, a quoted or bare one) for `words`, an alternation of rating words."""
-        quoted = self.quoted_rating.replace("<WORDS>", words)
-        return quoted, self.any_rating.replace("<QUOTED>", quoted).replace("<WORDS>", words)
-
-    def standards(self, names: str, this_standard: str) -> tuple[str, str]:
-        """(one standard named, a list of them) for `names`, an alternation of the unit's standards'
-        names, and `this_standard`, the pattern of "this standard"."""
-        one = self.standard_name.replace("<NAMES>", names).replace("<THIS_STANDARD>", this_standard)
-        return one, self.standard_list.replace("<ONE>", one)
-

@@ -11,8 +11,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from .common import Strict, check_groups, check_regex
-
-OUT_OF = "<OUT_OF>"
+from .plain import OUT_OF, RatingsTableMethods
 
 
 def _shape(value: str, *groups: str) -> str:
@@ -21,7 +20,7 @@ def _shape(value: str, *groups: str) -> str:
     return value
 
 
-class RatingsTablePatterns(Strict):
+class RatingsTablePatterns(RatingsTableMethods, Strict):
     """The validated content of patterns/ratings_table.yaml (regex syntax of the `regex` module)."""
 
     version: int
@@ -49,8 +48,3 @@ class RatingsTablePatterns(Strict):
     _n = field_validator("previous_note")(lambda cls, v: check_regex(v))
     _d = field_validator("domain")(lambda cls, v: _shape(v, "d", "name"))
     _k = field_validator("column")(lambda cls, v: _shape(v, "this", "prev", "in", "year"))
-
-    def expanded(self, name: str) -> str:
-        """Pattern `name` (a field holding a pattern) with `<OUT_OF>` replaced: ready to compile."""
-        value: str = getattr(self, name)
-        return value.replace(OUT_OF, self.out_of)

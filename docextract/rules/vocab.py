@@ -5,7 +5,6 @@ Every rule file naming a rating or a kind is checked against it (`common.KnownRa
 `common.KnownKind`), and the code reads the words from here (`vocab()`), never from its own list.
 """
 
-from functools import cache
 from typing import Any, get_args
 
 from pydantic import Field, model_validator
@@ -13,7 +12,7 @@ from pydantic import Field, model_validator
 from ..model.codes import RULE_VOCAB
 from ..model.record import Kind, Rating
 from .common import Strict, rule_error
-from .loader import load
+from .plain import VocabMethods
 
 
 class KindInfo(Strict):
@@ -24,7 +23,7 @@ class KindInfo(Strict):
     recommendations: bool = False
 
 
-class Vocab(Strict):
+class Vocab(VocabMethods, Strict):
     """patterns/vocab.yaml. Lists are ordered as the file gives them (ratings worst to best,
     months from January); words are unique."""
 
@@ -54,45 +53,15 @@ class Vocab(Strict):
                 )
         return self
 
-    def kinds_where(self, what: str) -> frozenset[str]:
-        """The kinds whose KindInfo flag `what` ('rated', 'one_unit', 'recommendations') is set."""
-        return frozenset(k for k, info in self.kinds.items() if getattr(info, what))
-
-    def month_number(self, word: str) -> int | None:
-        """1-12 for a month's name or its first three letters in any case ('sept' -> 9), else None."""
-        key = word.casefold()[:3]
-        return next((i for i, m in enumerate(self.months, start=1) if m[:3].casefold() == key), None)
-
-    def number_value(self, word: str) -> int | None:
-        """'13' -> 13, 'nine' -> 9, 'twenty' -> 20, 'twenty-one' -> 21; None for anything else
-        ('a', 'several')."""
-        word = word.casefold().strip()
-        if word.isdigit():
-            return int(word)
-        if word in self.number_words:
-            return self.number_words[word]
-        if word in self.tens:
-            return self.tens[word]
-        tens, _, unit = word.partition("-")
-        if tens in self.tens and 0 < self.number_words.get(unit, 0) < 10:
-            return self.tens[tens] + self.number_words[unit]
-        return None
-
-    def words_between(self, low: int, high: int) -> dict[str, int]:
-        """The number words (number_words and tens) whose value is from `low` to `high`."""
-        return {w: n for w, n in (self.number_words | self.tens).items() if low <= n <= high}
-
-    def to_superscript(self) -> dict[int, int]:
-        """A str.translate table from the digits 0-9 to their superscripts."""
-        return str.maketrans("0123456789", self.superscript_digits)
-
 
 def literal_name(key: str) -> str:
     """The record type a vocabulary must agree with."""
     return {"ratings": "Rating", "kinds": "Kind"}[key]
 
 
-@cache
 def vocab() -> Vocab:
-    """patterns/vocab.yaml, validated (cached for the process). Raises RuleError."""
-    return load("vocab.yaml", Vocab)
+    """patterns/vocab.yaml, validated (`patterns.vocab`, which gives it without this module).
+    Raises RuleError."""
+    from .patterns import vocab as validated
+
+    return validated()

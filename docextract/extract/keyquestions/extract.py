@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ...detect.classify import Detection, printed_standard, standard_keys
 from ...model.codes import (
@@ -36,7 +37,7 @@ from ...model.record import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from ...read.document import BoxTuple, Document, Line, to_bbox
 from ...read.layout import Row
 from ...read.normalize import compact
-from ...rules.patterns import StandardRule, frameworks, plausibility_rules
+from ...rules.patterns import frameworks, plausibility_rules
 from ..plausibility import (
     Provenance,
     Refusal,
@@ -59,6 +60,9 @@ from .scan import (
     patterns,
 )
 from .tables import TableReader
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import StandardRule
 
 # --- events to occurrences --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -17,9 +18,12 @@ from ...read.document import BoxTuple
 from ...read.fuzzy import as_rating
 from ...read.layout import Cell, Row, is_footnote, union
 from ...read.normalize import collapse, compact
-from ...rules.patterns import StandardRule, keyquestion_patterns, keyquestion_scan_patterns
+from ...rules.patterns import keyquestion_patterns, keyquestion_scan_patterns
 from ...rules.regexes import compiled
 from ..plausibility import percent_problem
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import StandardRule
 
 # --- compiled patterns ------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -32,7 +33,7 @@ from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, split_rating
 from ...read.normalize import collapse, compact
-from ...rules.patterns import Framework, frameworks, ratings_patterns, ratings_table_patterns
+from ...rules.patterns import frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
 from ..plausibility import (
     Provenance,
@@ -42,6 +43,9 @@ from ..plausibility import (
     standard_name_problem,
     unit_name_problem,
 )
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import Framework
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import regex
 
@@ -37,10 +37,12 @@ from ...model.record import (
 from ...read.document import Document, Line
 from ...read.fuzzy import similarity
 from ...read.normalize import collapse, compact
-from ...rules.patterns import RecommendationPatterns, frameworks, recommendation_patterns
+from ...rules.patterns import frameworks, recommendation_patterns, vocab
 from ...rules.regexes import compiled
-from ...rules.vocab import vocab
 from .. import addressees
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import RecommendationPatterns
 
 Mode = Literal["current", "previous"]
 # How far a review of previous recommendations may run between items before it is over.

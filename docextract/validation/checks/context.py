@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ...model.codes import STANDARDS_MISSING
 from ...model.record import RATINGS, InspectionReport, Located, Rating, Standard, Statement, StatementKind
-from ...rules.patterns import Framework, StandardRule, frameworks, validation_patterns
+from ...rules.patterns import frameworks, validation_patterns
 from ...rules.text import best_match
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import Framework, StandardRule
 
 _PLACE = re.compile(r"^units\[(?P<unit>\d+)\](?:\.standards\[(?P<standard>\d+)\])?")
 

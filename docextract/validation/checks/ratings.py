@@ -3,7 +3,7 @@ unknown rules and missing values. Every number comes from patterns/frameworks.ya
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypedDict, cast
+from typing import TYPE_CHECKING, NamedTuple, TypedDict, cast
 
 import regex
 
@@ -19,9 +19,12 @@ from ...model.codes import (
     WITHIN_DISCRETION,
 )
 from ...model.record import Rating, Standard, Unit
-from ...rules.patterns import Band, frameworks, plausibility_rules, validation_patterns, vocab
+from ...rules.patterns import frameworks, plausibility_rules, validation_patterns, vocab
 from .context import Context, max_standard_score, quoted, rank, score_of
 from .issue import Issue, issue
+
+if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
+    from ...rules.patterns import Band
 
 
 class WhereKw(TypedDict):

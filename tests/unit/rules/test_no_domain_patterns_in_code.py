@@ -56,6 +56,7 @@ ALLOWED: dict[str, str] = {
     "bulk/tables.py::*": "DuckDB column names of the bulk tables",
     "command.py::_ALL_PLUGINS_OFF": "values of pydantic's plugin switch (an environment variable)",
     "rules/patterns.py::SCHEMAS": "the rule files' names and their schemas",
+    "rules/patterns.py::_SCHEMA_MODULE_OF": "the schema module of each class the module exports, imported on first use",
     "eval/evaluate.py::FAMILIES": "field families of the evaluation table",
     "eval/evaluate.py::SUFFIXES": "file suffixes the evaluation reads",
     "read/open.py::TEXT_SUFFIXES": "file suffixes read as text",
