@@ -58,7 +58,7 @@ def test_the_placement_rule_refuses_a_flat_test_and_an_unknown_layer() -> None:
     layers = _layers()
     assert _misplaced(TESTS / "test_new_thing.py", layers)
     assert _misplaced(TESTS / "unit" / "test_new_thing.py", layers)
-    assert _misplaced(TESTS / "unit" / "parsing" / "test_new_thing.py", layers)
+    assert _misplaced(TESTS / "unit" / "no_such_layer" / "test_new_thing.py", layers)
     assert _misplaced(TESTS / "regressions" / "deep" / "test_new_thing.py", layers)
     assert _misplaced(TESTS / "unit" / "read" / "test_new_thing.py", layers) is None
     assert _misplaced(TESTS / "regressions" / "test_new_thing.py", layers) is None
