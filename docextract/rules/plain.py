@@ -13,6 +13,7 @@ module at all. This module imports neither pydantic nor a schema module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -182,6 +183,23 @@ class NarrativeShapesMethods:
         return one, self.standard_list.replace("<ONE>", one)
 
 
+class KeyQuestionRulesMethods:
+    """plausibility.yaml's key-question code rules applied (`rules/plausibility.py`, KeyQuestionRules)."""
+
+    if TYPE_CHECKING:
+        codes_consecutive: bool
+
+    def missing_codes(self, standard: str, codes: Iterable[str | None]) -> list[str]:
+        """The codes a standard's printed key-question codes skip ('2.3.1' when '2.3.2' and '2.3.3'
+        are read): a row of its table not read. Empty when no code is read, when they run on from
+        1, or when `codes_consecutive` is off."""
+        if not self.codes_consecutive:
+            return []
+        prefix = standard + "."
+        numbers = {int(tail) for code in codes if code and (tail := code.removeprefix(prefix)).isdigit()}
+        return [f"{prefix}{n}" for n in range(1, max(numbers, default=0)) if n not in numbers]
+
+
 def placeholders(words: Vocab) -> dict[str, str]:
     """The placeholders of metadata.yaml: <MONTH> a month's name or its abbreviation (vocab.yaml
     months, with an optional full stop), <YEAR> a year, perhaps split by a space ("20 19")."""
@@ -240,6 +258,10 @@ class PlainPublishedSource(PublishedSourceMethods, Plain):
     """A publication-date source of metadata.yaml, validated."""
 
 
+class PlainKeyQuestionRules(KeyQuestionRulesMethods, Plain):
+    """plausibility.yaml's key-question rules, validated."""
+
+
 TWINS: dict[type, type[Plain]] = {
     VocabMethods: PlainVocab,
     DetectionMethods: PlainDetectionPatterns,
@@ -248,6 +270,7 @@ TWINS: dict[type, type[Plain]] = {
     RatingsTableMethods: PlainRatingsTablePatterns,
     NarrativeShapesMethods: PlainNarrativeShapes,
     PublishedSourceMethods: PlainPublishedSource,
+    KeyQuestionRulesMethods: PlainKeyQuestionRules,
 }
 
 

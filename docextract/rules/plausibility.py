@@ -1,11 +1,11 @@
 """patterns/plausibility.yaml: what no report can mean, whatever it printed."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import Field, field_validator
 
 from .common import Strict, check_groups, check_regex
+from .plain import KeyQuestionRulesMethods
 
 
 class NamedPattern(Strict):
@@ -48,7 +48,7 @@ class StandardNameRules(Strict):
     forbidden: list[NamedPattern] = Field(min_length=1)
 
 
-class KeyQuestionRules(Strict):
+class KeyQuestionRules(KeyQuestionRulesMethods, Strict):
     """The rules a key question's code and set of questions must keep."""
 
     code_of_standard: bool
@@ -56,16 +56,6 @@ class KeyQuestionRules(Strict):
     subject: str
 
     _v = field_validator("subject")(lambda cls, v: check_groups(v, "subject"))
-
-    def missing_codes(self, standard: str, codes: Iterable[str | None]) -> list[str]:
-        """The codes a standard's printed key-question codes skip ('2.3.1' when '2.3.2' and '2.3.3'
-        are read): a row of its table not read. Empty when no code is read, when they run on from
-        1, or when `codes_consecutive` is off."""
-        if not self.codes_consecutive:
-            return []
-        prefix = standard + "."
-        numbers = {int(tail) for code in codes if code and (tail := code.removeprefix(prefix)).isdigit()}
-        return [f"{prefix}{n}" for n in range(1, max(numbers, default=0)) if n not in numbers]
 
 
 class ProvenanceRules(Strict):

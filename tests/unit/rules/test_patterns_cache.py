@@ -135,3 +135,30 @@ def test_a_run_with_unchanged_files_imports_no_schema_module(tmp_path: Path) -> 
     )
     assert first.stdout.strip() != "[]"  # the first run validated them
     assert second.stdout.strip() == "[]", second.stdout
+
+
+def test_every_method_of_a_schema_class_is_one_its_plain_twin_has() -> None:
+    """A run reads the plain twins (rules/plain.py), not the schema classes: a method or property
+    defined on a schema class itself would be missing at run time. It belongs in a `...Methods`
+    class of rules/plain.py that the schema class inherits (its plain twin then has it too)."""
+    import importlib
+    import inspect
+
+    from pydantic import BaseModel
+
+    from docextract.rules.plain import TWINS
+
+    missing = []
+    for module_name, _ in patterns.SCHEMAS.values():
+        module = importlib.import_module(f"docextract.rules.{module_name}")
+        for cls in vars(module).values():
+            if not (inspect.isclass(cls) and issubclass(cls, BaseModel) and cls.__module__ == module.__name__):
+                continue
+            for name, value in vars(cls).items():
+                public = not name.startswith("_") and not name.startswith("model_")
+                if public and (inspect.isfunction(value) or isinstance(value, property | classmethod | staticmethod)):
+                    missing.append(f"{module_name}.{cls.__name__}.{name}")
+            mixins = [base for base in cls.__mro__ if base in TWINS]
+            for mixin in mixins:
+                assert issubclass(TWINS[mixin], mixin)
+    assert not missing, f"define these in a ...Methods class of rules/plain.py: {missing}"
