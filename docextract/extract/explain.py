@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from ..model.record import InspectionReport, ParseWarning
 from ..rules.patterns import nulls_patterns
+from ..rules.regexes import compiled
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
     from ..rules.patterns import NullReason
@@ -115,9 +118,9 @@ def _walk(value: Any, path: str) -> Iterator[str]:
 
 
 @cache
-def _pattern(field: str, below: bool = True) -> re.Pattern[str]:
+def _pattern(field: str, below: bool = True) -> regex.Pattern[str]:
     body = re.escape(field).replace(r"\[\*\]", r"\[\d+\]").replace(r"\*", r"[^.\[]*")
-    return re.compile(body + (r"(?:[.\[].*)?" if below else ""))
+    return compiled(body + (r"(?:[.\[].*)?" if below else ""))  # kept compiled across runs (start-up)
 
 
 def _reason(path: str) -> NullReason:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +43,8 @@ def check_zip(path: str, data: bytes) -> None:
             TOO_LARGE,
             f"the document is {len(data) / 1e6:.0f} MB; drafts over {MAX_BYTES // 2**20} MB are refused",
         )
+    import zipfile  # here: a parse of a PDF never opens an archive (start-up, issue 16)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
