@@ -219,6 +219,7 @@ class Scanner:
         self.header: list[tuple[str, BoxTuple | None]] | None = None  # header being read
         self.header_page = 0
         self.columns: tuple[BoxTuple, ...] = ()  # the value columns' header boxes of the table read
+        self.table_bottom: tuple[int, float] | None = None  # page and bottom of the table's last row read
 
     # -- public ------------------------------------------------------------------------
 
@@ -268,6 +269,7 @@ class Scanner:
             self.events.append(Heading(code, row.page))
             return
         if self._header_row(row):
+            self.table_bottom = _bottom(row)
             return
         split = self._split(row)
         if split.texts:
@@ -292,6 +294,7 @@ class Scanner:
             pending.values.extend(split.values)
             pending.labels.extend(split.labels)
             pending.rows.append(row)
+            self.table_bottom = _bottom(row) if pending.values else self.table_bottom
             too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
             residue = self.p.residue_start.search(pending.text) is not None  # "…?Error!" continues below
             ends = pending.text.endswith((".", ":", ";", "!")) and not residue
@@ -303,6 +306,7 @@ class Scanner:
                 pending.values.extend(split.values)
                 pending.labels.extend(split.labels)
                 pending.rows.append(row)
+                self.table_bottom = _bottom(row)
 
     def _row_heading(self, row: Row) -> str | None:
         if "?" in row.text or len(row.text) > 90:
@@ -446,8 +450,17 @@ class Scanner:
                 text = self._take_code(out, text)
             if text:
                 self._cell(out, text, cell.box)
-        self._inner_value(out)
+        if self._next_to_table(row):
+            self._inner_value(out)
         return out
+
+    def _next_to_table(self, row: Row) -> bool:
+        """Whether `row` starts right below the last header or valued row read (a row of that table,
+        not a line of prose after it)."""
+        last = self.table_bottom
+        if last is None or row.box is None or last[0] != row.page:
+            return False
+        return row.box[1] - last[1] <= ROW_GAP
 
     def _value_columns(self) -> list[BoxTuple]:
         """The header boxes of the value columns of the table being read (its header maybe still open)."""
@@ -547,6 +560,10 @@ class Scanner:
                 cut=cut,
             )
         )
+
+
+def _bottom(row: Row) -> tuple[int, float] | None:
+    return (row.page, row.box[3]) if row.box is not None else None
 
 
 def _far_below(pending: _Pending, row: Row, slack: float | None = None) -> bool:
