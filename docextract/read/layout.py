@@ -196,21 +196,19 @@ def content_words(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETT
     words: list[Word] = []
     group: list[Char] = []
     last_x0 = last_x1 = last_size = last_baseline = 0.0
-    last_space = False
+    last_space = True  # the first character starts a word
     for char in chars:
         _, x0, _, x1, _, size, baseline, space = char
-        if group:
-            larger = last_size if last_size >= size else size
-            if (
-                last_space
-                or x0 < last_x0
-                or x0 - last_x1 > word_gap * larger
-                or abs(baseline - last_baseline) > shift * larger
-            ):
+        larger = last_size if last_size >= size else size
+        if (
+            last_space
+            or x0 < last_x0
+            or x0 - last_x1 > word_gap * larger
+            or abs(baseline - last_baseline) > shift * larger
+        ):
+            if group:
                 words.append(_word(group))
-                group = [char]
-            else:
-                group.append(char)
+            group = [char]
         else:
             group.append(char)
         last_x0, last_x1, last_size, last_baseline, last_space = x0, x1, size, baseline, space
@@ -219,10 +217,13 @@ def content_words(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETT
     return words
 
 
+_TUPLE_NEW = tuple.__new__  # a Word built from its fields in one call (what Word(...) does, less a frame)
+
+
 def _word(chars: Sequence[Char]) -> Word:
     if len(chars) == 1:
-        text, x0, top, x1, bottom, size, baseline, space = chars[0]
-        return Word(text, x0, top, x1, bottom, size, baseline, False, space, tuple(chars))
+        char = chars[0]
+        return _TUPLE_NEW(Word, (*char[:7], False, char[7], (char,)))
     main = max(chars, key=_SIZE)
     return Word(
         "".join([c.text for c in chars]),
@@ -296,6 +297,8 @@ def _mark_markers(words: list[Word], settings: LayoutSettings) -> list[Word]:
     """A word of a few digits, smaller than a neighbour and raised above its baseline, is a
     footnote marker ("inspection²", "57%³", "¹ The answers ..."): font size and baseline
     decide, never ink height."""
+    if len(words) < 2 or min(sizes := list(map(_SIZE, words))) > settings.marker_size * max(sizes):
+        return words  # no neighbour, or no word small enough beside another: no marker (most lines)
     out = list(words)
     for index, word in enumerate(words):
         first = word.text[:1]
@@ -420,7 +423,9 @@ def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
                 glued = word.marker and word.x0 - previous.x1 <= word_gap * previous.size
                 raw += word.text if glued else " " + word.text
             top, bottom = min(map(_TOP, group)), max(map(_BOTTOM, group))
-        raw = " ".join(raw.translate(PDFIUM_HYPHEN).split())
+        if not raw.isascii() or "\x02" in raw:  # PDFIUM_HYPHEN maps nothing else
+            raw = raw.translate(PDFIUM_HYPHEN)
+        raw = " ".join(raw.split())
         tops.append(top)
         bottoms.append(bottom)
         cells.append(Cell(text=normalize_text(raw), raw=raw, box=(lefts[index], top, rights[index], bottom)))

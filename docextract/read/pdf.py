@@ -84,19 +84,17 @@ def _read_page(pdf: Any, index: int, layout: _Layout) -> Page:
             textpage.close()
         page.close()
         raise
-    layout.keep(index + 1, page, textpage, height)
+    layout.keep(index + 1, page, textpage, height, text)
     return Page(number=index + 1, lines=lines, width=width, height=height)
 
 
 def _split_lines(text: str, textpage: Any, number: int, height: float) -> list[Line]:
     """Split pdfium's text into lines; a line's box spans its first and last characters."""
-    import pypdfium2.raw as pdfium_raw
-
     lines: list[Line] = []
     offset = 0
-    char_count = textpage.count_chars()
-    rect = pdfium_raw.FS_RECTF()
-    rect_ref, handle, loose = ctypes.byref(rect), textpage.raw, pdfium_raw.FPDFText_GetLooseCharBox
+    calls, handle = _calls(), textpage.raw
+    char_count, loose, unpack = calls.count(handle), calls.loose, _RECT.unpack_from
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     for raw in text.replace("\r\n", "\n").split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + (2 if text[end : end + 2] == "\r\n" else 1)
@@ -108,11 +106,12 @@ def _split_lines(text: str, textpage: Any, number: int, height: float) -> list[L
         last = start + len(raw.rstrip()) - 1
         if 0 <= first <= last < char_count:
             # loose boxes of the first and last characters (font ascent to descent)
-            loose(handle, first, rect_ref)
-            l0, t0, r0, b0 = rect.left, rect.top, rect.right, rect.bottom
-            loose(handle, last, rect_ref)
-            box = (min(l0, rect.left), height - max(t0, rect.top), max(r0, rect.right), height - min(b0, rect.bottom))
-        lines.append(Line(text=clean, page=number, cells=(clean,), bbox=box))
+            loose(handle, first, rect)
+            l0, t0, r0, b0 = unpack(rect)
+            loose(handle, last, rect)
+            l1, t1, r1, b1 = unpack(rect)
+            box = (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
+        lines.append(Line(clean, number, (clean,), box))
     return lines
 
 
@@ -138,15 +137,17 @@ def pdfium_chars(
     text = _page_text(calls, handle, textpage.get_text_range() if text is None else text)
     state = _GlyphState(calls, handle, height, settings.min_size)
     word_gap, tolerance, loose, unpack = settings.word_gap, settings.dedupe_tolerance, calls.loose, _RECT.unpack_from
-    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    box, new, up = (ctypes.c_float * 4)(), tuple.__new__, height  # FS_RECTF: left, top, right, bottom
     chars: list[Char] = []
-    parts: list[str] = []  # the word being assembled, its box, size and baseline
-    w_x0 = w_x1 = w_top = w_bottom = w_size = w_baseline = last_x0 = size = baseline = 0.0
+    append = chars.append
+    parts: list[str] = []  # the word being assembled; its box (top and bottom as pdfium gives them,
+    # bottom-left origin, turned at the end: height - max(tops) is min(height - top) exactly), size, baseline
+    w_x0 = w_x1 = w_top = w_bottom = w_size = w_baseline = last_x0 = size = baseline = reach = 0.0
     s_top, s_bottom, last_char, upright, tracking = -1.0, -1.0, "", True, state.tracking  # s_: size read at
     for index, char in enumerate(text):
         if char.isspace():
             if parts:
-                chars.append(Char("".join(parts), w_x0, w_top, w_x1, w_bottom, w_size, w_baseline, True))
+                append(new(Char, ("".join(parts), w_x0, up - w_top, w_x1, up - w_bottom, w_size, w_baseline, True)))
                 parts = []
             else:
                 _space_after(chars)
@@ -155,32 +156,32 @@ def pdfium_chars(
         left, top, right, bottom = unpack(box)
         if tracking or top != s_top or bottom != s_bottom:
             size, baseline, upright, tracking, s_top, s_bottom = state.update(index, top, bottom)
+            reach = word_gap * size
         if not upright:  # rotated, mirrored or vertical text is not part of horizontal rows
             continue
-        top, bottom = height - top, height - bottom
         if (
             parts
             and size == w_size
             and baseline == w_baseline
             and left > last_x0
-            and left - w_x1 <= word_gap * size
+            and left - w_x1 <= reach
             and not (char == last_char and left - last_x0 <= tolerance)
         ):
             parts.append(char)
             if right > w_x1:
                 w_x1 = right
-            if top < w_top:
+            if top > w_top:
                 w_top = top
-            if bottom > w_bottom:
+            if bottom < w_bottom:
                 w_bottom = bottom
         else:
             if parts:
-                chars.append(Char("".join(parts), w_x0, w_top, w_x1, w_bottom, w_size, w_baseline, False))
+                append(new(Char, ("".join(parts), w_x0, up - w_top, w_x1, up - w_bottom, w_size, w_baseline, False)))
             parts = [char]
             w_x0, w_x1, w_top, w_bottom, w_size, w_baseline = left, right, top, bottom, size, baseline
         last_x0, last_char = left, char
     if parts:
-        chars.append(Char("".join(parts), w_x0, w_top, w_x1, w_bottom, w_size, w_baseline, False))
+        chars.append(Char("".join(parts), w_x0, up - w_top, w_x1, up - w_bottom, w_size, w_baseline, False))
     return chars
 
 
@@ -319,13 +320,13 @@ class _Layout:
         self._data = data
         self._pdf: Any = None
         self._pdfium = pdfium_doc
-        self._kept: dict[int, tuple[Any, Any, float]] = {}
+        self._kept: dict[int, tuple[Any, Any, float, str]] = {}
 
-    def keep(self, number: int, page: Any, textpage: Any, height: float) -> None:
-        """Keep the cheap pass's open page and text page (the first `_KEEP_PAGES` pages; about
-        0.4 MB each), or close them."""
+    def keep(self, number: int, page: Any, textpage: Any, height: float, text: str) -> None:
+        """Keep the cheap pass's open page and text page, and the text it read (the first
+        `_KEEP_PAGES` pages; about 0.4 MB each), or close them."""
         if len(self._kept) < _KEEP_PAGES:
-            self._kept[number] = (page, textpage, height)
+            self._kept[number] = (page, textpage, height, text)
         else:
             textpage.close()
             page.close()
@@ -334,7 +335,7 @@ class _Layout:
         """Rows of a page from pdfium's characters (see layout.py)."""
         kept = self._kept.get(number)
         if kept is not None:
-            return rows_from_chars(pdfium_chars(kept[1], kept[2]), number)
+            return rows_from_chars(pdfium_chars(kept[1], kept[2], text=kept[3]), number)
         page = self._pdfium[number - 1]
         try:
             height = _content_size(page)[1]
@@ -380,7 +381,7 @@ class _Layout:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
-        for page, textpage, _ in self._kept.values():
+        for page, textpage, _, _ in self._kept.values():
             textpage.close()
             page.close()
         self._kept.clear()
