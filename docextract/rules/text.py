@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\f\v]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
+# ASCII bytes `compact` drops: all but lower-case letters and digits (an ASCII text is lowered first)
+_ASCII_DROP = bytes(b for b in range(128) if not (chr(b).isdigit() or chr(b).islower()))
 
 
 def collapse(text: str) -> str:
@@ -21,8 +24,14 @@ def collapse(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=1 << 15)
 def compact(text: str) -> str:
-    """Letters and digits only, lower case: for matching words broken by extraction."""
+    """Letters and digits only, lower case: for matching words broken by extraction. Kept for the
+    last 32,768 texts asked: every extractor compacts the same lines (a line's key is asked ~8 times
+    a parse), so the work is done once a line; an ASCII text is lowered and filtered as bytes (the
+    same result as the regular expression, ~7 times faster)."""
+    if text.isascii():
+        return text.lower().encode().translate(None, _ASCII_DROP).decode()
     return _NON_ALNUM.sub("", text.casefold())
 
 
