@@ -31,9 +31,9 @@ from ...model.codes import (
 )
 from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
-from ...read.fuzzy import as_rating, best_match, find_label, split_rating
+from ...read.fuzzy import as_rating, best_match, find_label, fuzzy_equal, split_rating
 from ...read.normalize import collapse, compact
-from ...rules.patterns import frameworks, ratings_patterns, ratings_table_patterns
+from ...rules.patterns import FuzzyWord, frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
 from ..plausibility import (
     Provenance,
@@ -184,9 +184,7 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
     label = ratings_patterns().labels["overall_rating"]
     pages: set[int] = set()
     for page in doc.pages:
-        anchored = any(
-            _p().score.match(line.text) or find_label(line.text.split()[:8], label) is not None for line in page.lines
-        )
+        anchored = any(_p().score.match(line.text) or _labelled(line.text, label) for line in page.lines)
         if not anchored:
             continue
         rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
@@ -197,6 +195,29 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
             if page.number < doc.page_count and any(_is_table_row(line) for line in body[-3:]):
                 pages.add(page.number + 1)
     return sorted(pages)
+
+
+def _labelled(text: str, label: FuzzyWord) -> bool:
+    """Whether `label` is among the first eight words of `text` (what `find_label` finds: one to four
+    words whose compact key is the label's within its allowed edits). Ruled out first by the whole
+    line's compact key (kept by `compact`): a label within `max_edits` edits leaves at least one of
+    its `max_edits + 1` disjoint pieces intact; then only spans of a length within reach are tried."""
+    key = compact(text)
+    if not any(piece in key for piece in _pieces(label.compact, label.max_edits)):
+        return False
+    keys = [compact(word) for word in text.split()[:8]]  # a span's key is its words' keys joined
+    for start in range(len(keys)):
+        for end in range(start + 1, min(len(keys), start + 4) + 1):
+            span = "".join(keys[start:end])
+            if abs(len(span) - len(label.compact)) <= label.max_edits and fuzzy_equal(span, label):
+                return True
+    return False
+
+
+@cache
+def _pieces(word: str, edits: int) -> tuple[str, ...]:
+    size = max(1, len(word) // (edits + 1))
+    return tuple(word[i * size : (i + 1) * size if i < edits else len(word)] for i in range(edits + 1))
 
 
 def _is_table_row(line: Line) -> bool:
