@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +44,24 @@ def parse(source: ReportSource) -> InspectionReport:
     `source` is a path (a PDF, or a .txt/.md text conversion) or a binary file object (read to
     its end; a PDF by its header, anything else as text). Raises DocextractError (with `.path`,
     `.code`, `.reason`) when it cannot be read; a readable non-report gives `kind="unknown"`."""
-    with open_document(source) as doc:
+    with collector_paused(), open_document(source) as doc:
         return parse_document(doc)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (as it was, after). A parse makes hundreds of
+    thousands of short-lived objects (characters, words, rows, matches) and almost no cycles:
+    reference counting frees them, and the collections their allocations set off cost ~10% of a
+    warm parse without finding garbage. What cycles a parse leaves are collected at the next
+    collection after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_document(doc: Document) -> InspectionReport:
@@ -115,7 +134,7 @@ def validate(source: ReportSource) -> ValidationResult:
 
     if isinstance(source, str | os.PathLike) and Path(source).suffix.lower() in RECORD_SUFFIXES:
         return validate_record(read_record(source))
-    with open_document(source) as doc:
+    with collector_paused(), open_document(source) as doc:
         report = parse_document(doc)
     return validate_record(report)
 
