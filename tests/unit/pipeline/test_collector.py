@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
-
 import pytest
+from paths import FIXTURES
 
 from docextract.pipeline import collector_paused, parse
 
-FIXTURE = sorted((Path(__file__).parent / "fixtures" / "producers").glob("reportlab-letter*.pdf"))[0]
+FIXTURE = sorted((FIXTURES / "producers").glob("reportlab-letter*.pdf"))[0]
 
 
 @pytest.mark.parametrize("enabled", [True, False])
