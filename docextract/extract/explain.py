@@ -32,8 +32,8 @@ def null_paths(report: InspectionReport) -> list[str]:
 
 
 def _null_paths(data: dict[str, Any]) -> list[str]:
-    provenance = set(nulls_patterns().provenance)
-    return [path for path in _walk(data, "") if not provenance & {part.split("[")[0] for part in path.split(".")}]
+    """The null leaves' paths, never entering a provenance field (any of whose leaves would be left out)."""
+    return list(_walk(data, "", frozenset(nulls_patterns().provenance)))
 
 
 def explains(field: str | None, path: str) -> bool:
@@ -84,7 +84,7 @@ def _null_everywhere(data: dict[str, Any], nulls: list[str]) -> set[str]:
     """Generic paths ("units[*].standards[*].key_questions[*].code") whose every value is null,
     of the dumped record `data`."""
     values: dict[str, int] = {}
-    _count_leaves(data, "", values)
+    _count_leaves(data, "", values, frozenset(nulls_patterns().provenance))
     null_counts: dict[str, int] = {}
     for path in nulls:
         generic = _INDEX.sub("[*]", path)
@@ -92,29 +92,33 @@ def _null_everywhere(data: dict[str, Any], nulls: list[str]) -> set[str]:
     return {generic for generic, count in null_counts.items() if count == values.get(generic) and count > 1}
 
 
-def _count_leaves(value: Any, generic: str, counts: dict[str, int]) -> None:
+def _count_leaves(value: Any, generic: str, counts: dict[str, int], skip: frozenset[str]) -> None:
     """Count every leaf (null or not) of the dumped record by its generic path (list indexes
-    as "[*]"): a list of items is walked, any other list is one leaf."""
+    as "[*]"), fields named in `skip` (provenance) left out: a list of items is walked, any other
+    list is one leaf."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _count_leaves(item, f"{generic}.{key}" if generic else key, counts)
+            if key not in skip:
+                _count_leaves(item, f"{generic}.{key}" if generic else key, counts, skip)
     elif isinstance(value, list) and value and isinstance(value[0], dict):
         inner = f"{generic}[*]"
         for item in value:
-            _count_leaves(item, inner, counts)
+            _count_leaves(item, inner, counts, skip)
     else:
         counts[generic] = counts.get(generic, 0) + 1
 
 
-def _walk(value: Any, path: str) -> Iterator[str]:
+def _walk(value: Any, path: str, skip: frozenset[str]) -> Iterator[str]:
+    """The paths of the null leaves under `value`, fields named in `skip` left out."""
     if value is None:
         yield path
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, f"{path}.{key}" if path else key)
+            if key not in skip:
+                yield from _walk(item, f"{path}.{key}" if path else key, skip)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{path}[{index}]")
+            yield from _walk(item, f"{path}[{index}]", skip)
 
 
 @cache
