@@ -52,7 +52,12 @@ class Detection:
 
 def is_page_number(text: str) -> bool:
     """Whether `text` is a page number alone ('12', 'Page 12', '12 of 40', '12/40'; patterns/detection.yaml)."""
-    return compiled(detection_patterns().page_number).match(text) is not None
+    return _page_number().match(text) is not None
+
+
+@cache
+def _page_number() -> regex.Pattern[str]:
+    return compiled(detection_patterns().page_number)
 
 
 def front_lines(doc: Document) -> list[Line]:

@@ -249,29 +249,29 @@ class Scanner:
 
     # -- rows --------------------------------------------------------------------------
 
-    def _skip(self, row: Row) -> bool:
-        text = row.text
+    def _skip(self, row: Row, text: str) -> bool:
         if not text or is_footnote(row):
             return True
         return self.detection.is_furniture_text(text)
 
     def _row(self, row: Row) -> None:
-        if self._skip(row):
+        text = row.text  # joined from the cells at each ask: once a row
+        if self._skip(row, text):
             return
         cut, self.noise_cut = self.noise_cut, False
-        if cut and self.p.noise_tail.match(row.text):
+        if cut and self.p.noise_tail.match(text):
             return  # the rest of a Word error text wrapped below its question ("defined.")
-        code = self._row_heading(row)
+        code = self._row_heading(row, text)
         if code is not None:
             self._flush()
             self._close_header()
             self.columns = ()
             self.events.append(Heading(code, row.page))
             return
-        if self._header_row(row):
+        if self._header_row(row, text):
             self.table_bottom = _bottom(row)
             return
-        split = self._split(row)
+        split = self._split(row, text)
         if split.texts:
             self._close_header()
             text = " ".join(split.texts)
@@ -308,16 +308,16 @@ class Scanner:
                 pending.rows.append(row)
                 self.table_bottom = _bottom(row)
 
-    def _row_heading(self, row: Row) -> str | None:
-        if "?" in row.text or len(row.text) > 90:
+    def _row_heading(self, row: Row, whole: str) -> str | None:
+        if "?" in whole or len(whole) > 90:
             return None
-        for text in (row.text, *(cell.text for cell in row.cells)):
+        for text in (whole, *(cell.text for cell in row.cells)):
             code = self.heading_code(text)
             if code is not None:
                 return code
         return None
 
-    def _header_row(self, row: Row) -> bool:
+    def _header_row(self, row: Row, whole: str) -> bool:
         """A table header row (or its wrapped continuation): collected until the table body starts."""
         texts = [cell.text for cell in row.cells if cell.text]
         pending = self.pending
@@ -325,7 +325,7 @@ class Scanner:
             return False  # inside a wrapped question: a "Current" beside it is that row's label
         if any(len(t) > 30 and self.p.question_start.match(t) for t in texts):
             return False  # the first line of a wrapped question
-        if "?" in row.text or any(len(t) > 100 for t in texts) or any(self._value_cell(t) for t in texts):
+        if "?" in whole or any(len(t) > 100 for t in texts) or any(self._value_cell(t) for t in texts):
             return False
         named = len(texts) >= 2 and any(self._label_kind(t) != "other" for t in texts)
         if named or any(any(s.match(t) for s in self.p.starts) for t in texts):
@@ -436,12 +436,13 @@ class Scanner:
             return Value(number if percent_problem(number) is None else None, token, box, bare=True)
         return Value(None, token, box)
 
-    def _split(self, row: Row) -> _Split:
-        """One row's cells told apart: the question's code and text, its values and labels."""
+    def _split(self, row: Row, whole: str) -> _Split:
+        """One row's cells told apart (`whole`: the row's text): the question's code and text, its
+        values and labels."""
         out = _Split()
         cells = row.cells
         if len(cells) > _MAX_TABLE_CELLS:  # a justified line of prose split at its wide spaces
-            cells = (Cell(text=row.text, raw=row.raw, box=row.box),)
+            cells = (Cell(text=whole, raw=row.raw, box=row.box),)
         for cell in cells:
             text = self.p.noise.sub("", cell.text)
             if text != cell.text:
