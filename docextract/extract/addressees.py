@@ -132,13 +132,25 @@ def _token_matches(spec: dict[str, Any], token: str) -> bool | None:
             if value != want:
                 return False
         elif isinstance(want, dict) and want and set(want) <= {"REGEX", "IN"}:
-            if "REGEX" in want and not re.search(str(want["REGEX"]), value):
+            if "REGEX" in want and not _token_regex(str(want["REGEX"])).search(value):
                 return False
             if "IN" in want and value not in want["IN"]:
                 return False
         else:
             return None
     return True
+
+
+@cache
+def _token_regex(pattern: str) -> re.Pattern[str]:
+    """A token spec's REGEX, compiled once (as spaCy's matcher uses it: `re.search`)."""
+    return re.compile(pattern)
+
+
+@cache
+def _family_patterns() -> tuple[tuple[BodyFamily, tuple[list[dict[str, Any]], ...]], ...]:
+    """Each family of patterns/bodies.yaml with its token patterns expanded (`expand`), once."""
+    return tuple((family, tuple(expand(p) for p in family.patterns)) for family in bodies_patterns().families)
 
 
 def _full_match(pattern: list[dict[str, Any]], tokens: list[str]) -> bool | None:
@@ -190,9 +202,9 @@ def resolve_body(text: str) -> Body | Literal[False]:
     fixed = _fixed_names().get(text.lower())
     if fixed is not None:
         found.append(Body(text, fixed[0], fixed[1], 0, len(text)))
-    for family in bodies_patterns().families:
-        for pattern in family.patterns:
-            matched = _full_match(expand(pattern), tokens)
+    for family, patterns in _family_patterns():
+        for pattern in patterns:
+            matched = _full_match(pattern, tokens)
             if matched is None:
                 return False
             if matched:
