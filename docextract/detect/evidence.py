@@ -24,8 +24,12 @@ def framework_line(doc: Document, framework: str | None) -> Line | None:
     if framework is None or framework not in frameworks().frameworks:
         return None
     rules = [(compact(r.code), compact(r.name)) for r in frameworks().frameworks[framework].standards]
+    # a line printing a standard opens with its code, or "p" and its code: other lines are passed over
+    firsts = {code[:1] for code, _ in rules} | {"p"} if all(code for code, _ in rules) else None
     for line in doc.lines():
         key = compact(line.text)
+        if firsts is not None and key[:1] not in firsts:
+            continue
         if any(printed_standard([key], code, name) for code, name in rules):
             return line
     return None

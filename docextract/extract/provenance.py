@@ -153,7 +153,7 @@ class _Pages:
         lines, _, folded = self._page(page)
         if boxed and item.bbox is not None:
             box = item.bbox
-            return _first_run([i for i, line in enumerate(lines) if _inside(line, box.x0, box.top, box.x1, box.bottom)])
+            return _first_run_inside(lines, box.x0, box.top, box.x1, box.bottom)
         for text in words:
             whole = _fold(text)
             key = whole[:KEY_CHARS]
@@ -224,13 +224,15 @@ def _inside(line: Line, x0: float, top: float, x1: float, bottom: float) -> bool
     return height > 0 and overlap > height / 2 and min(lx1, x1) > max(lx0, x0)
 
 
-def _first_run(indexes: Sequence[int]) -> list[int]:
-    """The first run of consecutive indexes."""
+def _first_run_inside(lines: Sequence[Line], x0: float, top: float, x1: float, bottom: float) -> list[int]:
+    """The indexes of the first run of consecutive lines inside the box (`_inside`): the scan of the
+    page's lines stops where the run ends."""
     run: list[int] = []
-    for index in indexes:
-        if run and index != run[-1] + 1:
+    for index, line in enumerate(lines):
+        if _inside(line, x0, top, x1, bottom):
+            run.append(index)
+        elif run:
             break
-        run.append(index)
     return run
 
 
