@@ -188,15 +188,14 @@ def detect_framework(doc: Document) -> str | None:
     count once: a framework has `max_score / 3` standards.
     """
     keys = standard_keys(doc)
+    by_first = _by_first_character(keys)
     best: dict[str, tuple[int, float, frozenset[tuple[str, str]]]] = {}
     for name, framework in frameworks().frameworks.items():
         variants: set[str | None] = {rule.variant for rule in framework.standards if rule.variant} or {None}
         expected = max(1, framework.max_score // max(frameworks().ratings.values()))
         for variant in variants:
             rules = [r for r in framework.standards if r.variant in (None, variant) and r.counted]
-            printed = frozenset(
-                (r.code, r.name) for r in rules if printed_standard(keys, compact(r.code), compact(r.name))
-            )
+            printed = frozenset((r.code, r.name) for r in rules if _printed(keys, by_first, r.code, r.name))
             codes = len({code for code, _ in printed})
             if name not in best or (codes, -len(printed)) > (best[name][0], -len(best[name][2])):
                 best[name] = (codes, codes / expected, printed)
@@ -207,6 +206,24 @@ def detect_framework(doc: Document) -> str | None:
         if share >= 0.6
     ]
     return max(scored)[2] if scored else None
+
+
+def _by_first_character(keys: Sequence[str]) -> dict[str, list[str]]:
+    """The keys by the first character of the code they may open with: their own first character,
+    and for a key opening with "p" ("p21assessment") also the next one."""
+    index: dict[str, list[str]] = {}
+    for key in keys:
+        index.setdefault(key[:1], []).append(key)
+        if key[:1] == "p" and key[1:2] != "p":
+            index.setdefault(key[1:2], []).append(key)
+    return index
+
+
+def _printed(keys: Sequence[str], by_first: dict[str, list[str]], code: str, name: str) -> bool:
+    """`printed_standard` over the keys that can open with the standard's code (all when it has none)."""
+    code_key = compact(code)
+    candidates = by_first.get(code_key[:1], []) if code_key else keys
+    return printed_standard(candidates, code_key, compact(name))
 
 
 def standard_keys(doc: Document) -> list[str]:
