@@ -27,10 +27,10 @@ from ..model.record import AddresseeTally, KeyFact, KeyFactUnit, ParseWarning, T
 from ..read.document import Document, Line
 from ..read.normalize import collapse
 from ..rules.patterns import annual_patterns, vocab
-from ..rules.regexes import compiled
+from ..rules.regexes import any_of, compiled
 from . import addressees
 
-_HEADING_BREAK = "\n\n"
+_HEADING_BREAK = "\n\n"  # joins a heading to the next line in the summaries' text: a sentence ends there
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class _Compiled:
 def _compiled() -> _Compiled:
     rules = annual_patterns()
     words = {k.casefold(): v for k, v in vocab().words_between(rules.number_words.min, rules.number_words.max).items()}
-    number = r"\d{1,3}|" + "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    number = rules.number.replace("<NUMBER_WORDS>", any_of(words))
 
     def tpl(pattern: str) -> regex.Pattern[str]:
         return compiled(pattern.replace("<NUMBER>", f"(?:{number})"))
@@ -103,18 +103,21 @@ def _wraps(line: Line, margins: dict[int, float]) -> bool:
     """Whether the line runs on to the next (PDF: it reaches the right margin; text: never)."""
     if line.bbox is None or line.page not in margins:
         return False
-    share = annual_patterns().key_facts.wrap_share
-    return line.bbox[2] >= share * margins[line.page] and not line.text.rstrip().endswith((".", ":"))
+    rules = annual_patterns().key_facts
+    return line.bbox[2] >= rules.wrap_share * margins[line.page] and not line.text.rstrip().endswith(
+        tuple(rules.label_ends)
+    )
 
 
 # --- key facts --------------------------------------------------------------------------------
 
 
 def _value(match: regex.Match[str]) -> tuple[float, KeyFactUnit]:
-    number = float(match["number"].replace(",", ""))
+    rules = annual_patterns().key_facts
+    number = float(match["number"].replace(rules.thousands, ""))
     scale = (match["scale"] or "").casefold()
-    number *= annual_patterns().key_facts.scales.get(scale, 1.0)
-    if match["sign"] in ("-", "−"):
+    number *= rules.scales.get(scale, 1.0)
+    if match["sign"] in rules.negative:
         number = -number
     unit: KeyFactUnit = "%" if match["percent"] else ("currency" if match["currency"] else "count")
     return (int(number) if number.is_integer() else number), unit
@@ -194,7 +197,8 @@ def _sentences(lines: Sequence[Line]) -> list[_Sentence]:
         text += line.text.strip()
     out: list[_Sentence] = []
     offset = 0
-    for piece in regex.split(annual_patterns().sentences.sentence_end + "|" + regex.escape(_HEADING_BREAK), text):
+    sentence_end = compiled(annual_patterns().sentences.sentence_end)
+    for piece in (p for chunk in text.split(_HEADING_BREAK) for p in sentence_end.split(chunk)):
         if not piece.strip():
             continue
         at = text.index(piece, offset)
@@ -226,7 +230,7 @@ def _title(lines: Sequence[Line], index: int, floor: int) -> tuple[str, Line] | 
     while first - 1 >= floor and index - first < most and lines[first].text[:1].islower():
         first -= 1
     parts = lines[first:index]
-    if parts[0].text.rstrip().endswith("."):
+    if parts[0].text.rstrip().endswith(tuple(annual_patterns().thematic.title_not_ending)):
         return None
     return collapse(" ".join(p.text for p in parts)), parts[0]
 

@@ -15,16 +15,14 @@ from ..detect.classify import Detection, front_lines
 from ..read.document import Document
 from ..read.normalize import collapse
 from ..rules.patterns import thematic_patterns
-from ..rules.regexes import compiled
+from ..rules.regexes import any_of, compiled
 from .metadata import same_heading
 
 
 @cache
 def _compiled() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     rules = thematic_patterns()
-    names = sorted(rules.inspectorates, key=len, reverse=True)
-    known = compiled(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b", regex.IGNORECASE)
-    return compiled(rules.lead_by), known
+    return compiled(rules.lead_by), compiled(rules.known.replace("<INSPECTORATES>", any_of(rules.inspectorates)))
 
 
 def split_inspectorates(listed: str) -> list[str]:
@@ -38,7 +36,8 @@ def split_inspectorates(listed: str) -> list[str]:
         out.append(match.group())
         cursor = match.end()
     out += [p for p in separators.split(listed[cursor:]) if p.strip()]
-    return [collapse(p).strip(" ,.") for p in out if collapse(p).strip(" ,.")]
+    trim = thematic_patterns().trim
+    return [collapse(p).strip(trim) for p in out if collapse(p).strip(trim)]
 
 
 def lead_inspectorates(doc: Document, detection: Detection) -> list[str]:
@@ -46,16 +45,17 @@ def lead_inspectorates(doc: Document, detection: Detection) -> list[str]:
     if detection.kind != "thematic_inspection":
         return []
     lead_by, _ = _compiled()
+    rules = thematic_patterns()
     lines = front_lines(doc)
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not lead_by.match(text):
             continue
-        for following in lines[index + 1 : index + 4]:  # a list wrapped over lines of the same type
-            if text.endswith(".") or not same_heading(line, following):
+        for following in lines[index + 1 : index + 1 + rules.wrap_lines]:  # wrapped over lines of the same type
+            if text.endswith(rules.list_end) or not same_heading(line, following):
                 break
             text, line = f"{text} {following.text.strip()}", following
         match = lead_by.match(text)
         found = split_inspectorates(match.group("list")) if match else []
-        return found if len(found) > 1 else []
+        return found if len(found) >= rules.min_listed else []
     return []

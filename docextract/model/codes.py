@@ -263,7 +263,7 @@ RULE_SCHEMA = _register(
 )
 RULE_REGEX_INVALID = _register("rule_regex_invalid", "rule", "a regular expression that does not compile")
 RULE_REGEX_GROUP_MISSING = _register(
-    "rule_regex_group_missing", "rule", "a regular expression without a named group its reader needs"
+    "rule_regex_group_missing", "rule", "a regular expression without a group its reader needs (or replacement names)"
 )
 RULE_TEMPLATE_PLACEHOLDER = _register(
     "rule_template_placeholder", "rule", "a pattern template without a placeholder its reader fills in"

@@ -3,66 +3,21 @@
 Everything downstream sees normalised text: ligatures expanded, non-breaking and
 odd spaces made plain, curly quotes straightened, dash variants folded, footnote
 markers (superscript digits, digits glued after a question mark) removed, and
-markdown/HTML residue of text conversions stripped.
+markdown/HTML residue of text conversions stripped. What is folded and removed is data
+(patterns/reading.yaml; the superscript digits are in patterns/vocab.yaml).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from ..rules.patterns import reading_patterns, vocab
+from ..rules.regexes import compiled
 from ..rules.text import collapse as collapse
 from ..rules.text import compact as compact
-
-_TRANSLATE = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u200a": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u200b": "",
-        "\u00ad": "",
-        "\ufeff": "",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "–",
-        "\u2014": "–",
-        "\u2015": "–",
-        "\u2212": "–",
-        "\r": "",
-        "\ufffe": "-",  # pdfium's mark for a hyphen at which it joined a word broken over two lines
-        "\x02": "-",
-    }
-)
-
-# <sup>23</sup> and similar residue of text conversions.
-_SUP_TAG = re.compile(r"\s?<sup>[^<]{0,12}</sup>", re.IGNORECASE)
-_HTML_TAGS = re.compile(r"</?(?:u|b|i|em|strong|br|span|sub)\s*/?>", re.IGNORECASE)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>])")
 
 
 @cache
@@ -71,33 +26,53 @@ def superscript_digits() -> str:
     return vocab().superscript_digits
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """patterns/reading.yaml, ready to apply: the translate table, the ASCII characters it folds
+    (an ASCII line without one has nothing to translate), and the compiled patterns."""
+
+    fold: dict[int, str]
+    ascii_folded: tuple[str, ...]
+    sup_tag: regex.Pattern[str]
+    sup_tag_needs: str
+    superscripts: regex.Pattern[str]
+    after_question: regex.Pattern[str]
+    after_question_needs: str
+    markup: tuple[tuple[regex.Pattern[str], str], ...]
+
+
 @cache
-def _footnote_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Superscript digits, footnote markers wherever they stand ("79%²²", "question? ²³"), and a
-    footnote number after a question mark (patterns/reading.yaml)."""
-    digits = superscript_digits()
-    return re.compile(rf"\s?[{digits}][{digits},\s]*"), re.compile(reading_patterns().footnote_after_question)
+def _reading() -> _Reading:
+    rules = reading_patterns()
+    return _Reading(
+        fold=str.maketrans(rules.fold),
+        ascii_folded=tuple(c for c in rules.fold if c.isascii()),
+        sup_tag=compiled(rules.sup_tag.pattern),
+        sup_tag_needs=rules.sup_tag.needs,
+        superscripts=compiled(rules.footnote_superscripts.replace("<SUPERSCRIPTS>", superscript_digits())),
+        after_question=compiled(rules.footnote_after_question.pattern),
+        after_question_needs=rules.footnote_after_question.needs,
+        markup=tuple((compiled(m.pattern), m.replace) for m in rules.markup),
+    )
 
 
 def normalize_text(text: str) -> str:
     """Normalise one line of extracted text (no tabs left inside: split cells first)."""
-    if not text.isascii() or "\r" in text or "\x02" in text:  # ASCII text has nothing to translate
-        text = text.translate(_TRANSLATE)
-    if "<" in text:
-        text = _SUP_TAG.sub("", text)
-    superscripts, after_question = _footnote_markers()
+    rules = _reading()
+    if not text.isascii() or any(c in text for c in rules.ascii_folded):  # else nothing to translate
+        text = text.translate(rules.fold)
+    if rules.sup_tag_needs in text:
+        text = rules.sup_tag.sub("", text)
     if not text.isascii():  # superscript digits are not ASCII
-        text = superscripts.sub(" ", text)
-    if "?" in text:
-        text = after_question.sub("", text)
+        text = rules.superscripts.sub(" ", text)
+    if rules.after_question_needs in text:
+        text = rules.after_question.sub("", text)
     return collapse(text)
 
 
 def strip_markup(text: str) -> str:
-    """Remove markdown/HTML markers that text conversions leave around words."""
-    text = _MD_HEADING.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _HTML_TAGS.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
-    return _MD_ESCAPE.sub(r"\1", text)
+    """Remove markdown/HTML markers that text conversions leave around words (patterns/reading.yaml
+    `markup`, in order)."""
+    for pattern, replace in _reading().markup:
+        text = pattern.sub(replace, text)
+    return text

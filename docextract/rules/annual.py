@@ -3,7 +3,7 @@ inspections."""
 
 from pydantic import Field, field_validator
 
-from .common import NumberRange, Strict, check_groups, check_regex
+from .common import NumberRange, Strict, check_filled, check_groups, check_regex
 from .validation import check_template
 
 
@@ -17,7 +17,10 @@ class KeyFactPatterns(Strict):
     max_label_lines: int = Field(ge=1)
     bullet_mark: str
     scales: dict[str, float]
+    negative: list[str] = Field(min_length=1)
+    thousands: str = Field(min_length=1)
     wrap_share: float = Field(gt=0, le=1)
+    label_ends: list[str] = Field(min_length=1)
 
     _v = field_validator("start", "end", "bullet_mark")(lambda cls, v: check_regex(v))
     _f = field_validator("figure")(lambda cls, v: check_groups(v, "sign", "currency", "number", "scale", "percent"))
@@ -39,6 +42,7 @@ class ThematicTallyPatterns(Strict):
     every: list[str] = Field(min_length=1)
     list_separator: str
     title_lines: int = Field(ge=1)
+    title_not_ending: list[str] = Field(min_length=1)
 
     _p = field_validator("published")(lambda cls, v: check_groups(v, "who"))
     _e = field_validator("end", "list_separator")(lambda cls, v: check_regex(v))
@@ -65,4 +69,7 @@ class AnnualPatterns(Strict):
     key_facts: KeyFactPatterns
     thematic: ThematicTallyPatterns
     number_words: NumberRange
+    number: str
     sentences: SentencePatterns
+
+    _n = field_validator("number")(lambda cls, v: check_filled(v, "<NUMBER_WORDS>"))

@@ -20,6 +20,7 @@ from ..model.codes import (
     RULE_REGEX_GROUP_MISSING,
     RULE_REGEX_INVALID,
     RULE_SCHEMA,
+    RULE_TEMPLATE_PLACEHOLDER,
     RULE_UNKNOWN_KIND,
     RULE_UNKNOWN_RATING,
 )
@@ -76,6 +77,33 @@ def check_groups(value: str, *groups: str) -> str:
     if missing:
         raise rule_error(RULE_REGEX_GROUP_MISSING, f"pattern {value!r} lacks the named group(s) {missing}")
     return value
+
+
+def check_placeholder(value: str, placeholder: str) -> str:
+    """`value` if the template holds `placeholder` (its reader fills it in), else a
+    rule_template_placeholder error."""
+    if placeholder not in value:
+        raise rule_error(RULE_TEMPLATE_PLACEHOLDER, f"template {value!r} lacks the placeholder {placeholder}")
+    return value
+
+
+def check_filled(value: str, placeholder: str, stand_in: str = "x") -> str:
+    """`value` if the template holds `placeholder` and compiles with `stand_in` in its place."""
+    check_regex(check_placeholder(value, placeholder).replace(placeholder, stand_in))
+    return value
+
+
+def check_replacement(pattern: str, replace: str) -> str:
+    """`replace` if it is empty (the match dropped) or `\\N` naming a group of `pattern` (the match
+    replaced by that group), else a rule_regex_group_missing error."""
+    groups = regex.compile(pattern).groups
+    number = replace[1:] if replace.startswith("\\") else ""
+    if replace and not (number.isdigit() and 1 <= int(number) <= groups):
+        raise rule_error(
+            RULE_REGEX_GROUP_MISSING,
+            f"replacement {replace!r}: neither empty nor \\N naming one of the {groups} group(s) of {pattern!r}",
+        )
+    return replace
 
 
 def vocab_of(info: ValidationInfo | None) -> "Vocab":

@@ -81,7 +81,7 @@ def problems_of(name: str, exc: ValidationError) -> list[RuleProblem]:
     out = []
     for error in exc.errors():
         code = error["type"] if error["type"] in RULE_CODES else RULE_SCHEMA
-        ctx = error.get("ctx", {}) if code != RULE_SCHEMA else {}
+        ctx = error.get("ctx", {}) if error["type"] in RULE_CODES else {}  # pydantic's own: no key below
         below = str(ctx.get("key") or "")
         key = dotted(error["loc"])
         key = f"{key}.{below}" if key and below and not below.startswith("[") else key + below

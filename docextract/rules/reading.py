@@ -1,14 +1,51 @@
-"""patterns/reading.yaml: what normalisation removes from a line's text (footnote numbers)."""
+"""patterns/reading.yaml: what normalisation folds and removes in a line's text (characters
+folded, footnote markers, markdown and HTML residue of text conversions)."""
 
-from pydantic import field_validator
+from pydantic import Field, field_validator, model_validator
 
-from .common import Strict, check_regex
+from ..model.codes import RULE_SCHEMA
+from .common import Strict, check_filled, check_regex, check_replacement, rule_error
+
+
+class Guarded(Strict):
+    """A pattern removed from a line, and `needs`: text every match holds (a line without it is
+    not searched, for speed)."""
+
+    pattern: str
+    needs: str = Field(min_length=1)
+
+    _v = field_validator("pattern")(lambda cls, v: check_regex(v))
+
+
+class Replacement(Strict):
+    """A pattern and its replacement (`\\1` names the pattern's first group)."""
+
+    pattern: str
+    replace: str
+
+    @model_validator(mode="after")
+    def _groups(self) -> "Replacement":
+        check_replacement(check_regex(self.pattern), self.replace)
+        return self
 
 
 class ReadingPatterns(Strict):
     """patterns/reading.yaml."""
 
     version: int
-    footnote_after_question: str
+    fold: dict[str, str] = Field(min_length=1)
+    sup_tag: Guarded
+    footnote_superscripts: str
+    footnote_after_question: Guarded
+    markup: list[Replacement] = Field(min_length=1)
 
-    _v = field_validator("footnote_after_question")(lambda cls, v: check_regex(v))
+    # <SUPERSCRIPTS>: the superscript digits, inside a character class
+    _s = field_validator("footnote_superscripts")(lambda cls, v: check_filled(v, "<SUPERSCRIPTS>", "0"))
+
+    @field_validator("fold")
+    @classmethod
+    def _one_character(cls, value: dict[str, str]) -> dict[str, str]:
+        for char in value:
+            if len(char) != 1:
+                raise rule_error(RULE_SCHEMA, f"{char!r} is not one character (fold maps characters)", char)
+        return value

@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import pickle
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import regex
@@ -94,3 +95,9 @@ def _load() -> dict[tuple[str, int], regex.Pattern[str]]:
         atexit.register(save)
         _at_exit = True
     return store
+
+
+def any_of(words: Iterable[str]) -> str:
+    """The alternation of `words` as literal text, longest first (so that the longest word wins
+    where one begins another): ['and', 'and then'] -> 'and\\ then|and'. No group, no anchors."""
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))

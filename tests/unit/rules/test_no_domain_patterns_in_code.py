@@ -66,9 +66,6 @@ ALLOWED: dict[str, str] = {
     "detect/classify.py::_DIGIT": "any digit: a line without one cannot open a standard's key (speed)",
     # --- moving in issue 15 (rules helper: read, detect, metadata, annual, thematic, addressees,
     #     eval, and the vocabularies of kinds, ratings, months, number words, superscripts) ----
-    "read/normalize.py::*": "moving in issue 15 (rules helper)",
-    "extract/annual.py::*": "moving in issue 15 (rules helper)",
-    "extract/thematic.py::*": "moving in issue 15 (rules helper)",
     "extract/addressees.py::*": "moving in issue 15 (rules helper)",
     "eval/evaluate.py::*": "moving in issue 15 (rules helper)",
 }

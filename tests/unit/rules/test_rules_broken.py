@@ -104,6 +104,17 @@ CASES: list[tuple[str, Callable[[Data], None], str, str]] = [
     ("frameworks.yaml", _set(f"{PDU}.kind", "thematic_inspection"), "rule_cross_file", f"{PDU}.kind"),
     # the schema's own checks
     ("nulls.yaml", _set("unexpected", 1), "rule_schema", "unexpected"),
+    # reading.yaml: a fold of two characters, a replacement naming a group the pattern lacks, a
+    # template without its placeholder, a pattern that does not compile
+    ("reading.yaml", _set("fold.ﬁﬂ", "fifl"), "rule_schema", "fold.ﬁﬂ"),
+    ("reading.yaml", _set("markup.1.replace", r"\2"), "rule_regex_group_missing", "markup[1]"),
+    ("reading.yaml", _set("footnote_superscripts", r"\s?[²³]+"), "rule_template_placeholder", "footnote_superscripts"),
+    ("reading.yaml", _set("sup_tag.pattern", "<sup>(["), "rule_regex_invalid", "sup_tag.pattern"),
+    # thematic.yaml: the known names' template without its placeholder; a threshold out of range
+    ("thematic.yaml", _set("known", r"(?i)\bHMI\b"), "rule_template_placeholder", "known"),
+    ("thematic.yaml", _set("min_listed", 0), "rule_schema", "min_listed"),
+    # annual.yaml: the tally number's template without the number words
+    ("annual.yaml", _set("number", r"\d{1,3}"), "rule_template_placeholder", "number"),
 ]  # fmt: skip
 
 
