@@ -21,6 +21,8 @@ import regex
 
 from ..model.errors import DocextractError
 from ..pipeline import parse
+from ..rules.patterns import evaluation_rules
+from ..rules.regexes import compiled
 
 Item = tuple[Any, ...]
 # Keys only a docextract record has: a truth directory holding these compares docextract with itself.
@@ -55,15 +57,13 @@ def normalise(value: Any) -> Any:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
-_YEAR_ONLY = regex.compile(r"^\d{4}$")
-
-
 def published_as_truth(value: str | None, truth: str | None) -> str | None:
     """The record's `published` in the precision of the truth (TRUTH-FORMAT: `published` is the
     month of publication, "YYYY-MM", null where the report prints none). A year-only value
     ("2019", from "© Crown copyright 2019") states no month: against a month truth (or a null one)
     it counts as no month, null; against a year-only truth ("2019") it is compared as it is."""
-    if value is not None and _YEAR_ONLY.match(value) and not (truth is not None and _YEAR_ONLY.match(truth)):
+    year_only = compiled(evaluation_rules().year_only)  # patterns/evaluation.yaml
+    if value is not None and year_only.match(value) and not (truth is not None and year_only.match(truth)):
         return None
     return value
 
@@ -75,7 +75,7 @@ def _units(record: dict[str, Any]) -> list[dict[str, Any]]:
 def items(record: dict[str, Any], family: str) -> list[Item]:
     """The items of one field family, from a record or a truth file (same shape)."""
     if family == "metadata":
-        return [(key, record.get(key)) for key in ("kind", "framework", "title", "published")]
+        return [(key, record.get(key)) for key in evaluation_rules().metadata_fields]
     if family == "ratings":
         out: list[Item] = []
         for unit in _units(record):

@@ -13,7 +13,8 @@ checks this against spaCy): a lead-in that is, as a whole, one of the fixed name
 pattern over plain words (`resolve_body`), and a passage whose only sentence ends are a full
 stop, '!' or '?' after a plain lower-case word and before a single space and a capital
 (`split_sentences`). Anything else (abbreviations, numbers with points, hyphenated or
-apostrophised names, a name inside a longer text) goes to spaCy.
+apostrophised names, a name inside a longer text) goes to spaCy. What the tokenizer and
+sentencizer do with plain text is data (patterns/tokenizer.yaml).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+import regex
+
 from ..read.normalize import collapse
-from ..rules.patterns import bodies_patterns
+from ..rules.patterns import bodies_patterns, tokenizer_patterns
+from ..rules.regexes import compiled
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
     from ..rules.patterns import BodiesPatterns, BodyFamily
@@ -99,24 +103,23 @@ def family_canonical(family: BodyFamily, text: str) -> str:
 
 # --- without spaCy: the cases patterns resolve exactly ------------------------------------------
 
-# A space-separated piece the English tokenizer leaves whole (letters; "&"; a dash or colon
-# standing alone), or splits only into the word, a possessive 's and a trailing comma.
-_PLAIN_PIECE = re.compile(r"^(?:[A-Za-z]+(?:'s)?,?|[&:–-])$")
-
-
 def _tokens(text: str) -> list[str] | None:
-    """The text's spaCy tokens, when it is made only of plain pieces separated by single spaces."""
+    """The text's spaCy tokens, when it is made only of plain pieces (tokenizer.yaml `plain_piece`:
+    a word, perhaps with a possessive and a comma split off) separated by single spaces."""
     if not text or text != text.strip() or "  " in text:
         return None
+    rules = tokenizer_patterns()
+    plain = compiled(rules.plain_piece)
     tokens: list[str] = []
     for piece in text.split(" "):
-        if not _PLAIN_PIECE.match(piece):
+        if not plain.match(piece):
             return None
-        comma = len(piece) > 1 and piece.endswith(",")
-        word = piece[:-1] if comma else piece
-        tokens += [word[:-2], "'s"] if word.endswith("'s") else [word]
+        comma = len(piece) > 1 and piece.endswith(rules.comma)
+        word = piece[: -len(rules.comma)] if comma else piece
+        possessive = len(rules.possessive)
+        tokens += [word[:-possessive], word[-possessive:]] if word.endswith(rules.possessive) else [word]
         if comma:
-            tokens.append(",")
+            tokens.append(rules.comma)
     return tokens
 
 
@@ -215,49 +218,70 @@ def resolve_body(text: str) -> Body | Literal[False]:
     return False  # nothing covers the whole text (a name inside it?), or a tie: spaCy decides
 
 
-_SENTENCE_END = re.compile(r"[.!?]")
-# A word, a sentence mark, one space and a capital: a sentence end when the English tokenizer
-# splits the mark from the word (not an abbreviation it keeps whole, such as "Mr." or "Jan.").
-_PLAIN_END = re.compile(r"(?<![\w'.’-])([A-Za-z]+|[0-9]+)[.!?] (?=[A-Z])")
-# spaCy 3's English tokenizer exceptions of the form Word. (a test checks the list is complete).
-_ABBREVIATION_WORDS = (
-    "Adm Ak Ala Apr Ariz Ark Aug Bros Calif Co Colo Conn Corp Dec Del Dr Feb Fla Ga Gen Gov Ia Id Ill Inc Ind "
-    "Jan Jr Jul Jun Kan Kans Ky La Ltd Mar Mass Md Messrs Mich Minn Miss Mo Mont Mr Mrs Ms Mt Neb Nebr Nev Nov "
-    "Oct Okla Ore Pa Prof Rep Rev Sen Sep Sept St Tenn Va Wash Wis vs co"
-)
-ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+@dataclass(frozen=True)
+class _Sentences:
+    """patterns/tokenizer.yaml's sentence rules, ready to apply."""
+
+    marks: str
+    plain_end: regex.Pattern[str]
+    abbreviations: frozenset[str]
+    kept_lower: int
+    kept_upper: int
+    other_marks: frozenset[str]
+
+
+@cache
+def _sentence_rules() -> _Sentences:
+    rules = tokenizer_patterns()
+    return _Sentences(
+        marks=rules.sentence_marks,
+        plain_end=compiled(rules.plain_end),
+        abbreviations=frozenset(rules.abbreviations),
+        kept_lower=rules.kept_lower,
+        kept_upper=rules.kept_upper,
+        other_marks=frozenset(rules.other_sentence_marks),
+    )
 
 
 def _splits_off(word: str) -> bool:
     """Whether the tokenizer separates a full stop from this word."""
-    if word.isdigit() or (word.isupper() and len(word) > 1):
+    rules = _sentence_rules()
+    if word.isdigit() or (word.isupper() and len(word) > rules.kept_upper):
         return True
-    if len(word) < 3 and word.islower():
+    if len(word) <= rules.kept_lower and word.islower():
         return False  # "a." ... "z.", "vs." are kept whole
-    return word not in ABBREVIATIONS
+    return word not in rules.abbreviations
+
+
+def _marks_in(text: str, marks: str) -> list[int]:
+    """The offsets of every sentence mark in the text."""
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    return found
 
 
 def split_sentences(text: str) -> list[tuple[int, str]] | None:
     """Sentences as the spaCy sentencizer gives them, or None when the text has a sentence
     mark that is not a plain end (spaCy must decide)."""
-    if any(not c.isascii() and c in _OTHER_SENTENCE_MARKS for c in text):
+    rules = _sentence_rules()
+    if any(not c.isascii() and c in rules.other_marks for c in text):
         return None
-    ends = {m.end() - 2 for m in _PLAIN_END.finditer(text) if _splits_off(m.group(1))}
-    body = text.rstrip().rstrip(".!?")  # marks ending the text start no sentence
-    for mark in _SENTENCE_END.finditer(body):
-        if mark.start() not in ends:
-            return None
+    # a plain end: the mark's offset -> where the next sentence starts
+    ends = {m.start("mark"): m.end() for m in rules.plain_end.finditer(text) if _splits_off(m["word"])}
+    body = text.rstrip().rstrip(rules.marks)  # marks ending the text start no sentence
+    if any(at not in ends for at in _marks_in(body, rules.marks)):
+        return None
     out: list[tuple[int, str]] = []
-    starts = [0, *sorted(end + 2 for end in ends)]
+    starts = [0, *sorted(ends.values())]
     for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
         chunk = text[start:stop]
         if chunk.strip():  # the first sentence starts at 0, leading white space and all
             out.append((start, chunk.strip()))
     return out
-
-
-# The sentencizer's other (non-ASCII) sentence marks: a text holding one goes to spaCy.
-_OTHER_SENTENCE_MARKS = frozenset("։؟۔܀܁܂߹।॥၊။።፧፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿‼‽⁇⁈⁉⸮⸼꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫﹒﹖﹗！．？｡。")
 
 
 def bodies_in(text: str) -> list[Body]:

@@ -15,10 +15,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model.record import RATINGS, InspectionReport
+from ..model.record import InspectionReport
 from ..read.fuzzy import as_rating
 from ..read.normalize import compact
-from ..rules.patterns import validation_patterns
+from ..rules.patterns import validation_patterns, vocab
 from ..rules.regexes import compiled
 from .flow import Flow
 
@@ -81,5 +81,5 @@ def _is_rating_cell(words: Sequence[str]) -> bool:
     if not words or as_rating(" ".join(words)) is not None:
         return True
     lowered = [word.lower() for word in words]
-    wrapped = (rating.lower().split() for rating in RATINGS)
+    wrapped = (rating.lower().split() for rating in vocab().ratings)
     return any(len(parts) > len(words) and parts[: len(words)] == lowered for parts in wrapped)

@@ -18,8 +18,8 @@ from .prov import MetadataProvenance, Prov
 
 SCHEMA_VERSION = "1"
 
+# The rating words (a type mypy checks); their order, worst to best, is patterns/vocab.yaml's.
 Rating = Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
-RATINGS: tuple[Rating, ...] = ("Inadequate", "Requires improvement", "Good", "Outstanding")
 
 Kind = Literal[
     "pdu_inspection",

@@ -21,6 +21,8 @@ others.
 | keyquestions_scan.yaml | `rules/keyquestions_scan.py` | `keyquestion_scan_patterns()` |
 | narrative_shapes.yaml | `rules/narrative_shapes.py` | `narrative_shapes()` |
 | reading.yaml | `rules/reading.py` | `reading_patterns()` |
+| tokenizer.yaml | `rules/tokenizer.py` | `tokenizer_patterns()` |
+| evaluation.yaml | `rules/evaluation.py` | `evaluation_rules()` |
 
 Every accessor gives its file as `load_all()` keeps it: validated, checked against the other
 files, and made plain (`rules/plain.py`: the model's attributes and methods, without pydantic),
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from .annual import AnnualPatterns, KeyFactPatterns, ThematicTallyPatterns
     from .bodies import BodiesPatterns, BodyFamily, FixedBody
     from .detection import Cue, DetectionPatterns, KindCues, PublisherCues
+    from .evaluation import EvaluationRules
     from .frameworks import Band, Framework, Frameworks, KeyQuestionBands, StandardRule
     from .keyquestions import KeyQuestionHeader, KeyQuestionPatterns
     from .keyquestions_scan import KeyQuestionScanPatterns
@@ -64,6 +67,7 @@ if TYPE_CHECKING:
     from .reading import ReadingPatterns
     from .recommendations import RecommendationPatterns
     from .thematic import ThematicPatterns
+    from .tokenizer import TokenizerPatterns
     from .validation import VALIDATION_PLACEHOLDERS, ValidationPatterns
     from .vocab import Vocab
 
@@ -75,6 +79,7 @@ __all__ = [
     "BodyFamily",
     "Cue",
     "DetectionPatterns",
+    "EvaluationRules",
     "FixedBody",
     "Framework",
     "Frameworks",
@@ -102,12 +107,14 @@ __all__ = [
     "StandardRule",
     "ThematicPatterns",
     "ThematicTallyPatterns",
+    "TokenizerPatterns",
     "ValidationPatterns",
     "Vocab",
     "annual_patterns",
     "bodies_patterns",
     "cache_dir",
     "detection_patterns",
+    "evaluation_rules",
     "frameworks",
     "keyquestion_patterns",
     "keyquestion_scan_patterns",
@@ -123,6 +130,7 @@ __all__ = [
     "reading_patterns",
     "recommendation_patterns",
     "thematic_patterns",
+    "tokenizer_patterns",
     "validation_patterns",
     "vocab",
 ]
@@ -147,6 +155,8 @@ SCHEMAS: dict[str, tuple[str, str]] = {
     "keyquestions_scan.yaml": ("keyquestions_scan", "KeyQuestionScanPatterns"),
     "narrative_shapes.yaml": ("narrative_shapes", "NarrativeShapes"),
     "reading.yaml": ("reading", "ReadingPatterns"),
+    "tokenizer.yaml": ("tokenizer", "TokenizerPatterns"),
+    "evaluation.yaml": ("evaluation", "EvaluationRules"),
 }
 
 # The schema module of every class (and constant) named in __all__, imported on first use.
@@ -272,8 +282,20 @@ def narrative_shapes() -> NarrativeShapes:
 
 @cache
 def reading_patterns() -> ReadingPatterns:
-    """patterns/reading.yaml (footnote numbers removed by normalisation)."""
+    """patterns/reading.yaml (characters folded, footnote markers and markup residue removed by normalisation)."""
     return cast("ReadingPatterns", load_all()["reading.yaml"])
+
+
+@cache
+def tokenizer_patterns() -> TokenizerPatterns:
+    """patterns/tokenizer.yaml (spaCy's tokenizer and sentencizer on plain text, mirrored)."""
+    return cast("TokenizerPatterns", load_all()["tokenizer.yaml"])
+
+
+@cache
+def evaluation_rules() -> EvaluationRules:
+    """patterns/evaluation.yaml (how `docextract eval` compares a record with a truth file)."""
+    return cast("EvaluationRules", load_all()["evaluation.yaml"])
 
 
 @dataclass(frozen=True)

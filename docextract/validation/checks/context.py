@@ -8,8 +8,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...model.codes import STANDARDS_MISSING
-from ...model.record import RATINGS, InspectionReport, Located, Rating, Standard, Statement, StatementKind
-from ...rules.patterns import frameworks, validation_patterns
+from ...model.record import InspectionReport, Located, Rating, Standard, Statement, StatementKind
+from ...rules.patterns import frameworks, validation_patterns, vocab
 from ...rules.text import best_match
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
@@ -173,8 +173,8 @@ def max_standard_score() -> int:
 
 
 def rank(rating: Rating) -> int:
-    """Position from Inadequate (0) to Outstanding (3)."""
-    return RATINGS.index(rating)
+    """Position from Inadequate (0) to Outstanding (3): the order of patterns/vocab.yaml `ratings`."""
+    return vocab().ratings.index(rating)
 
 
 def quoted(rating: Rating | None) -> str:

@@ -51,7 +51,6 @@ ALLOWED: dict[str, str] = {
     "serialize/formats.py::FORMATS": "output format names of each command",
     "serialize/text_output.py::_SEVERITY_STYLE": "terminal colours of the findings",
     "model/codes.py::_DEFAULTS": "severity and exit code of each kind of code",
-    "model/record.py::RATINGS": "the record's rating words worst to best (vocab.yaml must agree, rule_vocab)",
     "extract/provenance.py::_PLACE": "the field names of a value's provenance (model/prov.py)",
     "bulk/tables.py::*": "DuckDB column names of the bulk tables",
     "command.py::_ALL_PLUGINS_OFF": "values of pydantic's plugin switch (an environment variable)",
@@ -64,10 +63,6 @@ ALLOWED: dict[str, str] = {
     "read/pageimage.py::_PALETTE": "colours of the drawn boxes",
     "read/layout.py::PDFIUM_HYPHEN": "pdfium's marks of a joined hyphen (program interface)",
     "detect/classify.py::_DIGIT": "any digit: a line without one cannot open a standard's key (speed)",
-    # --- moving in issue 15 (rules helper: read, detect, metadata, annual, thematic, addressees,
-    #     eval, and the vocabularies of kinds, ratings, months, number words, superscripts) ----
-    "extract/addressees.py::*": "moving in issue 15 (rules helper)",
-    "eval/evaluate.py::*": "moving in issue 15 (rules helper)",
 }
 
 _CALLS = frozenset({"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"})

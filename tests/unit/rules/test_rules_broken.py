@@ -115,6 +115,12 @@ CASES: list[tuple[str, Callable[[Data], None], str, str]] = [
     ("thematic.yaml", _set("min_listed", 0), "rule_schema", "min_listed"),
     # annual.yaml: the tally number's template without the number words
     ("annual.yaml", _set("number", r"\d{1,3}"), "rule_template_placeholder", "number"),
+    # tokenizer.yaml: a sentence end without the mark's group; a comma of two characters
+    ("tokenizer.yaml", _set("plain_end", r"(?P<word>[A-Za-z]+)[.!?] (?=[A-Z])"), "rule_regex_group_missing",
+     "plain_end"),
+    ("tokenizer.yaml", _set("comma", ",,"), "rule_schema", "comma"),
+    # evaluation.yaml: a metadata field the record does not have
+    ("evaluation.yaml", _set("metadata_fields.1", "publisher"), "rule_schema", "metadata_fields[1]"),
 ]  # fmt: skip
 
 
