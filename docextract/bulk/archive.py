@@ -7,6 +7,10 @@ lists row by row), so the findings are those of the report's file, field for fie
 (`docextract.validation.run.check`). A record stored before docextract kept statements has
 `statements: null`; its text checks cannot run, and its result says so (`checks_not_run`), never "ok".
 
+Files the bulk run could not make into a report (its `errors` table) are reported as validating
+the files reports them: unreadable (its code and message: exit 2), or, for a file not recognised as
+a report (`not_a_report`), the `not_checked` error that nothing could be checked (exit 1).
+
 The archive is opened read-only: reading it never changes it, and a bulk run writing it meanwhile
 makes it refused as locked (`unreadable`).
 """
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..model.codes import EMPTY, NOT_A_RECORD, NOT_AN_ARCHIVE, NOT_FOUND, UNREADABLE
+from ..model.codes import EMPTY, NOT_A_RECORD, NOT_A_REPORT, NOT_AN_ARCHIVE, NOT_CHECKED, NOT_FOUND, UNREADABLE
 from ..model.errors import DocextractError
 from ..model.record import InspectionReport
 
@@ -41,6 +45,15 @@ class ArchivedReport:
     path: str
     report: InspectionReport | None = None
     error: DocextractError | None = None
+
+
+@dataclass(frozen=True)
+class ArchivedError:
+    """One row of an archive's `errors` table: a file the bulk run could not make into a report."""
+
+    path: str
+    code: str
+    message: str
 
 
 # A DuckDB database file starts with an 8-byte checksum, then these bytes (DuckDB's storage format).
@@ -86,15 +99,38 @@ def read_archive(archive: str | os.PathLike[str], select: Sequence[str] = ()) ->
     Raises DocextractError: `not_found`, `unreadable` (locked by a running bulk, permissions),
     `not_an_archive` (not DuckDB, or no reports table), `not_found` (no such file, or a selector
     naming no report or several)."""
+    return read_archive_all(archive, select)[0]
+
+
+def read_archive_all(
+    archive: str | os.PathLike[str], select: Sequence[str] = ()
+) -> tuple[list[ArchivedReport], list[ArchivedError]]:
+    """The reports of a bulk archive (as `read_archive`) and the files it could not read (its
+    `errors` rows, in path order); a selector may name an error row's path (as given or absolute).
+    Raises DocextractError as `read_archive`."""
     name = os.fspath(archive)
     con = _connect(name)
     try:
         rows = con.execute("SELECT sha256, path, record FROM reports ORDER BY path, sha256").fetchall()
-        chosen = _select(con, name, rows, select) if select else [row[0] for row in rows]
+        errors = _errors(con)
+        error_paths = {e.path for e in errors}
+        rest = [s for s in select if s not in error_paths and os.path.abspath(s) not in error_paths]
+        chosen = _select(con, name, rows, rest) if rest else [] if select else [row[0] for row in rows]
     finally:
         con.close()
+    if select:
+        errors = [e for e in errors if any(e.path in (s, os.path.abspath(s)) for s in select)]
     by_sha = {row[0]: row for row in rows}
-    return [_rebuild(name, *by_sha[sha]) for sha in chosen]
+    return [_rebuild(name, *by_sha[sha]) for sha in chosen], errors
+
+
+def _errors(con: duckdb.DuckDBPyConnection) -> list[ArchivedError]:
+    """The `errors` rows of an archive (none when it has no such table), in path order."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "errors" not in tables:
+        return []
+    found = con.execute("SELECT path, code, message FROM errors ORDER BY path").fetchall()
+    return [ArchivedError(str(path), str(code), str(message or "")) for path, code, message in found]
 
 
 def _select(
@@ -138,23 +174,36 @@ def _rebuild(archive: str, sha: str, path: str, record: str | None) -> ArchivedR
 
 
 def validate_archive(archive: str | os.PathLike[str], select: Sequence[str] = ()) -> list[FileFindings]:
-    """`docextract validate ARCHIVE`: each report of the archive (or of `select`, as `read_archive`
-    takes) checked from its row alone, as `FileFindings` named by the path it was parsed from (a
-    record this docextract cannot read carries its `error`). Raises DocextractError as `read_archive`."""
+    """`docextract validate ARCHIVE`: each report of the archive (or of `select`, as `read_archive_all`
+    takes) checked from its row alone, and each file it could not read (its `errors` rows), as
+    `FileFindings` named by the path, in path order: a record this docextract cannot read, or a file
+    the run could not read, carries its `error`; a file not recognised as a report gets the
+    `not_checked` error `validate` gives that file. Raises DocextractError as `read_archive`."""
     from ..serialize.findings import FileFindings
     from ..validation.run import validate_record
 
-    items = read_archive(archive, select)
-    if not items:
-        raise DocextractError(os.fspath(archive), EMPTY, "holds no reports")
-    results: list[FileFindings] = []
+    name = os.fspath(archive)
+    items, errors = read_archive_all(archive, select)
+    if not items and not errors:
+        raise DocextractError(name, EMPTY, "holds no reports")
+    results: list[FileFindings] = [_error_findings(name, error) for error in errors]
     for item in items:
         if item.report is None:
             reason = item.error.reason if item.error is not None else "no record"
-            results.append(FileFindings(file=item.path, error=reason, archive=os.fspath(archive)))
+            results.append(FileFindings(file=item.path, error=reason, archive=name))
             continue
         result = validate_record(item.report)
-        results.append(
-            FileFindings(file=item.path, issues=result.issues, report=item.report, archive=os.fspath(archive))
-        )
-    return results
+        results.append(FileFindings(file=item.path, issues=result.issues, report=item.report, archive=name))
+    return sorted(results, key=lambda r: r.file)
+
+
+def _error_findings(archive: str, error: ArchivedError) -> FileFindings:
+    """The findings of a file the bulk run could not make into a report: not a report, nothing
+    checked (`not_checked` error, as `validate` on the file); else unreadable, with its code."""
+    from ..serialize.findings import FileFindings
+    from ..validation.checks.issue import issue
+
+    if error.code == NOT_A_REPORT:
+        found = issue(NOT_CHECKED, f"Could not check anything: {error.message}.", found=NOT_A_REPORT)
+        return FileFindings(file=error.path, issues=[found.model_copy(update={"severity": "error"})], archive=archive)
+    return FileFindings(file=error.path, error=f"{error.code}: {error.message}", archive=archive)
