@@ -85,6 +85,7 @@ class Occurrence:
     problems: list[str] = field(default_factory=list)
     cut: bool = False  # printed without its question mark: text kept as printed, with a warning
     lost: bool = False  # not a question: a row of the table printed with a value but not read
+    blank: bool = False  # (lost) a question printed in the table without its value
 
 
 def _standard_of(question: Question, context: str | None, keywords: dict[str, str]) -> str | None:
@@ -340,6 +341,10 @@ class _OccurrenceReader:
             return
         if not heads_table:
             prompts.head = None
+            if missing_figure and standard is not None:  # its value cell printed empty: the set is incomplete
+                lost = _occurrence(event, standard, None, None, None, valued=False, table=self.table)
+                lost.lost = lost.blank = True
+                self.out.append(lost)
             return
         if prompts.head is None or prompts.head.standard != standard:
             self.table += 1
@@ -878,13 +883,20 @@ def _incomplete(
     if missing:
         read_codes = ", ".join(q.code or "?" for q in questions)
         why.append(f"its key questions {read_codes} were read but not {', '.join(missing)}")
-    why += [f"a row on page {o.page} printed with a value is no question: '{_short(o.text)}'" for o in lost]
+    why += [_lost_why(o) for o in lost]
     if not why:
         return []
     page = lost[0].page if lost else questions[0].page
     name = f"{unit}: standard {standard.code} {standard.name}"
     message = f"{name}: a row of its key-question table was not read ({'; '.join(why)})"
     return [ParseWarning(code=KEY_QUESTIONS_INCOMPLETE, message=message, page=page, field=where)]
+
+
+def _lost_why(lost: Occurrence) -> str:
+    """Why a row of a key-question table was not read, for `key_questions_incomplete`."""
+    if lost.blank:
+        return f"the question '{_short(lost.text)}' on page {lost.page} is printed without its value"
+    return f"a row on page {lost.page} printed with a value is no question: '{_short(lost.text)}'"
 
 
 def extract_key_questions(

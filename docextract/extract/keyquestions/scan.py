@@ -307,6 +307,9 @@ class Scanner:
                 pending.labels.extend(split.labels)
                 pending.rows.append(row)
                 self.table_bottom = _bottom(row)
+            elif split.values:  # a value printed with no question beside it: a row of the table not read
+                self._flush()
+                self.events.append(Break(row.page, lost=row.text))
 
     def _row_heading(self, row: Row, whole: str) -> str | None:
         if "?" in whole or len(whole) > 90:
