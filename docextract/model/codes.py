@@ -152,7 +152,8 @@ KEY_QUESTION_TEXT_CUT = _register(
 KEY_QUESTIONS_INCOMPLETE = _register(
     "key_questions_incomplete",
     "warning",
-    "a row of a standard's key-question table not read (its codes skip one, or a row with a value unreadable)",
+    "a row of a standard's key-question table not read (its codes skip one, a row with a value but no question, "
+    "or a question with an empty value cell)",
 )
 KEY_QUESTIONS_NOT_FOUND = _register(
     "key_questions_not_found", "warning", "no key-question table found for a rated unit"

@@ -878,7 +878,12 @@ def _incomplete(
     if not questions:
         return []
     missing = plausibility_rules().key_questions.missing_codes(standard.code, [q.code for q in questions])
-    lost = [o for o in read if o.lost]
+    similarity = patterns().similarity
+    lost = [  # a question printed without a value where the same question is read with one is a repeat
+        o
+        for o in read
+        if o.lost and not (o.blank and any(_similarity(o.text, q.text) >= similarity for q in questions))
+    ]
     why: list[str] = []
     if missing:
         read_codes = ", ".join(q.code or "?" for q in questions)
