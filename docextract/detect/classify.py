@@ -135,7 +135,8 @@ def own_identity_lines(doc: Document, pages: Sequence[int] | None = None) -> lis
     the lines under a heading opening a list of cited works ("Background papers", "References",
     "Notes"...) to the end of its page (in a Word document: of its section; footnotes too), and
     lines that cite wherever they are (a year in brackets, a quoted report title, a numbered note
-    naming the publisher). Whether a line cites depends on its own page or section only."""
+    naming the publisher). Whether a line cites depends on its own page or section only. A letter's
+    addressee is not its publisher either (`addressee_lines`)."""
     cues = detection_patterns().publisher
 
     def heading(text: str | None) -> bool:
@@ -143,7 +144,11 @@ def own_identity_lines(doc: Document, pages: Sequence[int] | None = None) -> lis
 
     own: list[Line] = []
     citing_page: int | None = None
-    for line in doc.lines(pages):
+    lines = list(doc.lines(pages))
+    addressee = addressee_lines([line.text for line in lines])
+    for index, line in enumerate(lines):
+        if index in addressee:
+            continue
         section = line.place.section if line.place is not None else None
         if heading(line.text):
             citing_page = line.page
@@ -154,6 +159,28 @@ def own_identity_lines(doc: Document, pages: Sequence[int] | None = None) -> lis
             continue
         own.append(line)
     return own
+
+
+def addressee_lines(texts: Sequence[str]) -> set[int]:
+    """Indexes of the lines of `texts` naming a letter's addressee: from a line opening a recipient
+    block ("To:") to the greeting ("Dear ..."), at most `recipient_lines` lines; and every line above
+    a greeting addressing the inspectorate ("Dear Chief Inspector": a letter written TO it, whose
+    letterhead is someone else's). Patterns: patterns/detection.yaml `publisher`."""
+    cues = detection_patterns().publisher
+
+    def matches(patterns: list[str], text: str) -> bool:
+        return any(_compiled(p).search(text.strip()) for p in patterns)
+
+    greetings = [i for i, text in enumerate(texts) if matches(cues.greeting, text)]
+    to_inspectorate = [i for i in greetings if matches(cues.greeting_to_inspectorate, texts[i])]
+    found: set[int] = set(range(to_inspectorate[-1] + 1)) if to_inspectorate else set()
+    for start, text in enumerate(texts):
+        if not matches(cues.recipient_start, text):
+            continue
+        end = next((i for i in greetings if i > start), len(texts))
+        if end - start <= cues.recipient_lines:
+            found.update(range(start, end + 1))
+    return found
 
 
 def recognised(found: set[str]) -> bool:

@@ -40,8 +40,17 @@ class PublisherCues(Strict):
     citation_headings: list[str]
     # a line citing a work (a year in brackets, a quoted title, a numbered note naming the publisher)
     citation_lines: list[str]
+    # a letter's recipient block ("To:" ... "Dear ..."), and a greeting addressing the inspectorate:
+    # the addressee, not the publisher (classify.addressee_lines)
+    recipient_start: list[str]
+    greeting: list[str]
+    greeting_to_inspectorate: list[str]
+    recipient_lines: int = Field(ge=1)
 
-    @field_validator("imprint", "cover_title", "citation_headings", "citation_lines")
+    @field_validator(
+        "imprint", "cover_title", "citation_headings", "citation_lines", "recipient_start", "greeting",
+        "greeting_to_inspectorate",
+    )
     @classmethod
     def _imprint(cls, value: list[str]) -> list[str]:
         return check_regexes(value)
