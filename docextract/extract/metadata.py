@@ -10,7 +10,7 @@ from ..detect.classify import front_lines
 from ..model.codes import TITLE_TRUNCATED
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
-from ..read.normalize import collapse, strip_markup
+from ..read.normalize import clean_name
 from ..rules.patterns import detection_patterns, metadata_patterns, vocab
 from ..rules.regexes import compiled
 
@@ -95,7 +95,7 @@ def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
             if not wrapped:
                 break
             parts.append(following)
-        return collapse(strip_markup(" ".join(part.text for part in parts))), tuple(parts)
+        return clean_name(" ".join(part.text for part in parts)), tuple(parts)
     return None, ()
 
 

@@ -70,6 +70,20 @@ def normalize_text(text: str) -> str:
     return collapse(text)
 
 
+def clean_name(text: str) -> str:
+    """A name (the title, a unit's name, an addressee) without the markup a draft printed unrendered
+    leaves: markdown escapes, links, HTML tags, heading marks, emphasis and code marks
+    (patterns/reading.yaml `name_markup`, in order), spaces collapsed. May return ''."""
+    for pattern, replace in _name_markup():
+        text = pattern.sub(replace, text)
+    return collapse(text)
+
+
+@cache
+def _name_markup() -> list[tuple[regex.Pattern[str], str]]:
+    return [(compiled(rule.pattern), rule.replace) for rule in reading_patterns().name_markup]
+
+
 def strip_markup(text: str) -> str:
     """Remove markdown/HTML markers that text conversions leave around words (patterns/reading.yaml
     `markup`, in order)."""

@@ -38,6 +38,8 @@ class ReadingPatterns(Strict):
     footnote_superscripts: str
     footnote_after_question: Guarded
     markup: list[Replacement] = Field(min_length=1)
+    # markup a name keeps when a draft is printed unrendered (read.normalize.clean_name)
+    name_markup: list[Replacement] = Field(min_length=1)
 
     # <SUPERSCRIPTS>: the superscript digits, inside a character class
     _s = field_validator("footnote_superscripts")(lambda cls, v: check_filled(v, "<SUPERSCRIPTS>", "0"))

@@ -32,7 +32,7 @@ from ...model.codes import (
 from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, fuzzy_equal, split_rating
-from ...read.normalize import collapse, compact
+from ...read.normalize import clean_name, collapse, compact
 from ...rules.patterns import FuzzyWord, frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
 from ..plausibility import (
@@ -704,7 +704,7 @@ def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWar
         prefix = draft.overall.prefix
     parts = [prefix, *draft.name_tail] if prefix else draft.name_rows
     cleaned = [_clean_name(part) for part in parts]
-    name = collapse(" ".join(text for text, _ in cleaned))
+    name = clean_name(" ".join(text for text, _ in cleaned))
     garbled = any(flag for _, flag in cleaned)
     if subject and (not name or (garbled and compact(name) in compact(subject))):
         return subject, ParseWarning(

@@ -36,7 +36,7 @@ from ...model.record import (
 )
 from ...read.document import Document, Line
 from ...read.fuzzy import similarity
-from ...read.normalize import collapse, compact
+from ...read.normalize import clean_name, collapse, compact
 from ...rules.patterns import frameworks, recommendation_patterns, vocab
 from ...rules.regexes import compiled
 from .. import addressees
@@ -394,7 +394,7 @@ class _Scanner:
         return None
 
     def named_lead(self, printed: str, previous: bool) -> _Lead:
-        addressee = clean_addressee(printed)
+        addressee = clean_addressee(clean_name(printed))
         body = addressees.find_body(addressee)
         canonical = body.canonical if body is not None else None
         exact = (i for i, name in enumerate(self.units) if name and compact(name) == compact(addressee))
