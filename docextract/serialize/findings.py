@@ -13,6 +13,8 @@ from ..validation.checks import Issue
 # Findings that say part of a report was not checked (unreadable values, no known framework's rules):
 # a file with one is never called 'ok' in the text output, even when it does not fail.
 UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
+OK, FAILED, NOT_FULLY_CHECKED, UNREADABLE_VERDICT = "ok", "FAILED", "passed, not fully checked", "unreadable"
+
 
 @dataclass
 class FileFindings:
@@ -31,8 +33,22 @@ class FileFindings:
         return [i for i in self.issues if strict or i.severity == "error"]
 
     def ok(self, strict: bool = False) -> bool:
-        """Whether the file was read and no finding fails it."""
+        """Whether the file was read and no finding fails it (the exit code's test: a file with only
+        `not_checked`/`rules_unknown` warnings passes, but its `verdict` is never 'ok')."""
         return self.error is None and not self.failing(strict)
+
+    def fully_checked(self) -> bool:
+        """Whether every check could run: the file was read and no finding says part was not checked."""
+        return self.error is None and not any(i.code in UNCHECKED for i in self.issues)
+
+    def verdict(self, strict: bool = False) -> str:
+        """The file's verdict, the same in every format: 'unreadable', 'FAILED', 'passed, not fully
+        checked' (it passes, but something could not be read or checked) or 'ok'."""
+        if self.error is not None:
+            return UNREADABLE_VERDICT
+        if not self.ok(strict):
+            return FAILED
+        return OK if self.fully_checked() else NOT_FULLY_CHECKED
 
 
 def exit_code(results: Sequence[FileFindings], strict: bool = False) -> int:

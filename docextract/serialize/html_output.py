@@ -36,7 +36,7 @@ section.file{background:#fff;border-radius:6px;padding:12px 20px;margin:18px 0;b
 .finding.error{border-color:#c1121f}.finding.warning{border-color:#e9a100}
 .badge{display:inline-block;border-radius:3px;padding:1px 7px;font-size:.8em;font-weight:600;color:#fff;
  text-transform:uppercase}.badge.error{background:#c1121f}.badge.warning{background:#b07900}
-.ok{color:#2d6a4f;font-weight:600}.failed{color:#c1121f;font-weight:600}
+.ok{color:#2d6a4f;font-weight:600}.failed{color:#c1121f;font-weight:600}.unchecked{color:#9c6644;font-weight:600}
 code{background:#eef;padding:0 4px;border-radius:3px}.rule{color:#444;font-size:.93em}
 blockquote{margin:6px 0;padding:6px 12px;background:#fff;border-left:3px solid #bbb;font-style:italic}
 mark{background:#ffe066;padding:0 2px}.where{font-weight:600;color:#1d3557}
@@ -89,7 +89,9 @@ def _summary(results: Sequence[FileFindings], strict: bool) -> str:
         else:
             e, w = _counts(result.issues)
             errors, warnings = str(e), str(w)
-            verdict = '<span class="ok">ok</span>' if result.ok(strict) else '<span class="failed">FAILED</span>'
+            word = result.verdict(strict)
+            css = {"ok": "ok", "FAILED": "failed"}.get(word, "unchecked")
+            verdict = f'<span class="{css}">{_e(word)}</span>'
         title = result.report.title if result.report is not None and result.report.title else ""
         rows.append(
             f'<tr><td><a href="#file-{index}">{_e(result.file)}</a></td><td>{_e(title)}</td>'

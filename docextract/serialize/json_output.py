@@ -33,6 +33,8 @@ def _file_json(result: FileFindings, strict: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "file": result.file,
         "ok": result.ok(strict),
+        "fully_checked": result.fully_checked(),
+        "verdict": result.verdict(strict),
         "issues": [i.model_dump(mode="json") for i in result.issues],
     }
     if result.error is not None:
@@ -41,5 +43,7 @@ def _file_json(result: FileFindings, strict: bool) -> dict[str, Any]:
 
 
 def findings_json(results: Sequence[FileFindings], strict: bool = False) -> str:
-    """Always a list, one object per file: {"file", "ok", "issues"[, "error"]} (even for one file)."""
+    """Always a list, one object per file: {"file", "ok", "fully_checked", "verdict", "issues"[,
+    "error"]} (even for one file). `ok` is the exit code's test (no failing finding); `verdict` is 'ok' only
+    when every check also ran ('passed, not fully checked' otherwise, 'FAILED', 'unreadable')."""
     return json.dumps([_file_json(r, strict) for r in results], indent=2, ensure_ascii=False) + "\n"

@@ -9,7 +9,7 @@ from rich.text import Text
 from ..model.record import InspectionReport
 from ..validation.checks import Issue
 from ..validation.checks.locate import sort_key
-from .findings import UNCHECKED, FileFindings, count_words
+from .findings import FileFindings, count_words
 
 
 def _standard_names(report: InspectionReport | None) -> dict[tuple[str | None, str], str]:
@@ -48,9 +48,7 @@ def text_lines(results: Sequence[FileFindings], strict: bool = False) -> list[Te
                 out.append(line)
                 if found.quotation:
                     out.append(Text(f"             “{found.quotation}”", style="dim"))
-        verdict = "ok" if result.ok(strict) else "FAILED"
-        if verdict == "ok" and any(i.code in UNCHECKED for i in result.issues):
-            verdict = "passed, not fully checked"  # something was not checked: never called 'ok'
+        verdict = result.verdict(strict)  # something not checked is never called 'ok'
         style = {"ok": "green", "FAILED": "red"}.get(verdict, "yellow")
         out.append(Text(f"{result.file}: {count_words(result.issues)} ({verdict})", style=style))
     if len(results) > 1:

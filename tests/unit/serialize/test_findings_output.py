@@ -169,3 +169,32 @@ def test_the_value_is_found_inside_the_finding_box(defects_pdf: Path) -> None:
     assert exact is not None and elsewhere is None
     assert xref.bbox.top - 2 <= exact.top and exact.bottom <= xref.bbox.bottom + 2
     assert abs(exact.x0 - xref.bbox.x0) < 30  # the share-of-characters box is close to the exact one
+
+
+@pytest.mark.parametrize(
+    ("issues", "error", "verdict", "ok", "fully_checked"),
+    [
+        ([], None, "ok", True, True),
+        ([("not_checked", "warning")], None, "passed, not fully checked", True, False),
+        ([("rules_unknown", "error")], None, "FAILED", False, False),
+        ([("missing_value", "warning")], None, "ok", True, True),
+        ([], "not a PDF", "unreadable", False, False),
+    ],
+)
+def test_every_format_gives_the_same_verdict_and_never_ok_when_something_was_not_checked(
+    issues: list[tuple[str, str]], error: str | None, verdict: str, ok: bool, fully_checked: bool
+) -> None:
+    """JSON and HTML said 'ok' for a file whose only findings were `not_checked`, while the text
+    output said 'passed, not fully checked' (leftover of issue 16)."""
+    from docextract.serialize.html_output import render_review
+    from docextract.serialize.json_output import findings_json
+    from docextract.validation.checks import Issue
+
+    found = [Issue(code=code, severity=severity, message=f"{code} here") for code, severity in issues]  # type: ignore[arg-type]
+    result = FileFindings(file="draft.pdf", issues=found, error=error)
+    assert result.verdict() == verdict
+    (data,) = json.loads(findings_json([result]))
+    assert (data["verdict"], data["ok"], data["fully_checked"]) == (verdict, ok, fully_checked)
+    if error is None:
+        assert f"({verdict})" in render_text([result])
+        assert f">{verdict}</span>" in render_review([result])
