@@ -13,7 +13,7 @@ from ..validation.checks import Issue
 # Findings that say part of a report was not checked (unreadable values, no known framework's rules):
 # a file with one is never called 'ok' in the text output, even when it does not fail.
 UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
-OK, FAILED, NOT_FULLY_CHECKED, UNREADABLE_VERDICT = "ok", "FAILED", "passed, not fully checked", "unreadable"
+OK, FAILED, NOT_FULLY_CHECKED, UNREADABLE_VERDICT = "ok", "FAILED", "passed, not fully checked", "cannot be read"
 
 
 @dataclass
@@ -42,7 +42,7 @@ class FileFindings:
         return self.error is None and not any(i.code in UNCHECKED for i in self.issues)
 
     def verdict(self, strict: bool = False) -> str:
-        """The file's verdict, the same in every format: 'unreadable', 'FAILED', 'passed, not fully
+        """The file's verdict, the same in every format: 'cannot be read', 'FAILED', 'passed, not fully
         checked' (it passes, but something could not be read or checked) or 'ok'."""
         if self.error is not None:
             return UNREADABLE_VERDICT

@@ -45,5 +45,5 @@ def _file_json(result: FileFindings, strict: bool) -> dict[str, Any]:
 def findings_json(results: Sequence[FileFindings], strict: bool = False) -> str:
     """Always a list, one object per file: {"file", "ok", "fully_checked", "verdict", "issues"[,
     "error"]} (even for one file). `ok` is the exit code's test (no failing finding); `verdict` is 'ok' only
-    when every check also ran ('passed, not fully checked' otherwise, 'FAILED', 'unreadable')."""
+    when every check also ran ('passed, not fully checked' otherwise, 'FAILED', 'cannot be read')."""
     return json.dumps([_file_json(r, strict) for r in results], indent=2, ensure_ascii=False) + "\n"

@@ -178,7 +178,7 @@ def test_the_value_is_found_inside_the_finding_box(defects_pdf: Path) -> None:
         ([("not_checked", "warning")], None, "passed, not fully checked", True, False),
         ([("rules_unknown", "error")], None, "FAILED", False, False),
         ([("missing_value", "warning")], None, "ok", True, True),
-        ([], "not a PDF", "unreadable", False, False),
+        ([], "not a PDF", "cannot be read", False, False),
     ],
 )
 def test_every_format_gives_the_same_verdict_and_never_ok_when_something_was_not_checked(
