@@ -13,7 +13,11 @@ from ..validation.checks import Issue
 # Findings that say part of a report was not checked (unreadable values, no known framework's rules):
 # a file with one is never called 'ok' in the text output, even when it does not fail.
 UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
-OK, FAILED, NOT_FULLY_CHECKED, UNREADABLE_VERDICT = "ok", "FAILED", "passed, not fully checked", "cannot be read"
+# The verdict words (`FileFindings.verdict`): output wording, the same in every format.
+OK = "ok"
+FAILED = "FAILED"
+NOT_FULLY_CHECKED = "passed, not fully checked"
+UNREADABLE_VERDICT = "cannot be read"
 
 
 @dataclass
