@@ -104,7 +104,8 @@ def test_cli_text_output_groups_and_summarises() -> None:
 def test_cli_json_is_always_a_list() -> None:
     one = json.loads(runner.invoke(app, ["validate", "--format", "json", str(DEFECTS)]).stdout)
     assert isinstance(one, list) and len(one) == 1  # a glob matching one file gives the same shape as several
-    assert set(one[0]) == {"file", "ok", "issues"}
+    assert set(one[0]) == {"file", "ok", "fully_checked", "verdict", "issues"}
+    assert one[0]["verdict"] == "FAILED"
     assert one[0]["ok"] is False
     assert set(one[0]["issues"][0]) == {
         "code", "severity", "message", "unit", "standard", "page", "expected", "found",
