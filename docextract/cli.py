@@ -311,12 +311,13 @@ def _validate_one(file: str) -> FileFindings:
 
     from .model.errors import DocextractError
     from .pipeline import validate
+    from .read.open import read_stream
     from .serialize.findings import FileFindings
 
     if file != STDIN and Path(file).is_dir():
         return FileFindings(file=file, error="no report files in this directory")
     try:
-        result = validate(io.BytesIO(sys.stdin.buffer.read()) if file == STDIN else file)
+        result = validate(io.BytesIO(read_stream("<stdin>", sys.stdin.buffer)) if file == STDIN else file)
     except DocextractError as exc:
         error_line(str(exc))  # one line on stderr; carry on with the other files
         return FileFindings(file=str(file), error=exc.reason)

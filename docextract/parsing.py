@@ -90,10 +90,10 @@ def parse_all(files: Sequence[str]) -> tuple[list[InspectionReport], bool]:
 
 def _parse_one(item: str) -> InspectionReport:
     from .pipeline import parse, parse_document
-    from .read.open import read_bytes
+    from .read.open import read_bytes, read_stream
 
     if item == STDIN:
-        with read_bytes("<stdin>", sys.stdin.buffer.read()) as doc:
+        with read_bytes("<stdin>", read_stream("<stdin>", sys.stdin.buffer)) as doc:
             return parse_document(doc)
     return parse(item)
 

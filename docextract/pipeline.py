@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
@@ -31,7 +31,7 @@ from .model.codes import IS_DIRECTORY, NOT_A_RECORD, NOT_FOUND, RATINGS_NOT_FOUN
 from .model.errors import DocextractError
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
-from .read.open import ReportSource, open_document
+from .read.open import STREAM_NAME, ReportSource, check_regular, open_document
 from .rules.patterns import load_all, vocab
 
 if TYPE_CHECKING:
@@ -134,6 +134,9 @@ def validate(source: ReportSource) -> ValidationResult:
 
     if isinstance(source, str | os.PathLike) and Path(source).suffix.lower() in RECORD_SUFFIXES:
         return validate_record(read_record(source))
+    if not isinstance(source, str | os.PathLike) and _holds_record(source):
+        name = getattr(source, "name", None)
+        return validate_record(record_from_bytes(name if isinstance(name, str) else STREAM_NAME, source.read()))
     with collector_paused(), open_document(source) as doc:
         report = parse_document(doc)
     return validate_record(report)
@@ -149,10 +152,27 @@ def read_record(path: str | os.PathLike[str]) -> InspectionReport:
         raise DocextractError(name, NOT_FOUND, "no such file")
     if file.is_dir():
         raise DocextractError(name, IS_DIRECTORY, "is a directory, not a record file")
+    check_regular(name)
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise DocextractError(name, UNREADABLE, f"cannot read the file ({exc.strerror or exc})") from exc
+    return record_from_bytes(name, data)
+
+
+def _holds_record(stream: BinaryIO) -> bool:
+    """Whether a seekable binary stream holds a JSON object (a record, `docextract parse -f json`),
+    sniffed from its first bytes and rewound; a report's text or a PDF never starts with '{'."""
+    if not stream.seekable():
+        return False
+    start = stream.tell()
+    head = stream.read(1024)
+    stream.seek(start)
+    return isinstance(head, bytes) and head.lstrip()[:1] in (b"{", b"[")
+
+
+def record_from_bytes(name: str, data: bytes) -> InspectionReport:
+    """A record (one JSON object) from bytes read from `name`. Raises DocextractError `not_a_record`."""
     if data.lstrip().startswith(b"["):
         raise DocextractError(name, NOT_A_RECORD, "holds a list: validate one record (one JSON object) per file")
     try:

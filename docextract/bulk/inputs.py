@@ -5,10 +5,13 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..model.codes import NOT_A_FILE, UNREADABLE
 
 # What a directory walk picks up: the formats `docextract parse` reads.
 REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".text"})
@@ -31,6 +34,7 @@ class Hashed:
     sha256: str | None
     size: int | None
     error: str | None = None  # why it could not be read
+    code: str = UNREADABLE  # the error's code (README: Codes)
 
 
 def _walk(directory: Path) -> list[Path]:
@@ -85,6 +89,8 @@ def hash_file(path: str) -> Hashed:
     """The sha256 and size of one file, read in 1 MiB chunks; the reason instead when it cannot be read."""
     digest = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the hashing for ever
+            return Hashed(path, None, None, "not a regular file (a FIFO, device or socket): refused", NOT_A_FILE)
         with open(path, "rb") as handle:
             size = 0
             while chunk := handle.read(1 << 20):

@@ -15,7 +15,7 @@ from types import FrameType
 
 from rich.console import Console
 
-from ..model.codes import INTERNAL_ERROR, UNREADABLE
+from ..model.codes import INTERNAL_ERROR
 from ..serialize import formats as output_formats
 from . import tables as T
 from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
@@ -116,7 +116,7 @@ def _plan(
     errors: list[ErrorRecord] = []
     for item in hashed:
         if item.sha256 is None:
-            errors.append(ErrorRecord(item.path, None, UNREADABLE, item.error or "cannot read the file"))
+            errors.append(ErrorRecord(item.path, None, item.code, item.error or "cannot read the file"))
         else:
             groups.setdefault(item.sha256, []).append(item.path)
     summary.distinct = len(groups)
@@ -198,7 +198,7 @@ def run_bulk(
 def _prepare(options: BulkOptions, task_fn: TaskFn, out_dir: Path) -> tuple[Executor, Expanded]:
     """The executor (a Dask one connected) and the inputs expanded; BulkError when the run cannot
     start (no pipeline for --validate, an output path that is a file, an input that matches nothing,
-    an unreachable scheduler), before anything is created."""
+    no report file in the inputs, an unreachable scheduler), before anything is created."""
     if options.validate and load_validate() is None:
         raise BulkError("--validate needs docextract.pipeline, which this docextract does not have")
     executor = _executor(options, task_fn)
@@ -209,6 +209,8 @@ def _prepare(options: BulkOptions, task_fn: TaskFn, out_dir: Path) -> tuple[Exec
         named = expanded.unmatched[:_NAMED_INPUTS]  # every bad input named when few; a count beyond
         more = f" (and {len(expanded.unmatched) - len(named)} more)" if len(expanded.unmatched) > len(named) else ""
         raise BulkError(f"{', '.join(named)}: no such file or directory, or no glob match{more}")
+    if not expanded.files:  # directories without a report file: nothing to do, nothing created
+        raise BulkError(f"{', '.join(options.inputs[:_NAMED_INPUTS])}: no report files (.pdf, .docx, .txt, .md) in it")
     if isinstance(executor, DaskExecutor):
         try:
             executor.connect()

@@ -224,6 +224,9 @@ IS_DIRECTORY = _register("is_directory", "input", "a directory where a report fi
 UNREADABLE = _register("unreadable", "input", "the file cannot be read (permissions, I/O) or its pages rendered")
 EMPTY = _register("empty", "input", "the file is empty")
 TOO_LARGE = _register("too_large", "input", "a document over the size limit (100 MB)")
+NOT_A_FILE = _register(
+    "not_a_file", "input", "not a regular file (a FIFO, device or socket): refused, never waited on or read"
+)
 UNSUPPORTED = _register("unsupported", "input", "a file type docextract does not read")
 NOT_PDF = _register("not_pdf", "input", "named .pdf but without a %PDF header")
 NOT_TEXT = _register("not_text", "input", "named as text but binary")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from ..model.codes import EMPTY, IS_DIRECTORY, NOT_FOUND, TOO_LARGE, UNREADABLE, UNSUPPORTED
+from ..model.codes import EMPTY, IS_DIRECTORY, NOT_A_FILE, NOT_FOUND, TOO_LARGE, UNREADABLE, UNSUPPORTED
 from ..model.errors import DocextractError
 from .document import Document
 from .textfile import read_text
@@ -15,6 +16,9 @@ ReportSource = str | os.PathLike[str] | BinaryIO
 """What `parse` and `validate` take: a path, or a binary file object open for reading."""
 
 STREAM_NAME = "<stream>"
+
+MAX_BYTES = 100 * 1024 * 1024
+"""The largest document read (a report is a few MB): larger is `too_large`, refused before it is read."""
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 WORD_SUFFIXES = {".docx"}
@@ -25,13 +29,24 @@ def open_document(source: ReportSource) -> Document:
     Raises DocextractError when it cannot be read; TypeError for a text-mode file object."""
     if isinstance(source, str | os.PathLike):
         return read_document(os.fspath(source))
-    data = source.read()
+    data = source.read(MAX_BYTES + 1)  # a pipe is read up to the cap, never without end
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
+        raise DocextractError(STREAM_NAME, TOO_LARGE, f"the stream holds over {MAX_BYTES // 2**20} MB: refused")
     if not isinstance(data, bytes):
         raise TypeError("parse() needs a path or a binary file object (open the file with 'rb')")
     name = getattr(source, "name", None)
     if isinstance(name, str) and not name.startswith("<"):
         return read_bytes(name, data, Path(name).suffix.lower() or None)
     return read_bytes(STREAM_NAME, data)
+
+
+def read_stream(name: str, stream: BinaryIO) -> bytes:
+    """All of a binary stream (standard input: a pipe), read up to `MAX_BYTES`. Raises
+    DocextractError `too_large` when it holds more, rather than filling the memory."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DocextractError(name, TOO_LARGE, f"the stream holds over {MAX_BYTES // 2**20} MB: refused")
+    return data
 
 
 def read_document(path: str | Path) -> Document:
@@ -43,21 +58,28 @@ def read_document(path: str | Path) -> Document:
         raise DocextractError(name, NOT_FOUND, "no such file")
     if file.is_dir():
         raise DocextractError(name, IS_DIRECTORY, "is a directory, not a report file")
-    if file.suffix.lower() in WORD_SUFFIXES:
-        from .wordfile import MAX_BYTES
-
-        size = file.stat().st_size
-        if size > MAX_BYTES:  # refused before reading it into memory
-            raise DocextractError(
-                name,
-                TOO_LARGE,
-                f"the document is {size / 1e6:.0f} MB; drafts over {MAX_BYTES // 2**20} MB are refused",
-            )
+    check_regular(name)
+    size = file.stat().st_size
+    if size > MAX_BYTES:  # refused before reading it into memory
+        raise DocextractError(
+            name, TOO_LARGE, f"the document is {size / 1e6:.0f} MB; documents over {MAX_BYTES // 2**20} MB are refused"
+        )
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise DocextractError(name, UNREADABLE, f"cannot read the file ({exc.strerror or exc})") from exc
     return read_bytes(name, data, file.suffix.lower())
+
+
+def check_regular(name: str) -> None:
+    """Raise DocextractError `not_a_file` unless `name` is a regular file (after symlinks): a FIFO
+    would block its reader for ever, a device (/dev/zero) never end."""
+    try:
+        mode = os.stat(name).st_mode
+    except OSError as exc:
+        raise DocextractError(name, UNREADABLE, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not stat.S_ISREG(mode):
+        raise DocextractError(name, NOT_A_FILE, "not a regular file (a FIFO, device or socket): refused")
 
 
 def read_bytes(name: str, data: bytes, suffix: str | None = None) -> Document:
