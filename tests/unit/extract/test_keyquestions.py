@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import paths
 import pytest
+from keyquestion_fixtures import run
 
 from docextract.detect.classify import Detection, detect
-from docextract.extract.keyquestions.extract import _case_rules, candidate_pages, extract_key_questions, scan
+from docextract.extract.keyquestions.extract import _case_rules, candidate_pages, scan
 from docextract.extract.keyquestions.tables import TableReader
-from docextract.model.record import KeyQuestion, ParseWarning, Standard, Unit
+from docextract.model.record import KeyQuestion
 from docextract.read.open import read_document
-from docextract.rules.patterns import frameworks, keyquestion_patterns
+from docextract.rules.patterns import keyquestion_patterns
 
 FIXTURES = paths.FIXTURES / "keyquestions"
 FRAMEWORK = "probation-pdu-2023"
-
-
-def run(name: str) -> tuple[dict[str, list[KeyQuestion]], list[ParseWarning]]:
-    """Key questions of a fixture for a unit with the 2023 PDU standards (no ratings table needed)."""
-    with read_document(FIXTURES / name) as doc:
-        detection = Detection(kind="pdu_inspection", framework=FRAMEWORK, furniture=detect(doc).furniture)
-        rules = frameworks().frameworks[FRAMEWORK].standards
-        unit = Unit(name="Fixture PDU", page=1, standards=[Standard(code=r.code, name=r.name) for r in rules])
-        [filled], warnings = extract_key_questions(doc, detection, [unit])
-    assert all(not s.key_questions for s in unit.standards)  # the unit given is left as it is
-    return {s.code: s.key_questions for s in filled.standards}, warnings
 
 
 def values(kqs: list[KeyQuestion]) -> list[tuple[str, int | None]]:
