@@ -29,7 +29,7 @@ demo: $(STAMP)
 	@echo "JSON record written to out/sample-pdu-report.json"
 
 test: $(DEV_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The bulk pool's tests 20 times over, two at a time (pytest-xdist) and each under load.
 stress: $(DEV_STAMP)
