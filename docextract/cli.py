@@ -288,7 +288,8 @@ def _is_archive(file: str) -> bool:
 
 def _validate_archive(file: str, reports: Sequence[str]) -> list[FileFindings]:
     """The findings of every report of a bulk archive (or those `reports` selects), each from its
-    row alone; the reason it could not be read (one line on stderr) as one unreadable result."""
+    row alone; the reason it could not be read (one line on stderr) as one unreadable result; a
+    report of it that could not be read is one line naming its own path and the archive."""
     from .bulk.archive import validate_archive
     from .model.errors import DocextractError
     from .serialize.findings import FileFindings
@@ -299,8 +300,8 @@ def _validate_archive(file: str, reports: Sequence[str]) -> list[FileFindings]:
         error_line(str(exc))
         return [FileFindings(file=file, error=exc.reason)]
     for result in results:
-        if result.error is not None:
-            error_line(f"{file}: {result.error}")
+        if result.error is not None:  # the report's own path, and the archive it was read from
+            error_line(f"{result.file}: {result.error} (in the archive {file})")
     return results
 
 

@@ -59,3 +59,12 @@ def test_archive_reports_its_files_not_read_as_the_files_do(tmp_path: Path, name
     assert chosen.returncode == exit_code, chosen.stdout + chosen.stderr
     assert "holds no reports" not in chosen.stderr
     assert [r.file for r in validate_archive(archive, [str(bad)])] == [str(bad)]
+
+
+def test_archive_unreadable_file_line_names_the_file_not_the_archive(tmp_path: Path) -> None:
+    """The stderr line of a file the bulk run could not read named the archive as the file ("out/
+    docextract.duckdb: corrupt_pdf: …"): it names the report's own path, then the archive it is in."""
+    inputs, archive = _archive(tmp_path, "broken")
+    lines = _cli("validate", str(archive)).stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"docextract: error: {inputs / 'broken.pdf'}: "), lines
+    assert lines[0].endswith(f"(in the archive {archive})")

@@ -9,6 +9,7 @@ import pytest
 from docextract.model.record import (
     InspectionReport,
     KeyQuestion,
+    ParseWarning,
     Recommendation,
     Source,
     Standard,
@@ -301,12 +302,32 @@ def test_missing_values() -> None:
     record = clean_pdu(**{"1.2": None, "2.2": ("Requires improvement", [])})
     record.units[0].overall_rating = None
     missing = [i for i in check(record) if i.code == "missing_value"]
-    assert sorted((i.standard or "", i.expected) for i in missing) == [
-        ("", "overall rating"),
-        ("1.2", "rating"),
-        ("2.2", "key questions"),
-    ]
+    assert sorted((i.standard or "", i.expected) for i in missing) == [("", "overall rating"), ("1.2", "rating")]
     assert all(i.severity == "warning" for i in missing)
+
+
+def test_case_based_standard_without_key_questions_is_not_checked() -> None:
+    """No key-question percentage read for a case-based standard: its rating was not checked (not_checked,
+    so the report is never 'ok'), saying what was not read and where, never a bare missing_value."""
+    found = [i for i in check(clean_pdu(**{"2.2": ("Requires improvement", [])})) if i.standard == "2.2"]
+    assert [(i.code, i.severity, i.unit, i.page) for i in found] == [("not_checked", "warning", "Northgate PDU", 3)]
+    assert "2.2 Planning" in found[0].message and "key-question" in found[0].message
+    assert found[0].expected == "key questions"
+
+
+def test_unread_key_questions_said_once() -> None:
+    """A parse warning already naming the standard's unread key questions gives the one not_checked finding."""
+    record = clean_pdu(**{"2.2": ("Requires improvement", [])})
+    record.warnings.append(
+        ParseWarning(
+            code="key_questions_incomplete",
+            message="a row of its key-question table was not read",
+            field="units[0].standards[4].key_questions",
+            page=3,
+        )
+    )
+    found = [i for i in check(record) if i.standard == "2.2"]
+    assert [(i.code, i.found) for i in found] == [("not_checked", "key_questions_incomplete")]
 
 
 def test_letters_are_not_expected_to_print_key_questions() -> None:
