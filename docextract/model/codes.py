@@ -158,6 +158,12 @@ KEY_QUESTIONS_INCOMPLETE = _register(
 KEY_QUESTIONS_NOT_FOUND = _register(
     "key_questions_not_found", "warning", "no key-question table found for a rated unit"
 )
+KEY_QUESTIONS_UNREAD = _register(
+    "key_questions_unread",
+    "warning",
+    "key-question tables printed (a 'Key questions' column beside a '%' one) but no percentage of them read "
+    "(printed without '%', \"74 per cent\", columns in an order not understood): one per case-based standard",
+)
 RECOMMENDATIONS_NOT_FOUND = _register("recommendations_not_found", "warning", "no recommendations found")
 RECOMMENDATION_UNIT_INFERRED = _register(
     "recommendation_unit_inferred", "warning", "a recommendation's unit inferred, not printed"

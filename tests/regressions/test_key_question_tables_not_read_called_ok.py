@@ -38,3 +38,13 @@ def test_standards_whose_key_questions_were_not_read_are_not_checked(tmp_path: P
     assert [i.message for i in result.issues if i.code == "missing_value"] == []
     findings = FileFindings(file=str(path), issues=result.issues, report=result.report)
     assert not findings.fully_checked() and findings.verdict() != "ok"
+    assert {w.code for w in result.report.warnings} >= {"key_questions_unread"}
+
+
+def test_a_report_printing_no_key_question_table_says_missing_value(tmp_path: Path) -> None:
+    """No table printed at all: the report lacks the values (`missing_value`), nothing left unread."""
+    path = tmp_path / "report.txt"
+    path.write_text("\f".join([COVER, RATINGS_ONE_LINE.format(score="8/21"), RECOMMENDATIONS]))
+    result = validate(path)
+    assert sorted(i.standard or "" for i in result.issues if i.code == "missing_value") == ["2.1", "2.2", "2.3", "2.4"]
+    assert "key_questions_unread" not in {w.code for w in result.report.warnings}

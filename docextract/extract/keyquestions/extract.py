@@ -32,6 +32,7 @@ from ...model.codes import (
     KEY_QUESTION_WORDING_DIFFERS,
     KEY_QUESTIONS_INCOMPLETE,
     KEY_QUESTIONS_NOT_FOUND,
+    KEY_QUESTIONS_UNREAD,
 )
 from ...model.record import KeyQuestion, ParseWarning, Prompt, Standard, Unit
 from ...read.document import BoxTuple, Document, Line, to_bbox
@@ -917,7 +918,59 @@ def extract_key_questions(
     runs = _Runs(doc, detection, rules, _keywords(case_rules), units, TableReader(doc), Provenance(doc))
     found, warnings = runs.read_all()
     filled, more = _filled(units, found, rules)
+    if not found:
+        more += _tables_not_read(doc, filled, rules)
     return filled, warnings + more
+
+
+def _tables_not_read(doc: Document, units: Sequence[Unit], rules: Sequence[StandardRule]) -> list[ParseWarning]:
+    """When no key question was read at all but the report prints a key-question table header (a
+    'Key questions' cell beside a cell naming percentages, patterns/keyquestions.yaml `header`), a
+    `key_questions_unread` warning on each case-based standard's key questions: its table is printed
+    in a form not read, so its rating cannot be checked (never read as if the report printed none)."""
+    header = _printed_header(doc)
+    if header is None:
+        return []
+    page, text = header
+    warnings: list[ParseWarning] = []
+    for index, unit in enumerate(units):
+        for position, standard in enumerate(unit.standards):
+            if not _is_case_based(standard, rules):
+                continue
+            warnings.append(
+                ParseWarning(
+                    code=KEY_QUESTIONS_UNREAD,
+                    message=f"{unit.name or 'unit'}: standard {standard.code} {standard.name}: no key-question "
+                    f"percentage was read, though the report prints key-question tables (header '{_short(text)}' "
+                    f"on page {page}): their values are printed in a form not read (no '%' sign, \"per cent\", "
+                    "columns in an order not understood)",
+                    page=page,
+                    field=f"units[{index}].standards[{position}].key_questions",
+                )
+            )
+    return warnings
+
+
+def _printed_header(doc: Document) -> tuple[int, str] | None:
+    """The page and text of the first row printing a key-question table header: a cell naming the
+    question column and another naming percentages (read from the page's visual rows, on pages of the
+    cheap pass holding a question mark and a line naming percentages); None when no page prints one."""
+    p = patterns()
+
+    def names_percentages(text: str) -> bool:
+        return any(x.search(text) for x in p.percentages)
+
+    for page in doc.pages:
+        texts = [line.text for line in page.lines]
+        if not any("?" in t for t in texts) or not any(names_percentages(t) for t in texts):
+            continue
+        for line in doc.layout_lines(page.number):
+            cells = [cell.strip() for cell in line.cells]
+            if any(p.question_column.match(c) for c in cells) and any(
+                names_percentages(c) for c in cells if not p.question_column.match(c)
+            ):
+                return page.number, line.text
+    return None
 
 
 def units_from_key_questions(

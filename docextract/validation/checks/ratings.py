@@ -339,9 +339,8 @@ def check_rules_known(ctx: Context) -> list[Issue]:
 
 
 def check_missing_values(ctx: Context) -> list[Issue]:
-    """Values the checks need that were not read (ratings, scores), each a `missing_value` finding; a
-    case-based standard none of whose key-question percentages were read is `not_checked`
-    (`_key_questions_unread`)."""
+    """Values the checks need that were not read (ratings, scores, key questions), each a `missing_value`
+    finding (key questions printed but not read are `not_checked`: `_key_questions_unread`)."""
     issues: list[Issue] = []
     for u, unit in enumerate(ctx.report.units):
         name = unit.name or "an unnamed unit"
@@ -369,28 +368,30 @@ def check_missing_values(ctx: Context) -> list[Issue]:
     return issues
 
 
+def _without_percentages(ctx: Context, standard: Standard) -> bool:
+    """Whether `standard` is case-based, in a kind that prints key questions (patterns/validation.yaml
+    `key_questions_expected_kinds`), and none of its key-question percentages was read."""
+    return (
+        ctx.report.kind in validation_patterns().key_questions_expected_kinds
+        and ctx.case_based(standard)
+        and not any(q.percent is not None for q in standard.key_questions)
+    )
+
+
 def _key_questions_unread(ctx: Context, field: str, unit: Unit, standard: Standard) -> list[Issue]:
-    """The `not_checked` finding of a case-based standard (in a kind that prints key questions,
-    patterns/validation.yaml `key_questions_expected_kinds`) none of whose key-question percentages
-    were read: its table was not found or not read (no "%" signs, a column order not understood), so
-    its rating was not checked and the report is never 'ok'. None when a parse warning on its key
-    questions already says so (check_not_checked)."""
-    rules = validation_patterns()
-    if (
-        ctx.report.kind not in rules.key_questions_expected_kinds
-        or not ctx.case_based(standard)
-        or any(q.percent is not None for q in standard.key_questions)
-    ):
+    """The `missing_value` finding of a case-based standard none of whose key-question percentages
+    were read (the report prints no table for it); none when a parse warning on its key questions
+    says they were printed but not read (`key_questions_unread`, ...: check_not_checked gives the
+    `not_checked` finding, so the report is never 'ok')."""
+    if not _without_percentages(ctx, standard):
         return []
+    rules = validation_patterns()
     said = (w for w in ctx.report.warnings if w.code in rules.not_checked)
     if any((w.field or "").startswith(f"{field}.key_questions") for w in said):
         return []
-    read = len(standard.key_questions)
-    what = f"its {read} key questions were read without a percentage" if read else "no key-question table was read"
     message = (
-        f"Could not check the rating of standard {_label(standard)} of {unit.name or 'an unnamed unit'} against "
-        f"its key questions: {what}, so its lowest key-question percentage is unknown (its table was not "
-        "found, or not read: percentages printed without '%' signs, or columns in an order not understood)."
+        f"Case-based standard {_label(standard)} of {unit.name or 'an unnamed unit'} has no key-question "
+        "percentages, so its rating cannot be recomputed."
     )
     at = Where(unit.name, standard.code, standard.page)
-    return [issue(NOT_CHECKED, message, expected="key questions", **at.kw())]
+    return [issue(MISSING_VALUE, message, expected="key questions", **at.kw())]

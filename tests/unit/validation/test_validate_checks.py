@@ -302,17 +302,33 @@ def test_missing_values() -> None:
     record = clean_pdu(**{"1.2": None, "2.2": ("Requires improvement", [])})
     record.units[0].overall_rating = None
     missing = [i for i in check(record) if i.code == "missing_value"]
-    assert sorted((i.standard or "", i.expected) for i in missing) == [("", "overall rating"), ("1.2", "rating")]
+    assert sorted((i.standard or "", i.expected) for i in missing) == [
+        ("", "overall rating"),
+        ("1.2", "rating"),
+        ("2.2", "key questions"),  # no table printed for it
+    ]
     assert all(i.severity == "warning" for i in missing)
 
 
-def test_case_based_standard_without_key_questions_is_not_checked() -> None:
-    """No key-question percentage read for a case-based standard: its rating was not checked (not_checked,
-    so the report is never 'ok'), saying what was not read and where, never a bare missing_value."""
-    found = [i for i in check(clean_pdu(**{"2.2": ("Requires improvement", [])})) if i.standard == "2.2"]
-    assert [(i.code, i.severity, i.unit, i.page) for i in found] == [("not_checked", "warning", "Northgate PDU", 3)]
-    assert "2.2 Planning" in found[0].message and "key-question" in found[0].message
-    assert found[0].expected == "key questions"
+def test_key_questions_printed_but_not_read_are_not_checked() -> None:
+    """A case-based standard whose key-question table is printed but not read (`key_questions_unread`):
+    not_checked, at its standard, saying what was not read and where (the report is never 'ok'), never a
+    bare missing_value."""
+    record = clean_pdu(**{"2.2": ("Requires improvement", [])})
+    record.warnings.append(
+        ParseWarning(
+            code="key_questions_unread",
+            message="Northgate PDU: standard 2.2 Planning: no key-question percentage was read, though the "
+            "report prints key-question tables (header 'Key questions % yes' on page 7)",
+            field="units[0].standards[4].key_questions",
+            page=7,
+        )
+    )
+    found = [i for i in check(record) if i.expected == "key questions" or i.code == "not_checked"]
+    assert [(i.code, i.severity, i.unit, i.standard, i.page) for i in found] == [
+        ("not_checked", "warning", "Northgate PDU", "2.2", 3)  # at its standard; the message names the table's page
+    ]
+    assert "2.2 Planning" in found[0].message and "page 7" in found[0].message
 
 
 def test_unread_key_questions_said_once() -> None:
