@@ -260,7 +260,18 @@ class Provenance:
             joined += found_compact
         if not any(ch.isdigit() for ch in text) and compact(text) in joined:
             return True  # words run together or broken apart by extraction; numbers only whole
-        return in_order(wanted, page_words, rules().provenance.max_gap_words)
+        gap = rules().provenance.max_gap_words
+        if in_order(wanted, page_words, gap):
+            return True
+        if last == page:
+            return False
+        # a text cut by the page break (a table row split over two pages): its first words on `page`,
+        # the rest from the next page on (the page foot and running header between them skipped)
+        first = self._page(page)[0]
+        return any(
+            in_order(wanted[:cut], first, gap) and self.found(" ".join(wanted[cut:]), page + 1, last - page - 1)
+            for cut in range(1, len(wanted))
+        )
 
 
 def in_order(wanted: Sequence[str], page_words: Sequence[str], max_gap: int) -> bool:

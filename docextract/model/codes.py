@@ -153,7 +153,7 @@ KEY_QUESTIONS_INCOMPLETE = _register(
     "key_questions_incomplete",
     "warning",
     "a row of a standard's key-question table not read (its codes skip one, a row with a value but no question, "
-    "or a question with an empty value cell)",
+    "a question with an empty value cell, or a question cut at a page foot whose rest is not atop the next)",
 )
 KEY_QUESTIONS_NOT_FOUND = _register(
     "key_questions_not_found", "warning", "no key-question table found for a rated unit"

@@ -30,6 +30,7 @@ class KeyQuestionScanPatterns(KeyQuestionScanMethods, Strict):
     residue_start: str
     residue_marker: str
     percent_line: str
+    question_value_line: str
     inner_value: str
 
     _v = field_validator(
@@ -39,6 +40,7 @@ class KeyQuestionScanPatterns(KeyQuestionScanMethods, Strict):
         "residue_start",
         "residue_marker",
         "percent_line",
+        "question_value_line",
         "inner_value",
     )(lambda cls, v: _shape(v))
     _t = field_validator("trailing_values")(lambda cls, v: _shape(v, "text", "values"))

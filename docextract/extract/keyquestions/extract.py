@@ -87,6 +87,8 @@ class Occurrence:
     cut: bool = False  # printed without its question mark: text kept as printed, with a warning
     lost: bool = False  # not a question: a row of the table printed with a value but not read
     blank: bool = False  # (lost) a question printed in the table without its value
+    pages: tuple[int, ...] = ()  # every page its rows print on (a row split by a page break: two)
+    foot: bool = False  # (cut) run to its page's foot: the rest of its row, and rows after it, not read
 
 
 def _standard_of(question: Question, context: str | None, keywords: dict[str, str]) -> str | None:
@@ -418,7 +420,7 @@ def _valued(event: Question, standard: str | None, header: Header | None, table:
         valued=True,
         table=table,
     )
-    occurrence.cut = event.cut
+    occurrence.cut, occurrence.foot = event.cut, event.foot
     refused = _refused_percent(current.raw) if current is not None and current.percent is None else None
     if placed.refused:
         for why in placed.refused:
@@ -462,6 +464,7 @@ def _occurrence(
         box=event.box,
         valued=valued,
         table=table,
+        pages=event.pages,
     )
 
 
@@ -604,30 +607,52 @@ def _key_question(entry: _Merged, unit: str, at: str | None = None) -> tuple[Key
 
 
 def candidate_pages(doc: Document) -> list[int]:
-    """Pages of the cheap pass holding a question and a percentage at a line's end (+ header page before)."""
-    p = patterns()
+    """Pages of the cheap pass holding a question and a percentage at a line's end, plus a page
+    next to one whose table runs over the page break between them (`_runs_on`)."""
     pages: set[int] = set()
     for page in doc.pages:
         texts = [line.text for line in page.lines]
         asks = [i for i, t in enumerate(texts) if "?" in t]
         if not asks:
             continue
-        figures = [i for i, t in enumerate(texts) if patterns().percent_line.search(t)]
+        figures = [i for i, t in enumerate(texts) if _row_value(t)]
         if any(abs(i - j) <= NEAR_LINES for i in figures for j in asks):
             pages.add(page.number)
     for number in sorted(pages):
-        if number == 1 or number - 1 in pages or not _opens_with_table(doc.page(number).lines):
-            continue
-        tail = doc.page(number - 1).lines[-8:]
-        if any(any(s.match(cell) for s in p.starts for cell in line.cells) for line in tail):
+        if number > 1 and number - 1 not in pages and _runs_on(doc, number - 1):
             pages.add(number - 1)
+        if number < doc.page_count and number + 1 not in pages and _runs_on(doc, number):
+            pages.add(number + 1)
     return sorted(pages)
 
 
+def _row_value(text: str) -> bool:
+    """Whether a cheap-pass line is a table row's value: a line ending in a percentage after a
+    question mark or alone, or a question's first line with its value beside it."""
+    p = patterns()
+    return p.percent_line.search(text) is not None or p.question_value_line.match(text) is not None
+
+
+def _runs_on(doc: Document, number: int) -> bool:
+    """Whether a table at the foot of page `number` may run on atop the next page (a row split by
+    the break, a header repeated or not): the page's last lines hold a row's value or a value
+    column's header (in the cheap pass, else in the layout's cells), and the next page's first
+    lines a question or a value."""
+    if not _opens_with_table(doc.page(number + 1).lines):
+        return False
+    tail = doc.page(number).lines[-8:]
+    if any(_row_value(line.text) or _header_start(line.cells) for line in tail):
+        return True
+    return doc.format == "pdf" and any(_header_start(line.cells) for line in doc.layout_lines(number)[-8:])
+
+
+def _header_start(cells: Sequence[str]) -> bool:
+    return any(s.match(cell) for s in patterns().starts for cell in cells)
+
+
 def _opens_with_table(lines: Sequence[Line]) -> bool:
-    """Whether a page's first lines (after a running header) are table rows: a question or a percentage."""
-    head = [line.text for line in lines[1:5]]
-    return any("?" in t or patterns().percent_line.search(t) for t in head[:3])
+    """Whether a page's first lines (a running header among them) are table rows: a question or a percentage."""
+    return any("?" in line.text or _row_value(line.text) for line in lines[:4])
 
 
 def _runs_of(pages: Sequence[int]) -> Iterator[list[int]]:
@@ -735,8 +760,10 @@ def doubts(
         if problem is not None:
             refusal = Refusal(f"{where}[*].code", occurrence.code or "", occurrence.page, problem)
             out.append(_Doubt(occurrence, "code", refusal))
-        if not provenance.found(occurrence.text, occurrence.page):
-            reason = f"the question is not printed on page {occurrence.page}"
+        first, last = min((occurrence.page, *occurrence.pages)), max((occurrence.page, *occurrence.pages))
+        if not provenance.found(occurrence.text, first, last - first):  # a row split by a page break: both
+            shown = f"pages {first}–{last}" if last > first else f"page {first}"
+            reason = f"the question is not printed on {shown}"
             out.append(
                 _Doubt(occurrence, "text", Refusal(f"{where}[*]", _short(occurrence.text), occurrence.page, reason))
             )
@@ -873,7 +900,8 @@ def _incomplete(
     where: str, unit: str, standard: Standard, questions: Sequence[KeyQuestion], read: Sequence[Occurrence]
 ) -> list[ParseWarning]:
     """A `key_questions_incomplete` warning on a standard's key questions (field `where`) when a
-    row of its table was not read: a row printed with a value that is no question, or codes
+    row of its table was not read: a row printed with a value that is no question, a question cut
+    at a page's foot whose rest was not found atop the next (the table may run on there), or codes
     that skip one (patterns/plausibility.yaml `codes_consecutive`). `validate` then rates the
     standard from none of them."""
     if not questions:
@@ -885,14 +913,15 @@ def _incomplete(
         for o in read
         if o.lost and not (o.blank and any(_similarity(o.text, q.text) >= similarity for q in questions))
     ]
+    cut = [o for o in read if o.foot and not o.lost]  # its row may run on where it was not read
     why: list[str] = []
     if missing:
         read_codes = ", ".join(q.code or "?" for q in questions)
         why.append(f"its key questions {read_codes} were read but not {', '.join(missing)}")
-    why += [_lost_why(o) for o in lost]
+    why += [_lost_why(o) for o in lost + cut]
     if not why:
         return []
-    page = lost[0].page if lost else questions[0].page
+    page = (lost + cut)[0].page if lost or cut else questions[0].page
     name = f"{unit}: standard {standard.code} {standard.name}"
     message = f"{name}: a row of its key-question table was not read ({'; '.join(why)})"
     return [ParseWarning(code=KEY_QUESTIONS_INCOMPLETE, message=message, page=page, field=where)]
@@ -902,6 +931,11 @@ def _lost_why(lost: Occurrence) -> str:
     """Why a row of a key-question table was not read, for `key_questions_incomplete`."""
     if lost.blank:
         return f"the question '{_short(lost.text)}' on page {lost.page} is printed without its value"
+    if lost.foot:
+        return (
+            f"the question '{_short(lost.text)}' runs to the foot of page {max(lost.pages, default=lost.page)} "
+            "without its question mark and the rest of its row was not found on the next page"
+        )
     return f"a row on page {lost.page} printed with a value is no question: '{_short(lost.text)}'"
 
 

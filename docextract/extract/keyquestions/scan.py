@@ -52,6 +52,7 @@ class _Patterns:
     residue_start: regex.Pattern[str]  # "…?Error! Bookmark": the rest of the residue is on the next line
     residue_marker: regex.Pattern[str]  # a footnote marker after the question mark ("?12")
     percent_line: regex.Pattern[str]  # a line ending in a percentage, maybe more values after it
+    question_value_line: regex.Pattern[str]  # a question's first line with its value beside it
     inner_value: regex.Pattern[str]  # a percentage inside a question's line
     similarity: float
     max_rows: int
@@ -86,6 +87,7 @@ def patterns() -> _Patterns:
         residue_start=compiled(rows.expanded(p, "residue_start")),
         residue_marker=compiled(rows.expanded(p, "residue_marker")),
         percent_line=compiled(rows.expanded(p, "percent_line")),
+        question_value_line=compiled(rows.expanded(p, "question_value_line")),
         inner_value=compiled(rows.expanded(p, "inner_value")),
         similarity=p.same_question_similarity,
         max_rows=p.max_question_rows,
@@ -158,6 +160,7 @@ class Question:
     box: BoxTuple | None
     pages: tuple[int, ...]
     cut: bool = False  # printed with its value but without its question mark: kept as printed
+    foot: bool = False  # (cut) its last line the last row read of its page: its row may run on unread
 
 
 Event = Heading | Header | Break | Question
@@ -174,6 +177,7 @@ class _Pending:
     labels: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     text: str = ""
+    value_page: int | None = None  # the page its first value is printed on (a row split by a page break)
 
     def add(self, part: str) -> None:
         """Append one printed line of the question (a word broken after its hyphen is rejoined)."""
@@ -183,6 +187,14 @@ class _Pending:
             self.text = out + part
         else:
             self.text = f"{out} {part}" if out else part
+
+    def take(self, row: Row, split: _Split) -> None:
+        """One printed row of the question: its values and labels (its text added by `add`)."""
+        if split.values and self.value_page is None:
+            self.value_page = row.page
+        self.values.extend(split.values)
+        self.labels.extend(split.labels)
+        self.rows.append(row)
 
     @property
     def complete(self) -> bool:
@@ -203,6 +215,16 @@ class _Split:
     box: BoxTuple | None = None  # the question cell's
 
 
+@dataclass(frozen=True)
+class _Suspended:
+    """A question at a page's foot held over the header atop the next page: where its event goes,
+    and the column labels of its table's header."""
+
+    pending: _Pending
+    index: int
+    labels: tuple[str, ...] | None
+
+
 class Scanner:
     """Rows in, events out. One scanner per document: state runs across page breaks."""
 
@@ -220,6 +242,9 @@ class Scanner:
         self.header_page = 0
         self.columns: tuple[BoxTuple, ...] = ()  # the value columns' header boxes of the table read
         self.table_bottom: tuple[int, float] | None = None  # page and bottom of the table's last row read
+        self.labels: tuple[str, ...] | None = None  # the column labels of the last header read
+        self.suspended: _Suspended | None = None  # a question held over a header atop the next page
+        self.row_page: int | None = None  # the page of the row being read (None: all rows read)
 
     # -- public ------------------------------------------------------------------------
 
@@ -230,6 +255,7 @@ class Scanner:
 
     def finish(self) -> list[Event]:
         """The events of every row fed, with the last question and header closed."""
+        self.row_page = None
         self._flush()
         self._close_header()
         return self.events
@@ -258,6 +284,7 @@ class Scanner:
         text = row.text  # joined from the cells at each ask: once a row
         if self._skip(row, text):
             return
+        self.row_page = row.page
         cut, self.noise_cut = self.noise_cut, False
         if cut and self.p.noise_tail.match(text):
             return  # the rest of a Word error text wrapped below its question ("defined.")
@@ -273,43 +300,81 @@ class Scanner:
             return
         split = self._split(row, text)
         if split.texts:
-            self._close_header()
-            text = " ".join(split.texts)
-            pending = self.pending
-            new = (
-                row.joined
-                or pending is None
-                or pending.complete
-                or split.code is not None
-                or (bool(pending.parts) and self.p.question_start.match(text) is not None)
-                or _far_below(pending, row)
-            )
-            if new:
-                self._flush()
-                pending = self.pending = _Pending(code=split.code)
-            assert pending is not None
-            pending.add(text)
-            if self.p.noise.search(pending.text):  # word-processor residue broken over two lines
-                pending.text = self.p.residue_marker.sub("?", collapse(self.p.noise.sub("", pending.text)))
-            pending.values.extend(split.values)
-            pending.labels.extend(split.labels)
-            pending.rows.append(row)
-            self.table_bottom = _bottom(row) if pending.values else self.table_bottom
-            too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
-            residue = self.p.residue_start.search(pending.text) is not None  # "…?Error!" continues below
-            ends = pending.text.endswith((".", ":", ";", "!")) and not residue
-            if row.joined or too_long or (not pending.complete and ends):
-                self._flush()
+            self._text_row(row, split)
         elif split.values or split.labels:
-            pending = self.pending
-            if pending is not None and not pending.values and not _far_below(pending, row, slack=4.0):
-                pending.values.extend(split.values)
-                pending.labels.extend(split.labels)
-                pending.rows.append(row)
-                self.table_bottom = _bottom(row)
-            elif split.values:  # a value printed with no question beside it: a row of the table not read
-                self._flush()
-                self.events.append(Break(row.page, lost=row.text))
+            self._value_row(row, split)
+
+    def _text_row(self, row: Row, split: _Split) -> None:
+        """A row holding a question's words (maybe with its values): a new question or the next line
+        of the one pending."""
+        self._close_header()
+        text = " ".join(split.texts)
+        self._resume(row, split, text)
+        pending = self.pending
+        new = (
+            row.joined
+            or pending is None
+            or pending.complete
+            or split.code is not None
+            or (bool(pending.parts) and self.p.question_start.match(text) is not None)
+            or _far_below(pending, row)
+            or _leaves_column(pending, row)
+        )
+        if new:
+            self._flush()
+            pending = self.pending = _Pending(code=split.code)
+        assert pending is not None
+        pending.add(text)
+        if self.p.noise.search(pending.text):  # word-processor residue broken over two lines
+            pending.text = self.p.residue_marker.sub("?", collapse(self.p.noise.sub("", pending.text)))
+        pending.take(row, split)
+        self.table_bottom = _bottom(row) if pending.values else self.table_bottom
+        too_long = len(pending.rows) > self.p.max_rows or len(pending.text) > self.p.max_chars
+        residue = self.p.residue_start.search(pending.text) is not None  # "…?Error!" continues below
+        ends = pending.text.endswith((".", ":", ";", "!")) and not residue
+        if row.joined or too_long or (not pending.complete and ends):
+            self._flush()
+
+    def _value_row(self, row: Row, split: _Split) -> None:
+        """A row of values (or labels) alone: the values of the question pending, or a row not read."""
+        if self.suspended is not None:
+            self._close_header()
+            self._resume(row, split, "")
+        pending = self.pending
+        if pending is not None and not pending.values and not _far_below(pending, row, slack=4.0):
+            pending.take(row, split)
+            self.table_bottom = _bottom(row)
+        elif split.values:  # a value printed with no question beside it: a row of the table not read
+            self._flush()
+            self.events.append(Break(row.page, lost=row.text))
+
+    def _suspend(self) -> None:
+        """Hold the question pending at a page's foot over a header printed atop the next page: the
+        rest of its row may follow that header (a table row split by the page break)."""
+        assert self.pending is not None
+        self.suspended = _Suspended(self.pending, len(self.events), self.labels)
+        self.pending = None
+
+    def _resume(self, row: Row, split: _Split, text: str) -> None:
+        """After the header atop a page: the question held (`_suspend`) pending again when the header
+        repeats its table's and `row` is the rest of its row (its words, or its values when it had
+        none); else it is ended where it was printed (cut short at the page foot)."""
+        held, self.suspended = self.suspended, None
+        if held is None:
+            return
+        question = held.pending
+        same = held.labels is not None and held.labels == self.labels
+        if text:
+            rest = not question.complete and split.code is None and self.p.question_start.match(text) is None
+            rest = rest and not _leaves_column(question, row)
+        else:
+            rest = not question.values and bool(split.values)
+        if same and rest:
+            self.pending = question
+            return
+        event = self._event(question)
+        if event is not None:
+            self.events.insert(held.index, event)
 
     def _row_heading(self, row: Row, whole: str) -> str | None:
         if "?" in whole or len(whole) > 90:
@@ -324,7 +389,8 @@ class Scanner:
         """A table header row (or its wrapped continuation): collected until the table body starts."""
         texts = [cell.text for cell in row.cells if cell.text]
         pending = self.pending
-        if pending is not None and not pending.complete and self._question_like(pending):
+        crossing = _crossed(pending, row)  # a header atop a page below a row the break split
+        if pending is not None and not pending.complete and self._question_like(pending) and not crossing:
             return False  # inside a wrapped question: a "Current" beside it is that row's label
         if any(len(t) > 30 and self.p.question_start.match(t) for t in texts):
             return False  # the first line of a wrapped question
@@ -332,7 +398,10 @@ class Scanner:
             return False
         named = len(texts) >= 2 and any(self._label_kind(t) != "other" for t in texts)
         if named or any(any(s.match(t) for s in self.p.starts) for t in texts):
-            self._flush()
+            if crossing and self.suspended is None:
+                self._suspend()
+            elif self.suspended is None:  # (a header's second row keeps a question held)
+                self._flush()
             if self.header is not None and not self._continues_header(row):
                 self._close_header()
             if self.header is None:
@@ -378,6 +447,7 @@ class Scanner:
             percentages = any(c.search(label) for c in self.p.percentages)
             columns.append(HeaderColumn(label, kind, box, percentages))
         if any(c.kind in ("current", "comparator") for c in columns):
+            self.labels = tuple(c.label for c in columns)
             self.events.append(Header(tuple(c for c in columns if c.kind != "other"), self.header_page))
             self.columns = tuple(c.box for c in columns if c.kind in ("current", "comparator") and c.box is not None)
         self.header = None
@@ -536,33 +606,46 @@ class Scanner:
     # -- pending question ----------------------------------------------------------------
 
     def _flush(self) -> None:
+        held, self.suspended = self.suspended, None
+        if held is not None:  # a question held over a header: ended where it was printed
+            event = self._event(held.pending)
+            if event is not None:
+                self.events.insert(held.index, event)
         pending, self.pending = self.pending, None
-        if pending is None or not pending.parts:
+        if pending is None:
             return
+        event = self._event(pending)
+        if event is not None:
+            self.events.append(event)
+
+    def _event(self, pending: _Pending) -> Event | None:
+        """The event of a question read: a Question, or a Break (prose, or a row with a value that is
+        no question); None when it holds no words."""
+        if not pending.parts:
+            return None
         text = pending.text
         page = pending.rows[0].page
+        where = pending.value_page or page  # a row split by a page break: placed where its value is
         too_long = len(text) > self.p.max_chars or len(pending.rows) > self.p.max_rows
         cut = not pending.complete and not too_long and bool(pending.values)
         if cut and not self._question_like(pending):  # a row with a value that is no question
-            self.events.append(Break(page, lost=text))
-            return
+            return Break(page, lost=text)
         if too_long or (not pending.complete and not cut):
             self.columns = ()  # prose: the table ends
-            self.events.append(Break(page))
-            return
+            return Break(page)
         pages = tuple(sorted({r.page for r in pending.rows}))
         values = sorted(pending.values, key=lambda v: v.box[0] if v.box else 0.0)
-        self.events.append(
-            Question(
-                code=pending.code,
-                text=text,
-                values=tuple(values),
-                labels=tuple(pending.labels),
-                page=page,
-                box=union([r.box for r in pending.rows if r.page == page]),
-                pages=pages,
-                cut=cut,
-            )
+        last = pending.rows[-1].page
+        return Question(
+            code=pending.code,
+            text=text,
+            values=tuple(values),
+            labels=tuple(pending.labels),
+            page=where,
+            box=union([r.box for r in pending.rows if r.page == where]),
+            pages=pages,
+            cut=cut,
+            foot=cut and (self.row_page is None or self.row_page > last),
         )
 
 
@@ -578,6 +661,24 @@ def _far_below(pending: _Pending, row: Row, slack: float | None = None) -> bool:
     height = last.box[3] - last.box[1]
     gap = row.box[1] - last.box[3]
     return gap > (slack if slack is not None else max(6.0, 0.9 * height))
+
+
+def _crossed(pending: _Pending | None, row: Row) -> bool:
+    """Whether `row` is on a later page than the pending question's last line, which may run on below
+    it (words without their question mark, or a question without its value)."""
+    if pending is None or not pending.rows or row.page <= pending.rows[-1].page:
+        return False
+    return not pending.complete or not pending.values
+
+
+def _leaves_column(pending: _Pending, row: Row) -> bool:
+    """Whether `row`, on a later page than the pending question's last line, runs into the column of
+    its values (prose across the page, not the rest of the question's cell)."""
+    last = pending.rows[-1] if pending.rows else None
+    if last is None or row.page <= last.page or row.box is None:
+        return False
+    lefts = [v.box[0] for v in pending.values if v.box is not None]
+    return bool(lefts) and row.box[2] > min(lefts)
 
 
 def best_column(box: BoxTuple | None, columns: Sequence[BoxTuple | None]) -> int | None:
