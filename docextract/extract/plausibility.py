@@ -88,15 +88,20 @@ def counted_standards(framework: Framework, variant: str | None = None) -> int:
     return len({r.code for r in framework.standards if r.counted and r.variant in (None, variant)})
 
 
-def score_problems(score: int | None, max_score: int | None, framework: Framework | None) -> list[tuple[str, str]]:
+def score_problems(
+    score: int | None, max_score: int | None, framework: Framework | None, not_rated: int = 0
+) -> list[tuple[str, str]]:
     """Why a printed score cannot be right: [('max_score' | 'score', reason)], empty when it can.
 
     The maximum is the framework's (3 × its counted standards; without a framework, a multiple
-    of 3); the score is 0 to the maximum (the framework's when the printed one is refused or absent)."""
+    of 3), or, with `not_rated` counted standards printed 'Not rated', that less 3 × their number
+    (they drop out, rating-rules §2); the score is 0 to the maximum (the framework's when the
+    printed one is refused or absent)."""
     points = rules().scores.points_per_standard
     out: list[tuple[str, str]] = []
     top = max_score
-    if max_score is not None and framework is not None and max_score != framework_maximum(framework):
+    allowed = {framework_maximum(framework), framework_maximum(framework) - points * not_rated} if framework else set()
+    if max_score is not None and framework is not None and max_score not in allowed:
         standards = framework_maximum(framework) // points
         out.append(
             ("max_score", f"the maximum score of this framework is {framework_maximum(framework)} "

@@ -129,6 +129,12 @@ RATING_COLUMN_UNKNOWN = _register(
     "rating_column_unknown", "warning", "a row prints several ratings and no header says which is this inspection's"
 )
 RATING_UNREADABLE = _register("rating_unreadable", "warning", "no readable rating beside a standard")
+STANDARD_NOT_RATED = _register(
+    "standard_not_rated",
+    "warning",
+    "a standard printed 'Not rated': rating null, counted false (it drops out of the score and maximum, "
+    "rating-rules §2)",
+)
 OVERALL_RATING_UNREADABLE = _register(
     "overall_rating_unreadable", "warning", "no readable overall rating in a ratings box"
 )

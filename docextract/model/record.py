@@ -73,7 +73,8 @@ class Standard(Located):
     counted: bool = Field(
         default=True,
         description="whether the rating counts towards the unit's score and maximum "
-        "(false for youth resettlement, rated but not counted)",
+        "(false for youth resettlement, rated but not counted, and for a standard printed 'Not rated': "
+        "it drops out of the score and the maximum)",
     )
     key_questions: list[KeyQuestion] = Field(default_factory=list)
 

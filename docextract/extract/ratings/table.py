@@ -24,6 +24,7 @@ from ...model.codes import (
     OVERALL_RATING_UNREADABLE,
     RATING_COLUMN_UNKNOWN,
     RATING_UNREADABLE,
+    STANDARD_NOT_RATED,
     STANDARDS_MISSING,
     UNIT_NAME_FROM_TITLE,
     UNIT_NAME_GARBLED,
@@ -141,6 +142,7 @@ class StandardRow:
     name: str
     rating: Rating | None
     choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
+    not_rated: bool = False  # its rating cell says it was not rated (patterns/ratings.yaml `not_rated`)
 
 
 @dataclass(frozen=True)
@@ -453,14 +455,25 @@ def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
     standard = _p().standard.match(text)
     if standard:
         name, ratings = split_ratings(_without_previous_note(standard.group("rest")))
+        name, not_rated = _not_rated(name) if not ratings else (name, False)
         if name and len(name.split()) <= _p().max_name_words and not _has_digit(name):
             code = f"{standard.group('a')}.{standard.group('b')}"
             rating = ratings[0] if len(ratings) == 1 else None
-            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else ())
+            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else (), not_rated)
     domain = _p().domain.match(text)
     if domain and len(domain.group("name").split()) <= _p().max_name_words:
         return Domain(line, domain.group("d"), collapse(domain.group("name")))
     return Other(line)
+
+
+def _not_rated(name: str) -> tuple[str, bool]:
+    """A standard's name without a 'Not rated' cell printed after it (patterns/ratings.yaml
+    `labels.not_rated`), and whether one was."""
+    words = name.split()
+    span = find_label(words, ratings_patterns().labels["not_rated"])
+    if span is None or span[1] != len(words) or span[0] == 0:
+        return name, False
+    return " ".join(words[: span[0]]), True
 
 
 def _without_previous_note(rest: str) -> str:
@@ -624,7 +637,7 @@ class _Assembly:
         domain = current.domain[1] if current.domain else None
         number = current.domain[0] if current.domain else None
         current.standards.append((event, domain, number, event.rating))
-        self.awaiting = "standard" if event.rating is None else None
+        self.awaiting = "standard" if event.rating is None and not event.not_rated else None
 
     def _other(self, current: _Draft, event: Other | Heading) -> None:
         if isinstance(event, Other) and current.standards and _continues_name(event.line.text):
@@ -735,7 +748,7 @@ def _standard(
         known = framework.domain_names(number) if framework else []
         domain = best_match(domain, known) or domain
     rule = next((r for r in rules if r.code == row.code and r.name == name), None) if framework else None
-    counted = rule.counted if rule is not None else True
+    counted = (rule.counted if rule is not None else True) and not row.not_rated  # not rated: drops out
     return Standard(
         code=row.code, domain=domain, name=name, rating=rating, counted=counted, page=row.line.page, bbox=row.line.box
     )
@@ -810,7 +823,17 @@ def finish(
     warnings += found
     standards = [_standard(row, domain, number, rating, framework) for row, domain, number, rating in draft.standards]
     for position, standard in enumerate(standards):
-        if standard.rating is None and position not in unresolved:
+        if draft.standards[position][0].not_rated:
+            warnings.append(
+                ParseWarning(
+                    code=STANDARD_NOT_RATED,
+                    message=f"{name}: standard {standard.code} {standard.name} is printed 'Not rated': it "
+                    "drops out of the score and the maximum (rating-rules §2)",
+                    page=standard.page,
+                    field=f"units[{index}].standards[{position}].rating",
+                )
+            )
+        elif standard.rating is None and position not in unresolved:
             warnings.append(
                 ParseWarning(
                     code=RATING_UNREADABLE,
@@ -887,7 +910,8 @@ def unit_refusals(
         line = draft.score.line
         match = _p().score.match(line.text)
         printed = line.text[match.start("score") : match.end("max")] if match else f"{unit.score}/{unit.max_score}"
-        problems = score_problems(unit.score, unit.max_score, framework)
+        dropped = sum(1 for row, *_ in draft.standards if row.not_rated and _counted_rule(framework, row.code))
+        problems = score_problems(unit.score, unit.max_score, framework, dropped)
         if not problems and not provenance.found(printed, line.page):
             problems = [("score", f"'{printed}' is not printed on page {line.page}")]
         for target, reason in problems:
@@ -899,6 +923,11 @@ def unit_refusals(
             field_name = f"{where}.standards[{position}]"
             out.append(Refusal(field_name, f"{standard.code} {standard.name}", standard.page, problem))
     return out
+
+
+def _counted_rule(framework: Framework | None, code: str) -> bool:
+    """Whether the framework counts the standard of `code` in the score (youth resettlement does not)."""
+    return framework is not None and any(r.code == code and r.counted for r in framework.standards)
 
 
 def _refuse(units: list[Unit], refusals: Sequence[Refusal], subject: str | None) -> list[Unit]:

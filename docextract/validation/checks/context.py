@@ -156,6 +156,12 @@ class Context:
         rule = self.rule(standard)
         return rule is not None and rule.case_based
 
+    def not_rated(self, standard: Standard) -> bool:
+        """Whether the report prints the standard 'Not rated' (no rating, not counted, though the
+        framework counts it): it drops out of the score and the maximum (rating-rules §2)."""
+        rule = self.rule(standard)
+        return standard.rating is None and not standard.counted and (rule is None or rule.counted)
+
     def counted(self, standard: Standard) -> bool:
         """Whether the standard counts towards the score (youth resettlement does not)."""
         rule = self.rule(standard)

@@ -355,6 +355,8 @@ def check_missing_values(ctx: Context) -> list[Issue]:
                 )
             )
         for s, standard in enumerate(unit.standards):
+            if ctx.not_rated(standard):
+                continue  # printed 'Not rated': nothing missing (rating-rules §2)
             if standard.rating is None:
                 issues.append(
                     issue(
@@ -374,6 +376,7 @@ def _without_percentages(ctx: Context, standard: Standard) -> bool:
     return (
         ctx.report.kind in validation_patterns().key_questions_expected_kinds
         and ctx.case_based(standard)
+        and not ctx.not_rated(standard)
         and not any(q.percent is not None for q in standard.key_questions)
     )
 
