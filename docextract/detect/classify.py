@@ -16,10 +16,9 @@ import regex
 
 from ..model.codes import LITTLE_TEXT, UNKNOWN_DOCUMENT
 from ..model.record import Kind, ParseWarning
-from ..read.document import Document, Line
+from ..read.document import FOOTNOTES_SECTION, Document, Line
 from ..read.fuzzy import as_rating
 from ..read.normalize import compact
-from ..read.wordfile import FOOTNOTES_SECTION
 from ..rules.patterns import detection_patterns, frameworks, ratings_patterns
 from ..rules.regexes import compiled
 

@@ -14,8 +14,6 @@ not items — the title, the publication date, the kind and the framework — ha
 record's `provenance` (`MetadataProvenance`), and a warning carries the place of what it is about.
 """
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict, Field
 
 

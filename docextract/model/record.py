@@ -5,11 +5,12 @@ value was found. Every extracted item carries its provenance (`model/prov.py`: 1
 for PDFs, a bounding box in PDF points with the origin at the page's top left; the line, or the
 section and paragraph; the span and text it was read from and the reading path); the metadata's is
 in `provenance`, and a warning carries the place of what it is about.
+
+No `from __future__ import annotations` here nor in `prov.py`: pydantic would compile each of the
+~120 annotation strings back into a type when it builds the models (start-up, issue 16).
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +38,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _empty() -> list[Any]:
+    """A new empty list: the list fields' `default_factory`. A function, not `list`: pydantic reads
+    a factory's signature when it builds a model, and a builtin's signature is parsed from its text
+    (~0.25 ms each, 12 fields: start-up, issue 16)."""
+    return []
+
+
+def _no_places() -> MetadataProvenance:
+    """An empty `MetadataProvenance` (the same reason as `_empty`: a model class's signature costs more)."""
+    return MetadataProvenance()
+
+
 class Located(Prov):
     """Provenance shared by every extracted item: the fields of `Prov` (page, bbox, line, section,
     paragraph, row, span, source_text, origin) beside the item's values."""
@@ -57,9 +70,9 @@ class KeyQuestion(Located):
     percent: int | None = Field(default=None, ge=0, le=100, description="whole-sample percentage 'Yes'")
     comparator_percent: int | None = Field(default=None, ge=0, le=100)
     comparator_label: str | None = None
-    prompts: list[Prompt] = Field(default_factory=list)
+    prompts: list[Prompt] = Field(default_factory=_empty)
     also_on_pages: list[int] = Field(
-        default_factory=list, description="other pages printing the same question (merged occurrences)"
+        default_factory=_empty, description="other pages printing the same question (merged occurrences)"
     )
 
 
@@ -76,7 +89,7 @@ class Standard(Located):
         "(false for youth resettlement, rated but not counted, and for a standard printed 'Not rated': "
         "it drops out of the score and the maximum)",
     )
-    key_questions: list[KeyQuestion] = Field(default_factory=list)
+    key_questions: list[KeyQuestion] = Field(default_factory=_empty)
 
 
 class Unit(Located):
@@ -86,7 +99,7 @@ class Unit(Located):
     overall_rating: Rating | None = None
     score: int | None = Field(default=None, ge=0)
     max_score: int | None = Field(default=None, ge=0)
-    standards: list[Standard] = Field(default_factory=list)
+    standards: list[Standard] = Field(default_factory=_empty)
 
 
 class Recommendation(Located):
@@ -159,7 +172,7 @@ class ThematicSummary(Located):
     agreed: int | None = Field(default=None, ge=0)
     partly_agreed: int | None = Field(default=None, ge=0)
     not_agreed: int | None = Field(default=None, ge=0)
-    by_addressee: list[AddresseeTally] = Field(default_factory=list)
+    by_addressee: list[AddresseeTally] = Field(default_factory=_empty)
     sentence: str | None = Field(default=None, description="the sentence(s) the tally was read from")
     title_page: int | None = Field(default=None, ge=1, description="page of the summary's title")
 
@@ -252,22 +265,22 @@ class InspectionReport(_Model):
         "a letter's date), or 'YYYY' where the report gives only the year ('© Crown copyright 2019')",
     )
     lead_inspectorates: list[str] = Field(
-        default_factory=list, description="the inspectorates leading a joint (thematic) inspection, as named"
+        default_factory=_empty, description="the inspectorates leading a joint (thematic) inspection, as named"
     )
     provenance: MetadataProvenance = Field(
-        default_factory=MetadataProvenance,
+        default_factory=_no_places,
         description="where the title, the publication date, the kind and the framework were read",
     )
-    units: list[Unit] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=_empty)
+    recommendations: list[Recommendation] = Field(default_factory=_empty)
     stated_recommendation_count: StatedCount | None = None
-    previous_recommendations: list[PreviousRecommendation] = Field(default_factory=list)
+    previous_recommendations: list[PreviousRecommendation] = Field(default_factory=_empty)
     previous_recommendation_tally: ProgressTally | None = None
-    key_facts: list[KeyFact] = Field(default_factory=list, description="annual reports: the key-facts pages")
+    key_facts: list[KeyFact] = Field(default_factory=_empty, description="annual reports: the key-facts pages")
     thematic_summaries: list[ThematicSummary] = Field(
-        default_factory=list, description="annual reports: recommendation tallies of the thematic inspections"
+        default_factory=_empty, description="annual reports: recommendation tallies of the thematic inspections"
     )
-    warnings: list[ParseWarning] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=_empty)
     statements: list[Statement] | None = Field(
         default=None,
         description="the located facts of the running text the text checks need; null in a record written "

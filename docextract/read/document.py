@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from .layout import Row
 
 BoxTuple = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+# The section a Word draft's footnotes are read into (read/wordfile.py); here, so that detection
+# knows it without importing the Word reader.
+FOOTNOTES_SECTION = "Footnotes"
 
 
 @dataclass(frozen=True, slots=True)

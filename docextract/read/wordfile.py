@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model.codes import CORRUPT_DOCX, NO_TEXT, NOT_DOCX, TOO_LARGE, ZIP_BOMB
 from ..model.errors import DocextractError
-from .document import Document, Line, Page, Place
+from .document import FOOTNOTES_SECTION, Document, Line, Page, Place
 from .normalize import collapse, normalize_text
 
 MAX_BYTES = 100 * 1024 * 1024  # a draft report is a few MB; 100 MB is refused
@@ -32,7 +32,6 @@ MAX_PARTS = 5000
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-FOOTNOTES_SECTION = "Footnotes"
 
 
 def check_zip(path: str, data: bytes) -> None:

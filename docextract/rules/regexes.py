@@ -1,15 +1,18 @@
 """Compiled regular expressions, kept across runs (start-up, issue 16).
 
 Compiling a `regex` pattern runs Python code (the pattern is parsed, then its matcher built):
-the ~100 patterns a parse uses cost ~25 ms CPU, a tenth of a cold `docextract parse`. A
+the ~160 patterns a parse uses cost ~25 ms CPU, a tenth of a cold `docextract parse`. A
 compiled pattern pickles as its compiled form (the `regex` package's own pickle support), and
-unpickling all of them costs about 1 ms. So `compiled(pattern, flags)` gives the pattern
-compiled from a store in the cache directory (`rules.loader.cache_dir`: `DOCEXTRACT_CACHE`,
-`off` disables it) when the store holds it, compiling it otherwise; `save()` writes the store
-back when this process compiled patterns the store lacked (at exit, or before the command's
-`os._exit`). The store is keyed by the pattern's text and flags, and its file by the versions
-of `regex` and Python, so a pattern changed in a file or in the code is simply compiled anew.
-A store that cannot be read or written is not used.
+unpickling one costs ~12 µs. So `compiled(pattern, flags)` gives the pattern compiled from a
+store in the cache directory (`rules.loader.cache_dir`: `DOCEXTRACT_CACHE`, `off` disables it)
+when the store holds it, compiling it otherwise; `save()` writes the store back when this
+process compiled patterns the store lacked (at exit, or before the command's `os._exit`). The
+store is keyed by the pattern's text and flags, and its file by the versions of `regex` and
+Python, so a pattern changed in a file or in the code is simply compiled anew. It keeps each
+pattern pickled on its own, unpickled when first asked for: a store also holds the patterns of
+other documents, commands and versions of the rule files (up to `_MAX_PATTERNS`), which a run
+does not pay for. A store that cannot be read or written, or a pattern in it that does not
+unpickle to itself, is not used.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ import regex
 
 _MAX_PATTERNS = 4000  # past this, the store keeps only the patterns this process used
 
-_store: dict[tuple[str, int], regex.Pattern[str]] | None = None
+_FORMAT = 2  # the store's layout (in its file's name): 2, each pattern pickled on its own
+
+_store: dict[tuple[str, int], regex.Pattern[str]] | None = None  # unpickled or compiled by this process
+_stored: dict[tuple[str, int], bytes] = {}  # the store's patterns not asked for yet, pickled
 _used: set[tuple[str, int]] = set()
 _unsaved = 0
 _at_exit = False
@@ -38,8 +44,10 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     global _unsaved
     store = _store if _store is not None else _load()
     key = (pattern, flags)
-    found = store.get(key)
-    if found is None:
+    found = store.get(key) or _unpickled(pattern, _stored.pop(key, None))
+    if found is not None:
+        store[key] = found
+    else:
         found = regex.compile(pattern, flags)
         if not flags & regex.LOCALE:  # a locale-dependent matcher is not kept
             store[key] = found
@@ -61,7 +69,9 @@ def save() -> None:
         return
     from .loader import store as write_atomic
 
-    kept = _store if len(_store) <= _MAX_PATTERNS else {k: v for k, v in _store.items() if k in _used}
+    kept = {**_stored, **{key: pickle.dumps(found, pickle.HIGHEST_PROTOCOL) for key, found in _store.items()}}
+    if len(kept) > _MAX_PATTERNS:
+        kept = {key: value for key, value in kept.items() if key in _used}
     if write_atomic(path, kept):
         _unsaved = 0
 
@@ -72,29 +82,40 @@ def _path() -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    versions = f"{regex.__version__} {sys.version_info[:3]} {regex.DEFAULT_VERSION} {pickle.HIGHEST_PROTOCOL}"
+    versions = f"{regex.__version__} {sys.version_info[:3]} {regex.DEFAULT_VERSION} {pickle.HIGHEST_PROTOCOL} {_FORMAT}"
     return directory / f"regex-{hashlib.sha256(versions.encode()).hexdigest()[:16]}.pickle"
 
 
 def _load() -> dict[tuple[str, int], regex.Pattern[str]]:
-    global _store, _at_exit
-    store: dict[tuple[str, int], regex.Pattern[str]] = {}
+    global _store, _stored, _at_exit
+    _stored = {}
     path = _path()
     if path is not None:
         with contextlib.suppress(Exception):  # absent, unreadable or not ours: start empty
             with path.open("rb") as handle:
                 value = pickle.load(handle)
             if isinstance(value, dict):
-                store = {
+                _stored = {
                     k: v
                     for k, v in value.items()
-                    if isinstance(k, tuple) and isinstance(v, regex.Pattern) and v.pattern == k[0]
+                    if isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(v, bytes)
                 }
-    _store = store
+    _store = {}
     if not _at_exit:
         atexit.register(save)
         _at_exit = True
-    return store
+    return _store
+
+
+def _unpickled(pattern: str, data: bytes | None) -> regex.Pattern[str] | None:
+    """`pattern` compiled, from its pickled form in the store; None when the store lacks it or
+    it does not unpickle to that pattern."""
+    if data is not None:
+        with contextlib.suppress(Exception):
+            found = pickle.loads(data)
+            if isinstance(found, regex.Pattern) and found.pattern == pattern:
+                return found
+    return None
 
 
 def any_of(words: Iterable[str]) -> str:

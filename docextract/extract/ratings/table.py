@@ -34,7 +34,7 @@ from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
 from ...read.fuzzy import as_rating, best_match, find_label, fuzzy_equal, split_rating
 from ...read.normalize import clean_name, collapse, compact
-from ...rules.patterns import FuzzyWord, frameworks, ratings_patterns, ratings_table_patterns
+from ...rules.patterns import frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
 from ..plausibility import (
     Provenance,
@@ -46,7 +46,7 @@ from ..plausibility import (
 )
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
-    from ...rules.patterns import Framework
+    from ...rules.patterns import Framework, FuzzyWord
 
 
 @dataclass(frozen=True)

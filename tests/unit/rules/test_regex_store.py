@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
@@ -54,7 +55,8 @@ def test_stored_patterns_match_as_freshly_compiled_ones(tmp_path: Path) -> None:
         store = pickle.load(handle)
     text = subprocess.run(["pdftotext", "-layout", str(SAMPLE), "-"], capture_output=True, text=True, check=True).stdout
     assert len(store) > 20 and len(text) > 1000
-    for (pattern, flags), stored in store.items():
+    for (pattern, flags), data in store.items():
+        stored = pickle.loads(data)  # each pattern pickled on its own, unpickled when asked for
         fresh = regex.compile(pattern, flags)
         assert (stored.pattern, stored.flags, stored.groupindex) == (fresh.pattern, fresh.flags, fresh.groupindex)
         lines = text.splitlines()
@@ -70,6 +72,35 @@ def test_a_damaged_store_is_ignored_and_rewritten(tmp_path: Path) -> None:
     (compiles, _), record = _parse(cache)
     assert compiles > 20 and record == expected
     assert _parse(cache)[0] == [0, 0]
+
+
+def _rewrite(cache: Path, change: Callable[[dict[tuple[str, int], bytes]], None]) -> None:
+    path = _store(cache)
+    with path.open("rb") as handle:
+        store = pickle.load(handle)
+    change(store)
+    path.write_bytes(pickle.dumps(store))
+
+
+def test_a_damaged_pattern_in_the_store_is_compiled_anew(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _, expected = _parse(cache)
+    _rewrite(cache, lambda store: store.update({next(iter(store)): b"not a pickle"}))
+    (compiles, unsaved), record = _parse(cache)
+    assert (compiles, unsaved) == (1, 1) and record == expected
+    assert _parse(cache)[0] == [0, 0]
+
+
+def test_patterns_a_run_does_not_ask_for_are_never_unpickled_and_stay_stored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _, expected = _parse(cache)
+    other = ("(?:a pattern of another run)", 0)
+    _rewrite(cache, lambda store: store.update({other: b"never unpickled"}))
+    _rewrite(cache, lambda store: store.pop(next(k for k in store if k != other)))  # one to compile and save
+    (compiles, unsaved), record = _parse(cache)
+    assert (compiles, unsaved) == (1, 1) and record == expected
+    with _store(cache).open("rb") as handle:
+        assert pickle.load(handle)[other] == b"never unpickled"
 
 
 def test_no_store_when_the_cache_is_off(tmp_path: Path) -> None:
