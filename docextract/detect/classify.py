@@ -85,12 +85,14 @@ def detect(doc: Document) -> Detection:
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     found = publisher_cues(doc)
-    if not recognised(found):
+    author = other_author(doc)
+    if not recognised(found) or (author is not None and "imprint" not in found):
         cues = ", ".join(sorted(found)) or "none"
+        by = f"; a paper by another body, its front page reads '{author}'" if author is not None else ""
         warning = ParseWarning(
             code=UNKNOWN_DOCUMENT,
             message="not recognised as an HM Inspectorate of Probation publication (publisher cues found: "
-            f"{cues}): parsed as 'unknown', nothing extracted",
+            f"{cues}{by}): parsed as 'unknown', nothing extracted",
             field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
@@ -180,6 +182,19 @@ def addressee_lines(texts: Sequence[str]) -> set[int]:
         if end - start <= cues.recipient_lines:
             found.update(range(start, end + 1))
     return found
+
+
+def other_author(doc: Document) -> str | None:
+    """The front-page line stating another body as the document's author (a committee meeting, an
+    agenda item, "Report of the Director of ..."), or None. In such a paper the inspectorate's name
+    and address are mentions by someone else: only its imprint makes it the inspectorate's
+    publication (`detect`). Patterns: patterns/detection.yaml `publisher.other_author`."""
+    cues = detection_patterns().publisher
+    pages = [page.number for page in doc.pages[:1]]
+    for line in own_identity_lines(doc, pages)[: cues.other_author_lines]:
+        if any(_compiled(p).search(line.text.strip()) for p in cues.other_author):
+            return line.text.strip()
+    return None
 
 
 def recognised(found: set[str]) -> bool:

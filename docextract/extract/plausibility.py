@@ -236,16 +236,26 @@ def words(text: str) -> list[str]:
 @dataclass
 class Provenance:
     """Checks that a value's text is printed on its page: the page's plain text (the cheap
-    pass for PDFs, the lines for text files), read once per page."""
+    pass for PDFs, the lines for text files), read once per page; for a PDF, also the page's
+    layout rows (footnote markers told apart by font size and baseline)."""
 
     doc: Document
     _pages: dict[int, tuple[list[str], str]] = field(default_factory=dict)
+    _layout: dict[int, list[str]] = field(default_factory=dict)
 
     def _page(self, number: int) -> tuple[list[str], str]:
         if number not in self._pages:
             text = self.doc.page(number).text
             self._pages[number] = (words(text), compact(text))
         return self._pages[number]
+
+    def _layout_words(self, number: int) -> list[str]:
+        """The words of the page's layout rows (PDF only): the plain text glues a footnote marker
+        printed with no space to the word before it ("8/21" and a raised "1" read "8/211"); the
+        layout tells it apart by font size and baseline and leaves it out of a row's text."""
+        if number not in self._layout:
+            self._layout[number] = words("\n".join(row.text for row in self.doc.layout_rows(number)))
+        return self._layout[number]
 
     def found(self, text: str, page: int | None, pages_after: int = 0) -> bool:
         """Whether `text` is on `page` (or up to `pages_after` pages later, for text running over a
@@ -266,7 +276,7 @@ class Provenance:
         if not any(ch.isdigit() for ch in text) and compact(text) in joined:
             return True  # words run together or broken apart by extraction; numbers only whole
         gap = rules().provenance.max_gap_words
-        if in_order(wanted, page_words, gap):
+        if in_order(wanted, page_words, gap) or in_order(wanted, self._layout_words(page), gap):
             return True
         if last == page:
             return False

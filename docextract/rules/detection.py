@@ -46,10 +46,13 @@ class PublisherCues(Strict):
     greeting: list[str]
     greeting_to_inspectorate: list[str]
     recipient_lines: int = Field(ge=1)
+    # a front page stating another body as the paper's author: only an imprint recognises it
+    other_author_lines: int = Field(ge=1)
+    other_author: list[str]
 
     @field_validator(
         "imprint", "cover_title", "citation_headings", "citation_lines", "recipient_start", "greeting",
-        "greeting_to_inspectorate",
+        "greeting_to_inspectorate", "other_author",
     )
     @classmethod
     def _imprint(cls, value: list[str]) -> list[str]:
