@@ -76,6 +76,7 @@ def parse_document(doc: Document) -> InspectionReport:
         return InspectionReport(
             docextract_version=__version__, source=source, kind="unknown", warnings=warnings, statements=[]
         )
+    warnings += doc.warnings  # what reading changed (a broken ligature repaired)
     meta = extract_metadata(doc)
     warnings += meta.warnings
     units, found = _units(doc, detection, meta.subject)

@@ -108,6 +108,11 @@ def markdown() -> str:
 # --- parse warnings given by the code ------------------------------------------------------------
 
 LITTLE_TEXT = _register("little_text", "warning", "fewer than 300 characters of text: parsed as `unknown`")
+BROKEN_LIGATURE = _register(
+    "broken_ligature", "warning",
+    "the PDF gives a ligature glyph as a wrong character ('oûending'): repaired where the report's own words "
+    "prove the letters it stands for, the warning says which and where",
+)
 UNKNOWN_DOCUMENT = _register(
     "unknown_document", "warning", "not an HM Inspectorate of Probation report of a kind docextract reads: no values"
 )

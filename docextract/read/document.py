@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from ..model.record import BBox
+from ..model.record import BBox, ParseWarning
 
 if TYPE_CHECKING:
     from .layout import Row
@@ -92,6 +92,8 @@ class Document:
     sha256: str
     format: Literal["pdf", "text", "docx"]
     pages: list[Page]
+    # what reading the text changed, for the record (read.ligatures: a broken ligature repaired)
+    warnings: list[ParseWarning] = field(default_factory=list)
     _rows: Callable[[int], list[Row]] | None = field(default=None, repr=False)
     _precise: Callable[[int], Precise] | None = field(default=None, repr=False)
     _close: Callable[[], None] | None = field(default=None, repr=False)

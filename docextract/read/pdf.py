@@ -29,6 +29,7 @@ from ..model.codes import CORRUPT_PDF, EMPTY_PDF, NOT_PDF
 from ..model.errors import DocextractError
 from .document import BoxTuple, Document, Line, Page, Precise
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
+from .ligatures import repair
 from .normalize import normalize_text
 from .pdfopen import open_pdfium, read_with_pdfminer
 
@@ -59,14 +60,16 @@ def read_pdf(path: str, data: bytes) -> Document:
     if not any(page.lines for page in pages):  # no text at all: pdfminer may read what pdfium cannot
         layout.close()
         return read_with_pdfminer(path, data, "pdfium: no text")
-    return Document(
-        path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format="pdf",
-        pages=pages,
-        _rows=layout.rows,
-        _precise=layout.precise,
-        _close=layout.close,
+    return repair(
+        Document(
+            path=path,
+            sha256=hashlib.sha256(data).hexdigest(),
+            format="pdf",
+            pages=pages,
+            _rows=layout.rows,
+            _precise=layout.precise,
+            _close=layout.close,
+        )
     )
 
 

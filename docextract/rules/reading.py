@@ -29,6 +29,17 @@ class Replacement(Strict):
         return self
 
 
+class BrokenLigatures(Strict):
+    """A PDF whose ToUnicode map gives a wrong character for a ligature glyph ("oûending" for
+    "offending"): the expansions a glyph may stand for, and the words that confirm one."""
+
+    expansions: list[str] = Field(min_length=1)
+    # distinct words, read with the character as the expansion, that must be known words
+    min_words: int = Field(ge=1)
+    # a word is known when the document prints it without the character, or it is listed here
+    words: list[str] = Field(min_length=1)
+
+
 class ReadingPatterns(Strict):
     """patterns/reading.yaml."""
 
@@ -40,6 +51,7 @@ class ReadingPatterns(Strict):
     markup: list[Replacement] = Field(min_length=1)
     # markup a name keeps when a draft is printed unrendered (read.normalize.clean_name)
     name_markup: list[Replacement] = Field(min_length=1)
+    broken_ligatures: BrokenLigatures
 
     # <SUPERSCRIPTS>: the superscript digits, inside a character class
     _s = field_validator("footnote_superscripts")(lambda cls, v: check_filled(v, "<SUPERSCRIPTS>", "0"))
