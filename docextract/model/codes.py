@@ -172,8 +172,9 @@ KEY_QUESTIONS_NOT_FOUND = _register(
 KEY_QUESTIONS_UNREAD = _register(
     "key_questions_unread",
     "warning",
-    "key-question tables printed (a 'Key questions' column beside a '%' one) but no percentage of them read "
-    "(printed without '%', \"74 per cent\", columns in an order not understood): one per case-based standard",
+    "a case-based standard's key-question table printed (a table's header or a row: a percentage beside a "
+    "question) but none of its percentages read (printed without '%', \"74 per cent\", columns in an order not "
+    "understood, a table not found)",
 )
 RECOMMENDATIONS_NOT_FOUND = _register("recommendations_not_found", "warning", "no recommendations found")
 RECOMMENDATION_UNIT_INFERRED = _register(

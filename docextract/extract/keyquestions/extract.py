@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ...detect.classify import Detection, printed_standard, standard_keys
@@ -861,10 +862,16 @@ class _Runs:
 
 
 def _filled(
-    units: Sequence[Unit], found: dict[tuple[int, str], list[Occurrence]], rules: Sequence[StandardRule]
+    units: Sequence[Unit],
+    found: dict[tuple[int, str], list[Occurrence]],
+    rules: Sequence[StandardRule],
+    printed: Callable[[str | None], tuple[int, str] | None],
 ) -> tuple[list[Unit], list[ParseWarning]]:
     """Copies of `units` whose case-based standards hold the key questions merged from `found`,
-    and the warnings of the merge (a standard left without one, when any was found)."""
+    and the warnings of the merge. A standard left without one: `key_questions_unread` when its
+    table is printed (`printed`, called only then, with the standard's keyword when other key
+    questions were read: the page and text of a row showing it), else `key_questions_not_found`
+    when any other was found (the report prints no table for it: `validate` says missing_value)."""
     similarity = patterns().similarity
     warnings: list[ParseWarning] = []
     out: list[Unit] = []
@@ -883,7 +890,9 @@ def _filled(
                 questions.append(question)
                 warnings += said
             warnings += _incomplete(where, label, standard, questions, read)
-            if found and not questions:
+            if not questions and (shown := printed(_keyword(standard.code, found))) is not None:
+                warnings.append(_unread(label, standard, where, shown))
+            elif found and not questions:
                 warnings.append(
                     ParseWarning(
                         code=KEY_QUESTIONS_NOT_FOUND,
@@ -951,44 +960,45 @@ def extract_key_questions(
     rules, case_rules = _case_rules(detection)
     runs = _Runs(doc, detection, rules, _keywords(case_rules), units, TableReader(doc), Provenance(doc))
     found, warnings = runs.read_all()
-    filled, more = _filled(units, found, rules)
-    if not found:
-        more += _tables_not_read(doc, filled, rules)
+    keywords = {code: word for word, code in _keywords(case_rules).items()}
+    filled, more = _filled(units, found, rules, cache(lambda code: _printed_table(doc, keywords, code)))
     return filled, warnings + more
 
 
-def _tables_not_read(doc: Document, units: Sequence[Unit], rules: Sequence[StandardRule]) -> list[ParseWarning]:
-    """When no key question was read at all but the report prints a key-question table header (a
-    'Key questions' cell beside a cell naming percentages, patterns/keyquestions.yaml `header`), a
-    `key_questions_unread` warning on each case-based standard's key questions: its table is printed
-    in a form not read, so its rating cannot be checked (never read as if the report printed none)."""
-    header = _printed_header(doc)
-    if header is None:
-        return []
-    page, text = header
-    warnings: list[ParseWarning] = []
-    for index, unit in enumerate(units):
-        for position, standard in enumerate(unit.standards):
-            if not _is_case_based(standard, rules):
-                continue
-            warnings.append(
-                ParseWarning(
-                    code=KEY_QUESTIONS_UNREAD,
-                    message=f"{unit.name or 'unit'}: standard {standard.code} {standard.name}: no key-question "
-                    f"percentage was read, though the report prints key-question tables (header '{_short(text)}' "
-                    f"on page {page}): their values are printed in a form not read (no '%' sign, \"per cent\", "
-                    "columns in an order not understood)",
-                    page=page,
-                    field=f"units[{index}].standards[{position}].key_questions",
-                )
-            )
-    return warnings
+def _keyword(code: str, found: dict[tuple[int, str], list[Occurrence]]) -> str | None:
+    """What `_printed_table` looks for on behalf of standard `code`: any table when no key question
+    was read at all (None), else a row of this standard's own table (its code)."""
+    return code if found else None
 
 
-def _printed_header(doc: Document) -> tuple[int, str] | None:
-    """The page and text of the first row printing a key-question table header: a cell naming the
-    question column and another naming percentages (read from the page's visual rows, on pages of the
-    cheap pass holding a question mark and a line naming percentages); None when no page prints one."""
+def _unread(unit: str, standard: Standard, field: str, shown: tuple[int, str]) -> ParseWarning:
+    """The `key_questions_unread` warning on a case-based standard's key questions (`field`) none of
+    which was read though the report prints key-question tables (`shown`: the page and text of a row
+    showing one): its table is printed in a form not read, so its rating cannot be checked (never
+    read as if the report printed none)."""
+    page, text = shown
+    return ParseWarning(
+        code=KEY_QUESTIONS_UNREAD,
+        message=f"{unit}: standard {standard.code} {standard.name}: no key-question percentage was read, though "
+        f"the report prints key-question tables ('{_short(text)}' on page {page}): its table is printed in a "
+        "form not read (no '%' sign, \"per cent\", columns in an order not understood, a table not found)",
+        page=page,
+        field=field,
+    )
+
+
+def _printed_table(doc: Document, keywords: dict[str, str], code: str | None) -> tuple[int, str] | None:
+    """The page and text of the first visual row showing a key-question table (patterns/keyquestions.yaml
+    `header`, `percent`, `question_starts`): a header (a cell naming the question column beside one naming
+    percentages, this inspection, a comparator or case counts), or a row (a cell holding one percentage
+    beside a question's cell: a question mark or a question's opening word). With a standard's `code`,
+    only a row whose question holds its keyword (`keywords`: code -> the first word of its name,
+    "reviewing"): a row of its own table; None when it has none. Only pages of the cheap pass holding
+    a question mark and a line naming percentages are read; None when no page shows one. Keyed on the
+    words and cells of the table, never on one layout: columns in any order, extra columns."""
+    word = keywords.get(code) if code is not None else None
+    if code is not None and word is None:
+        return None
     p = patterns()
 
     def names_percentages(text: str) -> bool:
@@ -999,12 +1009,28 @@ def _printed_header(doc: Document) -> tuple[int, str] | None:
         if not any("?" in t for t in texts) or not any(names_percentages(t) for t in texts):
             continue
         for line in doc.layout_lines(page.number):
-            cells = [cell.strip() for cell in line.cells]
-            if any(p.question_column.match(c) for c in cells) and any(
-                names_percentages(c) for c in cells if not p.question_column.match(c)
-            ):
+            if _shows_table([cell.strip() for cell in line.cells], word):
                 return page.number, line.text
     return None
+
+
+def _shows_table(cells: Sequence[str], word: str | None) -> bool:
+    """Whether a visual row's cells are a key-question table's header or row (`_printed_table`); with
+    a keyword `word`, only a row beside a cell holding it (its letters compared without spaces: a
+    question printed letter-spaced, "D o e s r e vie win g", holds it too)."""
+    p = patterns()
+    heads = (*p.percentages, *p.current, *p.comparator, *p.count, *p.starts)
+    for index, cell in enumerate(cells):
+        others = [c for i, c in enumerate(cells) if i != index]
+        if word is None and p.question_column.match(cell) and any(h.search(c) for h in heads for c in others):
+            return True
+        if not p.percent.match("".join(cell.split())):
+            continue
+        if word is None and any("?" in c or p.question_start.match(c) for c in others):
+            return True
+        if word is not None and any(word in compact(c) for c in others):
+            return True
+    return False
 
 
 def units_from_key_questions(
@@ -1030,5 +1056,5 @@ def units_from_key_questions(
     for standard in unit.standards:
         pages = [q.page for q in standard.key_questions if q.page is not None]
         standard.page = min(pages) if pages else None
-    warnings = [w for w in found if w.code != KEY_QUESTIONS_NOT_FOUND]
+    warnings = [w for w in found if w.code not in (KEY_QUESTIONS_NOT_FOUND, KEY_QUESTIONS_UNREAD)]
     return ([unit] if unit.standards else []), warnings
