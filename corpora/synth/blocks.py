@@ -35,6 +35,7 @@ class Table:
     repeat_header: bool = False
     force_split: bool = False
     keep_together: bool = False  # start on a new page rather than split (if it fits on one)
+    split_rows: bool = False  # a body row may break across pages (.docx: no cantSplit; a word processor's default)
     footnotes: dict[str, str] = field(default_factory=dict)
     anchor: str | None = None
 

@@ -70,7 +70,8 @@ def parser() -> argparse.ArgumentParser:
                    help="'all' (the default): also draw the layout variants added with the producer matrix "
                         "(score in words, code/name/rating on own lines, wrapped ratings, domain heading after "
                         "the recommendations, year-only date, annex key-question table, with its comparison "
-                        "column where the report has one); 'classic': only the layouts from before it")
+                        "column where the report has one, key-question rows that may break across pages "
+                        "in a .docx); 'classic': only the layouts from before it")
     p.add_argument("--sources", action="store_true", help="also write the HTML or .docx a producer printed")
     p.add_argument("--text", action="store_true",
                    help="also write NAME.txt (form feed between pages; reportlab and fpdf2 only)")

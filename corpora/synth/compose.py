@@ -197,7 +197,7 @@ class Composer:
         widths = ([0.6, 0.2, 0.2] if wide else [0.44, 0.18, 0.18]) if comparator else \
             ([0.8, 0.2] if wide else [0.5, 0.2])
         return Table(rows, widths, header_rows=1, ruled=True, repeat_header=lay.repeat_header,
-                     footnotes=notes, anchor=f"kq-{unit.name}-{s.code}")
+                     split_rows=lay.kq_row_split, footnotes=notes, anchor=f"kq-{unit.name}-{s.code}")
 
     def _kq_runs(self, unit: Unit, s: Standard, n: int, notes: dict[str, str]) -> list[Run]:
         """A key question's cell as printed (with an injected broken bookmark and subsample marker)."""

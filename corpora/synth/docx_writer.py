@@ -220,8 +220,8 @@ class DocxWriter:
         for r, (row, content) in enumerate(zip(t.rows, table.rows, strict=True)):
             header = r < table.header_rows
             trpr = row._tr.get_or_add_trPr()
-            cant = OxmlElement("w:cantSplit")
-            trpr.append(cant)
+            if header or not table.split_rows:  # else the row may break across pages, as Word's default
+                trpr.append(OxmlElement("w:cantSplit"))
             if header and table.repeat_header:
                 trpr.append(OxmlElement("w:tblHeader"))
             for cell, c, w in zip(row.cells, content, widths, strict=True):

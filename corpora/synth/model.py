@@ -98,6 +98,7 @@ class Layout:
     domain_after_recs: bool = False  # the first numbered domain heading right after the recommendations
     published_style: str = "month"  # "month" (cover month and year) | "year_only" (only "© Crown copyright YYYY")
     kq_place: str = "section"  # key-question tables in each standard's "section" | in the "annex" only
+    kq_row_split: bool = False  # a key-question table row may break across pages (word processors' default; .docx)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -204,6 +204,7 @@ def choose_layout(
         layout.domain_after_recs = inspection and extra.random() < 0.3
         layout.published_style = "year_only" if inspection and extra.random() < 0.2 else "month"
         layout.kq_place = "annex" if inspection and extra.random() < 0.25 else "section"
+        layout.kq_row_split = extra.random() < 0.5  # drawn last: the variants above keep their draws
     if kind == "regional_letter":
         layout.kq_table = "none"
         layout.split_table = False

@@ -91,7 +91,8 @@ def test_every_layout_variant_is_in_the_set() -> None:
     for wanted in [("ratings_table", "ruled"), ("ratings_table", "borderless"), ("ratings_table", "stacked"),
                    ("ratings_table", "lines"), ("score_format", "slash"), ("score_format", "spaced"),
                    ("score_format", "words"), ("rating_wrap", "True"), ("domain_after_recs", "True"),
-                   ("published_style", "year_only"), ("kq_place", "annex"), ("kq_table", "comparator")]:
+                   ("published_style", "year_only"), ("kq_place", "annex"), ("kq_table", "comparator"),
+                   ("kq_row_split", "True")]:
         assert wanted in seen, wanted
 
 

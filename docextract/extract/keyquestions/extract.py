@@ -607,6 +607,9 @@ def _key_question(entry: _Merged, unit: str, at: str | None = None) -> tuple[Key
 # --- candidate pages and entry point ----------------------------------------------------
 
 
+_EDGE_LINES = 8  # the lines at a page's foot or top a table running over the break is looked for in
+
+
 def candidate_pages(doc: Document) -> list[int]:
     """Pages of the cheap pass holding a question and a percentage at a line's end, plus a page
     next to one whose table runs over the page break between them (`_runs_on`)."""
@@ -641,10 +644,10 @@ def _runs_on(doc: Document, number: int) -> bool:
     lines a question or a value."""
     if not _opens_with_table(doc.page(number + 1).lines):
         return False
-    tail = doc.page(number).lines[-8:]
+    tail = doc.page(number).lines[-_EDGE_LINES:]
     if any(_row_value(line.text) or _header_start(line.cells) for line in tail):
         return True
-    return doc.format == "pdf" and any(_header_start(line.cells) for line in doc.layout_lines(number)[-8:])
+    return doc.format == "pdf" and any(_header_start(line.cells) for line in doc.layout_lines(number)[-_EDGE_LINES:])
 
 
 def _header_start(cells: Sequence[str]) -> bool:
@@ -652,8 +655,9 @@ def _header_start(cells: Sequence[str]) -> bool:
 
 
 def _opens_with_table(lines: Sequence[Line]) -> bool:
-    """Whether a page's first lines (a running header among them) are table rows: a question or a percentage."""
-    return any("?" in line.text or _row_value(line.text) for line in lines[:4])
+    """Whether a page's first lines (a running header and a repeated table header, its cells maybe
+    on lines of their own, among them) hold a table row: a question or a percentage."""
+    return any("?" in line.text or _row_value(line.text) for line in lines[:_EDGE_LINES])
 
 
 def _runs_of(pages: Sequence[int]) -> Iterator[list[int]]:
