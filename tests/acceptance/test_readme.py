@@ -101,6 +101,7 @@ def test_skips_are_still_in_the_readme() -> None:
         assert command in commands, f"SKIP entry no longer in README.md: {command}"
 
 
+@pytest.mark.slow
 def test_every_readme_command_runs(scratch: Path) -> None:
     commands = [c for c in _commands() if c not in SKIP]
     assert len(commands) >= 10

@@ -1,57 +1,34 @@
-"""Generated reports with defects against their clean twins (same seed, no defects), and the
-null-has-a-warning property (issue 12).
+"""Generated reports with defects against their clean twins (same seed, no defects) (issue 12).
 
 - A defect changes nothing but itself: kind, framework, units, standards and key questions
   parse the same as the clean twin's, for every framework and every defect kind.
 - `validate` finds each injected defect at its own unit and standard, and nothing else.
-- Every null value of every record (200 generated reports with defects) has a warning naming
-  its field (docextract.extract.explain).
 
-Generated once per session into a temporary directory (about a minute on two cores).
+The batch (tests/support/twins.py) is generated once per run and shared with
+test_synth_null_warnings.py, which proves every null of its 200 reports has a warning.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 import records
-from paths import REPO
+import twins
+from twins import FRAMEWORKS, Batches
 
 from corpora.synth.defects import DEFECT_KINDS
 from docextract import parse
-from docextract.extract.explain import explains, unexplained_nulls
+from docextract.extract.explain import explains
 from docextract.model.record import InspectionReport
 from docextract.validation.checks import Issue
 
-FRAMEWORKS = ("probation-2018", "probation-pdu-2021", "probation-pdu-2023", "regional_letter", "youth-2018")
-TWINS = 5  # per framework, with their clean twins
-PROPERTY_TOTAL = 200  # reports with defects for the null property
-
-
-def _generate(out: Path, framework: str, count: int, *extra: str) -> list[Path]:
-    command = [sys.executable, "-m", "corpora.synth", "--out", str(out), "--count", str(count), "--seed", "5"]
-    command += ["--frameworks", framework, "--pages", "8-12", "--jobs", "2", "--quiet", *extra]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-500:]
-    return sorted(out.glob("*.pdf"))
-
 
 @pytest.fixture(scope="session")
-def batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[Path], list[Path]]]:
-    """Per framework: (reports with every defect kind, clean twins of the first TWINS of them)."""
-    root = tmp_path_factory.mktemp("twins")
-    count = PROPERTY_TOTAL // len(FRAMEWORKS)
-    out: dict[str, tuple[list[Path], list[Path]]] = {}
-    for framework in FRAMEWORKS:
-        defects = _generate(root / f"defects-{framework}", framework, count, "--defects", "all")
-        clean = _generate(root / f"clean-{framework}", framework, TWINS)
-        out[framework] = (defects, clean)
-    return out
+def batches(tmp_path_factory: pytest.TempPathFactory) -> Batches:
+    """Per framework: (reports with every defect kind, clean twins of the first of them)."""
+    return twins.batches(tmp_path_factory)
 
 
 def _shape(report: InspectionReport) -> tuple[Any, ...]:
@@ -69,10 +46,9 @@ def _at_its_place(injected: dict[str, Any], found: Issue) -> bool:
     )  # (not the page: the generator records the page a split table starts on, not the one printing it)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("framework", FRAMEWORKS)
-def test_defects_change_nothing_but_themselves(
-    batches: dict[str, tuple[list[Path], list[Path]]], framework: str
-) -> None:
+def test_defects_change_nothing_but_themselves(batches: Batches, framework: str) -> None:
     _, clean = batches[framework]
     problems: list[str] = []
     injected_kinds: set[str] = set()
@@ -95,7 +71,7 @@ def test_defects_change_nothing_but_themselves(
     assert injected_kinds  # every twin carries defects
 
 
-def test_every_defect_kind_is_exercised(batches: dict[str, tuple[list[Path], list[Path]]]) -> None:
+def test_every_defect_kind_is_exercised(batches: Batches) -> None:
     kinds: set[str] = set()
     for _, clean in batches.values():
         for twin in clean:
@@ -106,24 +82,6 @@ def test_every_defect_kind_is_exercised(batches: dict[str, tuple[list[Path], lis
             )
             kinds |= {item["type"] for item in truth["known_inconsistencies"]}
     assert kinds == set(DEFECT_KINDS)
-
-
-def test_every_null_has_a_warning_naming_its_field(batches: dict[str, tuple[list[Path], list[Path]]]) -> None:
-    reports = [pdf for defects, _ in batches.values() for pdf in defects]
-    assert len(reports) == PROPERTY_TOTAL
-    problems: dict[str, list[str]] = {}
-    nulls = 0
-    for pdf in reports:
-        report = records.parsed(pdf)  # the twins above were read once already
-        missing = unexplained_nulls(report)
-        if missing:
-            problems[pdf.name] = missing[:5]
-        for warning in report.warnings:
-            if warning.field is not None and warning.field != "*":
-                assert warning.message, warning  # the reason
-        nulls += sum(1 for w in report.warnings if w.field)
-    assert problems == {}
-    assert nulls > 0  # the batch has null values to explain (hidden ratings, refused maxima...)
 
 
 def test_field_paths_match_items_and_wildcards() -> None:

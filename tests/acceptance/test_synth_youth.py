@@ -55,6 +55,7 @@ def test_at_least_forty_youth_reports_in_every_layout(clean_dir: Path) -> None:
     assert {t["synth"]["variant"] for t in truths} == {"joint_working", "ocd_policy"}  # both forms of 3.4
 
 
+@pytest.mark.slow
 def test_youth_reports_parse_exactly(clean_dir: Path) -> None:
     result = evaluate(clean_dir, clean_dir)
     assert result.failed == []

@@ -65,6 +65,7 @@ def archive(inputs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Pat
     return out / DATABASE_NAME
 
 
+@pytest.mark.slow
 def test_every_report_of_the_archive_gives_its_files_findings(inputs: list[Path], archive: Path) -> None:
     results = validate_archive(archive)
     assert sorted(r.file for r in results) == sorted(str(p) for p in inputs)

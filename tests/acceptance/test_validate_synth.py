@@ -36,6 +36,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return _generate(tmp_path_factory.mktemp("clean"), 8, 6, "--pages", "8-10")
 
 
+@pytest.mark.slow
 def test_every_injected_defect_fires_and_nothing_else(with_defects: list[Path]) -> None:
     injected_kinds: set[str] = set()
     problems: list[str] = []

@@ -32,6 +32,7 @@ def _gs() -> str:
     return gs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", WRAPPED)
 def test_wrapped_cover_title_survives_ghostscript_redistillation(tmp_path: Path, name: str) -> None:
     source = FIXTURES / f"{name}.pdf"

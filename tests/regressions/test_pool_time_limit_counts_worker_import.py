@@ -36,6 +36,7 @@ def busy_machine() -> Iterator[None]:
         burner.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_", range(ROUNDS))
 def test_time_limit_starts_with_the_task_not_the_worker_import(busy_machine: None, round_: int) -> None:
     import slow_import_task

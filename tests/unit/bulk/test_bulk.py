@@ -213,6 +213,7 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_kill_9_then_resume_loses_and_duplicates_nothing(variants: Path, tmp_path: Path) -> None:
     reference = tmp_path / "reference"
     full = _bulk([variants], reference)

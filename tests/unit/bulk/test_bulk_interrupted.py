@@ -67,6 +67,7 @@ def test_the_summary_says_what_was_done_and_what_is_left(tmp_path: Path, monkeyp
     assert stored == (2,)  # what was done is kept
 
 
+@pytest.mark.slow
 def test_ctrl_c_on_the_command(tmp_path: Path) -> None:
     """A real SIGINT to `docextract bulk` once a report is parsed (as it commits it: DuckDB used to
     abandon the statement with "Query interrupted", a traceback and exit 1): exit 130, the summary

@@ -221,6 +221,7 @@ def test_bulk_prints_plain_progress_lines_when_not_a_terminal(tmp_path: Path) ->
     assert quiet.getvalue() == ""
 
 
+@pytest.mark.slow
 def test_bulk_dask_unreachable_is_one_line_and_exit_2(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     report = _report_text(tmp_path)

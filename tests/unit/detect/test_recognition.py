@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from corpus import shared_inputs
 from paths import REPO
 from typer.testing import CliRunner
@@ -117,6 +118,7 @@ def test_little_text_is_unknown_not_refused(tmp_path: Path) -> None:
     assert [(i.code, i.severity, i.found) for i in result.issues] == [("not_checked", "error", "little_text")]
 
 
+@pytest.mark.slow
 def test_a_wrong_printed_maximum_does_not_change_the_framework(tmp_path: Path) -> None:
     """Regression (issue 12): probation-2018 reports with a misprinted maximum were read as 2023
     PDU inspections, their 3.1/3.2 key questions merged into 2.4."""
