@@ -31,10 +31,10 @@ demo: $(STAMP)
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -n auto
 
-# The bulk pool's tests 20 times over, two at a time (pytest-xdist) and each under load.
+# The bulk pool's tests 20 times over, two at a time (pytest-xdist, test by test: --dist load) and each under load.
 stress: $(DEV_STAMP)
 	for i in $$(seq 20); do \
-		DOCEXTRACT_STRESS_ROUNDS=2 $(BIN)/python -m pytest -q -p xdist -n 2 tests/regressions/test_pool_time_limit_counts_worker_import.py \
+		DOCEXTRACT_STRESS_ROUNDS=2 $(BIN)/python -m pytest -q -p xdist -n 2 --dist load tests/regressions/test_pool_time_limit_counts_worker_import.py \
 			tests/unit/bulk/test_bulk.py -k "pool or time_limit" || exit 1; \
 	done
 
