@@ -87,7 +87,16 @@ def _paragraph_ends(lines: list[Line]) -> list[bool]:
     rights = sorted(box[2] for box in boxes)
     left, right = lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
     short = right - _SHORT_LINE * (right - left)
-    return [line.bbox is not None and line.bbox[2] < short for line in lines]
+    return [line.bbox is not None and line.bbox[2] < _short(line, short) for line in lines]
+
+
+def _short(line: Line, short: float) -> float:
+    """Where a line must stop to end its paragraph: short of the page's right margin, or in a text
+    column (`Line.column`, read/columns.py) short of that column's right edge."""
+    if line.column is None:
+        return short
+    x0, x1 = line.column
+    return x1 - _SHORT_LINE * (x1 - x0)
 
 
 def _sentences(flow: Flow) -> Iterator[Sentence]:

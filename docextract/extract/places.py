@@ -52,7 +52,7 @@ def _items(report: InspectionReport) -> Iterator[tuple[Located, tuple[str, ...]]
                 for prompt in question.prompts:
                     yield prompt, (prompt.text,)
     for rec in report.recommendations:
-        yield rec, (rec.text,)
+        yield rec, (rec.text or "",)
     if report.stated_recommendation_count is not None:
         yield report.stated_recommendation_count, (report.stated_recommendation_count.sentence,)
     for previous in report.previous_recommendations:

@@ -79,7 +79,7 @@ def _items(report: InspectionReport) -> Iterator[tuple[Located, str, tuple[str, 
                 for prompt in question.prompts:
                     yield prompt, "key_question_table", (prompt.text,)
     for rec in report.recommendations:
-        yield rec, "recommendations", (rec.text,)
+        yield rec, "recommendations", (rec.text or "",)
     if report.stated_recommendation_count is not None:
         yield report.stated_recommendation_count, "recommendations", (report.stated_recommendation_count.sentence,)
     for previous in report.previous_recommendations:

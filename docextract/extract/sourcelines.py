@@ -53,8 +53,9 @@ def _overlaps(box: tuple[float, float, float, float], item: Located) -> bool:
 
 
 def _row(doc: Document, line: Line) -> Line:
-    """The whole table row around a cheap-pass line, when the fast layout has it (a row reads better)."""
-    if line.bbox is None:
+    """The whole table row around a cheap-pass line, when the fast layout has it (a row reads better).
+    A line set in a text column is its own row: the layout's row beside it runs across the gutter."""
+    if line.bbox is None or line.column is not None:
         return line
     middle = (line.bbox[1] + line.bbox[3]) / 2
     for row in doc.layout_lines(line.page):

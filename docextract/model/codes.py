@@ -188,6 +188,11 @@ RECOMMENDATION_ADDRESSEE_JOINT = _register(
 RECOMMENDATION_NUMBER_UNREADABLE = _register(
     "recommendation_number_unreadable", "warning", "a recommendation numbered other than 1, 2, 3… ('1a.'): number null"
 )
+RECOMMENDATION_TEXT_CUT = _register(
+    "recommendation_text_cut",
+    "warning",
+    "a recommendation ends at the foot of a text column and the next column does not surely continue it: text null",
+)
 PREVIOUS_RECOMMENDATION_UNJUDGED = _register(
     "previous_recommendation_unjudged", "warning", "no progress judgement found after a previous recommendation"
 )

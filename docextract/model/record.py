@@ -110,7 +110,9 @@ class Recommendation(Located):
     addressee: str | None = Field(default=None, description="the body named in the '... should:' lead-in")
     addressee_canonical: str | None = Field(default=None, description="canonical name of the body")
     addressee_as_printed: str | None = None
-    text: str
+    text: str | None = Field(
+        default=None, description="null when it may be cut at the foot of a text column (recommendation_text_cut)"
+    )
 
 
 class StatedCount(Located):

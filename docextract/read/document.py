@@ -36,7 +36,8 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One printed line: normalised text, page, cells, box and cell boxes (PDF) or place (text, Word)."""
+    """One printed line: normalised text, page, cells, box and cell boxes (PDF) or place (text, Word),
+    and on a page set in text columns the x extent of its column."""
 
     text: str
     page: int
@@ -44,6 +45,7 @@ class Line:
     bbox: BoxTuple | None = None
     cell_boxes: tuple[BoxTuple, ...] | None = None
     place: Place | None = None  # text files and Word drafts: line number or heading + paragraph
+    column: tuple[float, float] | None = None  # x0, x1 of the text column it is set in (columns.py), else None
 
     @property
     def box(self) -> BBox | None:

@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 
 from ..model.codes import CORRUPT_PDF, EMPTY_PDF, NOT_PDF
 from ..model.errors import DocextractError
+from .columns import reading_order
 from .document import BoxTuple, Document, Line, Page, Precise
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
 from .ligatures import repair
@@ -82,7 +83,7 @@ def _read_page(pdf: Any, index: int, layout: _Layout) -> Page:
         width, height = _content_size(page)
         textpage = page.get_textpage()
         text = textpage.get_text_range()
-        lines = _split_lines(text, textpage, index + 1, height)
+        lines = reading_order(_split_lines(text, textpage, index + 1, height))
     except BaseException:
         if textpage is not None:
             textpage.close()

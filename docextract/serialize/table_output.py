@@ -95,7 +95,8 @@ def _recommendation_parts(report: InspectionReport) -> list[Table | Text]:
     if report.recommendations:
         recs = _table("Recommendations", ("no.", "unit", "addressee", "text", "page"))
         for rec in report.recommendations:
-            recs.add_row(str(rec.number or ""), rec.unit or "", rec.addressee or "", rec.text, str(rec.page or ""))
+            cells = (str(rec.number or ""), rec.unit or "", rec.addressee or "", rec.text or "", str(rec.page or ""))
+            recs.add_row(*cells)
         parts.append(recs)
     if report.stated_recommendation_count is not None:
         parts.append(_text(f"Stated recommendation count: {report.stated_recommendation_count.value}"))

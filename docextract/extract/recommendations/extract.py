@@ -22,6 +22,7 @@ from ...model.codes import (
     PREVIOUS_RECOMMENDATION_UNJUDGED,
     RECOMMENDATION_ADDRESSEE_JOINT,
     RECOMMENDATION_NUMBER_UNREADABLE,
+    RECOMMENDATION_TEXT_CUT,
     RECOMMENDATION_UNIT_INFERRED,
     RECOMMENDATIONS_NOT_FOUND,
 )
@@ -181,6 +182,22 @@ class _Passage:
         return found
 
 
+def indent(line: Line) -> float:
+    """How far a line starts right of its text column's left edge (of the page on a page of one column)."""
+    assert line.bbox is not None
+    return line.bbox[0] - (line.column[0] if line.column is not None else 0.0)
+
+
+def next_column(last: Line, line: Line) -> bool:
+    """`line` heads the text column right of the one `last` ends (same page, read column by column)."""
+    return (
+        line.page == last.page
+        and line.column is not None
+        and last.column is not None
+        and line.column[0] >= last.column[1]
+    )
+
+
 def number_value(word: str) -> int | None:
     """'13' -> 13, 'nine' -> 9, 'twenty-one' -> 21; None for anything else ('a', 'several').
     The words are vocab.yaml's (`Vocab.number_value`)."""
@@ -228,6 +245,7 @@ class _Item:
     parts: list[str]
     after: list[Line] = field(default_factory=list)
     printed: str | None = None  # the number as printed when it is not a plain count ("1a")
+    cut: bool = False  # ends at a column's foot, the next column not surely its continuation
 
     @property
     def text(self) -> str:
@@ -281,18 +299,32 @@ class _Scanner:
     def leadish(self, text: str) -> bool:
         return text.endswith(":") and bool(self.rules.should.search(text) or self.rules.previous_lead.search(text))
 
+    def opens(self, text: str) -> bool:
+        """The line opens something else: a numbered item, a heading or a lead-in."""
+        return bool(self.rules.item.match(text) or self.heading(text) or self.leadish(text))
+
+    def cut_at(self, item: _Item, line: Line) -> bool:
+        """`item` ends at the foot of a text column, unfinished (no closing mark), and `line`, the
+        next column's first line, is not surely something else (an item, a lead-in, a heading by
+        its words or by its larger type): the item may go on there, so its text is not sure."""
+        last = item.lines[-1]
+        if not next_column(last, line) or item.text.endswith((".", ";", "!", "?")) or self.opens(line.text):
+            return False
+        assert line.bbox is not None and last.bbox is not None  # next_column: both set in columns
+        return line.bbox[3] - line.bbox[1] < self.rules.heading_larger * (last.bbox[3] - last.bbox[1])
+
     def continues(self, item: _Item, line: Line) -> bool:
         text = line.text
-        if self.rules.item.match(text) or self.heading(text) or self.leadish(text):
+        if self.opens(text):
             return False
         first, last = item.lines[0], item.lines[-1]
         if first.bbox and last.bbox and line.bbox:
-            if line.page == last.page:
+            if line.page == last.page and not next_column(last, line):
                 height = max(last.bbox[3] - last.bbox[1], 6.0)
                 gap = line.bbox[1] - last.bbox[3]
                 if gap > 2.2 * height or gap < -height:
                     return False
-            if line.bbox[0] > first.bbox[0] + 6:  # the hanging indent of a wrapped item
+            if indent(line) > indent(first) + 6:  # the hanging indent of a wrapped item (in its column)
                 return True
         if text[:1].islower():
             return True
@@ -357,10 +389,12 @@ class _Scanner:
             return self.named_lead(printed, previous=True)
         should = rules.should.match(text)
         if should:
-            printed = should.group("body")
+            printed = should.group("body") or ""  # "should:" alone: its body is the line(s) before
             if len(printed.split()) > rules.max_words:
                 return None
             joined = self.wrapped_lead(printed)
+            if joined is None and not printed:
+                return None
             return self.named_lead(joined or printed, self.mode == "previous")
         labelled = rules.labelled.match(text)
         if labelled and len(labelled.group("body").split()) <= rules.max_words:
@@ -378,8 +412,8 @@ class _Scanner:
         before = self.prose[-1].text
         if before.endswith((".", ":", ";", "?", "!")) or len(before.split()) > self.rules.max_words:
             return None
-        joined = f"{before} {printed}"
-        if self.ends_open(before):
+        joined = f"{before} {printed}".rstrip()
+        if self.ends_open(before) or not printed:
             for line in reversed(self.prose[:-1]):
                 longer = f"{line.text} {joined}"
                 if not self.ends_open(line.text) or len(longer.split()) > self.rules.max_words:
@@ -415,6 +449,7 @@ class _Scanner:
                     self.item.lines.append(line)
                     self.item.parts.append(line.text)
                     continue
+                self.item.cut = self.cut_at(self.item, line)
                 self.close_item()
             self.step(index, line)
         if self.item is not None:
@@ -655,7 +690,7 @@ def _recommendation(item: _Item) -> Recommendation:
         addressee=item.lead.addressee,
         addressee_canonical=item.lead.canonical,
         addressee_as_printed=item.lead.printed,
-        text=item.text,
+        text=None if item.cut else item.text,
         page=item.lines[0].page,
         bbox=item.lines[0].box,
     )
@@ -704,6 +739,8 @@ def _doubts(items: Sequence[_Item]) -> list[ParseWarning]:
                     page=first.page,
                 )
             )
+        if item.cut:
+            warnings.append(_cut(index, item))
         lead = item.lead
         if lead.joint and (index == 0 or items[index - 1].lead is not lead):
             under = [i for i in range(index, len(items)) if items[i].lead is lead]
@@ -721,6 +758,21 @@ def _doubts(items: Sequence[_Item]) -> list[ParseWarning]:
                     )
                 )
     return warnings
+
+
+def _cut(index: int, item: _Item) -> ParseWarning:
+    """Recommendation `index` ends at the foot of a text column and the next column's first line
+    does not surely continue it (no hanging indent, a capital, a complete phrase before it)."""
+    last = item.lines[-1]
+    return ParseWarning(
+        code=RECOMMENDATION_TEXT_CUT,
+        message=f"recommendation {item.number or '?'} (page {last.page}) ends at the foot of a text column and "
+        "the next column does not surely continue it: text null",
+        field=f"recommendations[{index}].text",
+        read=item.text,
+        page=last.page,
+        bbox=last.box,
+    )
 
 
 def extract_recommendations(
