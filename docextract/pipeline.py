@@ -27,7 +27,16 @@ from .extract.ratings.table import extract_units
 from .extract.recommendations.extract import extract_recommendations
 from .extract.statements import extract_statements
 from .extract.thematic import lead_inspectorates
-from .model.codes import IS_DIRECTORY, NOT_A_RECORD, NOT_FOUND, RATINGS_NOT_FOUND, UNREADABLE
+from .model.codes import (
+    IS_DIRECTORY,
+    NOT_A_RECORD,
+    NOT_FOUND,
+    OVERALL_RATING_UNREADABLE,
+    RATING_UNREADABLE,
+    RATINGS_NOT_FOUND,
+    SCORE_NOT_PRINTED,
+    UNREADABLE,
+)
 from .model.errors import DocextractError
 from .model.record import InspectionReport, ParseWarning, Source, Unit
 from .read.document import Document
@@ -119,8 +128,26 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
     warnings.append(ParseWarning(code=RATINGS_NOT_FOUND, message=message))
     if detection.kind in vocab().kinds_where("one_unit"):  # key questions printed as text are still kept per standard
         units, found = units_from_key_questions(doc, detection, subject)
-        warnings += found
+        warnings += found + _table_not_read(units)
     return units, warnings
+
+
+def _table_not_read(units: list[Unit]) -> list[ParseWarning]:
+    """Why the ratings, score and overall rating of units kept from their key questions are null: no
+    ratings table was read (`ratings_not_found`), not that the report prints none (fresh-user tester
+    round 4, finding 10: "prints no readable score" said of a report printing its score)."""
+    why = "not read: no ratings table was found (ratings_not_found), so the unit's {} unknown (it may be printed)"
+    warnings: list[ParseWarning] = []
+    for index in range(len(units)):
+        for field, code, what in (
+            ("score", SCORE_NOT_PRINTED, "score is"),
+            ("max_score", SCORE_NOT_PRINTED, "maximum score is"),
+            ("overall_rating", OVERALL_RATING_UNREADABLE, "overall rating is"),
+            ("standards[*].rating", RATING_UNREADABLE, "standards' ratings are"),
+        ):
+            path = f"units[{index}].{field}"
+            warnings.append(ParseWarning(code=code, message=f"{path}: {why.format(what)}", field=path))
+    return warnings
 
 
 RECORD_SUFFIXES = {".json"}

@@ -61,3 +61,22 @@ def test_comparator_column_printed_but_not_read_is_not_said_absent() -> None:
     )
     said = [w.message for w in report.warnings if w.code == "comparator_not_printed"]
     assert not any("prints no comparator column" in m for m in said), said[:2]
+
+
+def test_ratings_table_split_over_a_page_is_never_ok() -> None:
+    """The overall rating 'Good' printed against 7/21 (Requires improvement): read and found wrong, or
+    said not checked; the header row 'Code Standard Rating' is never stored as a value."""
+    result = validate(HERE / "ratings-split-over-pages.pdf")
+    report = result.report
+    assert report is not None and len(report.units) == 1
+    unit = report.units[0]
+    assert unit.name == "Marlow Vale PDU"
+    assert not {"Code", "Standard", "Rating"} & {s.name for s in unit.standards}
+    assert unit.overall_rating in ("Good", None)
+    codes = {i.code for i in result.issues}
+    if unit.overall_rating == "Good":
+        assert "overall_band_mismatch" in codes
+    else:
+        assert "not_checked" in codes
+    findings = FileFindings(file="ratings-split-over-pages.pdf", issues=result.issues, report=report)
+    assert findings.verdict() != "ok"

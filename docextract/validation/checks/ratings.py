@@ -252,7 +252,9 @@ def _standards_unread(unit: Unit, listed: list[Standard], unread: list[str], top
 
 def check_overall_bands(ctx: Context) -> list[Issue]:
     """The band of the printed score (else the sum of the ratings) by the framework's table; where
-    standards were not rated at all (fewer listed than the framework has), by the mean per standard."""
+    standards were not rated at all (fewer listed than the framework has), by the mean per standard.
+    A rated unit whose overall rating was not read is `not_checked` (`_overall_not_read`), never
+    passed as if its band were right."""
     framework = ctx.framework
     if framework is None:
         return []
@@ -260,7 +262,10 @@ def check_overall_bands(ctx: Context) -> list[Issue]:
     for index, unit in enumerate(ctx.report.units):
         listed = _listed(ctx, unit)
         score = unit.score if unit.score is not None else _sum(listed)
-        if unit.overall_rating is None or not listed or score is None or ctx.partial(index):
+        if not listed or score is None or ctx.partial(index):
+            continue
+        if unit.overall_rating is None:
+            issues.append(_overall_not_read(unit, score, max_standard_score() * len(listed)))
             continue
         top = max_standard_score() * len(listed)
         if top == framework.max_score:
@@ -284,6 +289,21 @@ def check_overall_bands(ctx: Context) -> list[Issue]:
             )
         )
     return issues
+
+
+def _overall_not_read(unit: Unit, score: int, top: int) -> Issue:
+    """The `not_checked` finding of a rated unit (a score printed or summed: `score` of `top`) whose
+    overall rating was not read: its band cannot be checked (a ratings table split over a page
+    break, the overall row in a form not read), so the report is never 'ok'."""
+    name = unit.name or "an unnamed unit"
+    return issue(
+        NOT_CHECKED,
+        f"Could not check the overall band of {name} against its score {score}/{top}: no overall rating was "
+        "read (its row not found or not readable, e.g. a ratings table running over a page break).",
+        unit=unit.name,
+        page=unit.page,
+        expected="overall rating",
+    )
 
 
 def check_leadership_cap(ctx: Context) -> list[Issue]:
