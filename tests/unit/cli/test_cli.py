@@ -337,6 +337,7 @@ def test_a_cold_parse_imports_only_what_it_uses(tmp_path: Path) -> None:
     unwanted |= {f"docextract.rules.{module}" for module, _ in SCHEMAS.values()}  # cached rules are plain
     unwanted |= {"docextract.rules.common", "docextract.rules.ratings"}  # nor their base (a type hint pulled them in)
     unwanted |= {"docextract.read.wordfile"}  # a PDF needs no Word reader
+    unwanted |= {"docextract.extract.annual"}  # nor a PDU inspection an annual report's extractor
     assert "pypdfium2" in imported and not imported & unwanted, sorted(imported & unwanted)
 
 
