@@ -257,6 +257,15 @@ class Provenance:
             self._layout[number] = words("\n".join(row.text for row in self.doc.layout_rows(number)))
         return self._layout[number]
 
+    def printed_as(self, text: str, page: int) -> str | None:
+        """What the page's plain text prints in place of `text` when `text` is not found whole: its
+        first piece of text starting `text` and running on ("8/211" for "8/21", a footnote marker
+        glued to it), or None. For a refusal's reason: it says what was read."""
+        if not 1 <= page <= self.doc.page_count or not text:
+            return None
+        return next((piece for piece in self.doc.page(page).text.split() if piece.startswith(text) and piece != text),
+                    None)
+
     def found(self, text: str, page: int | None, pages_after: int = 0) -> bool:
         """Whether `text` is on `page` (or up to `pages_after` pages later, for text running over a
         page break): its words in order, at most `max_gap_words` other words between two of them,

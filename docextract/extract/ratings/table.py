@@ -913,7 +913,9 @@ def unit_refusals(
         dropped = sum(1 for row, *_ in draft.standards if row.not_rated and _counted_rule(framework, row.code))
         problems = score_problems(unit.score, unit.max_score, framework, dropped)
         if not problems and not provenance.found(printed, line.page):
-            problems = [("score", f"'{printed}' is not printed on page {line.page}")]
+            seen = provenance.printed_as(printed, line.page)
+            also = f" (the page's text reads '{seen}')" if seen else ""
+            problems = [("score", f"'{printed}' is not printed on page {line.page}{also}")]
         for target, reason in problems:
             value = unit.max_score if target == "max_score" else unit.score
             out.append(Refusal(f"{where}.{target}", str(value), line.page, reason))

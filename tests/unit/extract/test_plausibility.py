@@ -162,6 +162,14 @@ def test_provenance_finds_words_in_order_across_interleaved_cells() -> None:
     assert two.found("the user? Reviewing", 1, pages_after=1)  # text running over a page break
 
 
+def test_a_value_not_printed_says_what_the_page_prints_in_its_place() -> None:
+    # tester round 4, finding 7: "'8/21' is not printed" said nothing of the "8/211" read
+    check = Provenance(_doc("Overall rating Good\nScore 8/211"))
+    assert not check.found("8/21", 1)
+    assert check.printed_as("8/21", 1) == "8/211"
+    assert check.printed_as("9/21", 1) is None
+
+
 def test_provenance_joins_words_broken_by_extraction() -> None:
     assert in_order(words("Requires improvement"), words("Requires improvem ent"), 4)
     assert not in_order(words("Requires improvement"), words("Requires"), 4)
