@@ -26,6 +26,7 @@ class KeyQuestionPatterns(Strict):
 
     version: int
     percent: str
+    count_value: str
     value_token: str
     bare_number: str
     no_value: list[str]
@@ -40,7 +41,7 @@ class KeyQuestionPatterns(Strict):
     max_question_rows: int = Field(ge=1)
     max_question_chars: int = Field(ge=20)
 
-    _v = field_validator("percent", "value_token", "bare_number", "code", "heading", "noise_start", "noise_tail")(
-        lambda cls, v: check_regex(v)
-    )
+    _v = field_validator(
+        "percent", "count_value", "value_token", "bare_number", "code", "heading", "noise_start", "noise_tail"
+    )(lambda cls, v: check_regex(v))
     _n = field_validator("noise")(lambda cls, v: check_regexes(v))

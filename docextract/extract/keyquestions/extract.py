@@ -59,6 +59,8 @@ from .scan import (
     Scanner,
     Value,
     best_column,
+    count_percent,
+    fraction_refusal,
     patterns,
 )
 from .tables import TableReader
@@ -439,9 +441,19 @@ def _valued(event: Question, standard: str | None, header: Header | None, table:
 
 
 def _refused_percent(raw: str) -> str | None:
-    """Why a value printed as a number ('156%') was refused as a percentage, or None."""
+    """Why a value printed as a number ('156%', '40.6%') or a count of cases ('13 of 32 (55%)') was
+    refused as a percentage, or None."""
+    _, counted = count_percent(raw)
+    if counted is not None:
+        return counted
     digits = raw.strip().rstrip("%").strip()
-    return percent_problem(int(digits)) if digits.isdigit() else None
+    if digits.isdigit():
+        return percent_problem(int(digits))
+    try:
+        fraction = not float(digits).is_integer()
+    except ValueError:
+        return None
+    return fraction_refusal(raw.strip()) if fraction else None
 
 
 def _occurrence(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the schema classes load only to validate a changed rule fil
 @dataclass(frozen=True)
 class _Patterns:
     percent: regex.Pattern[str]
+    count_value: regex.Pattern[str]
     value_cell: regex.Pattern[str]
     value_token: regex.Pattern[str]
     trailing_values: regex.Pattern[str]
@@ -66,6 +67,7 @@ def patterns() -> _Patterns:
     rows = keyquestion_scan_patterns()
     return _Patterns(
         percent=compiled(p.percent),
+        count_value=compiled(p.count_value),
         value_cell=compiled(rows.expanded(p, "value_cell")),
         value_token=compiled(p.value_token),
         trailing_values=compiled(rows.expanded(p, "trailing_values")),
@@ -499,6 +501,8 @@ class Scanner:
 
     def _value(self, token: str, box: BoxTuple | None) -> Value:
         token = token.strip()
+        if self.p.count_value.match(token):
+            return Value(count_percent(token)[0], token, box)
         percent = self.p.percent.match(token)
         if percent:
             number = int(percent.group(1))
@@ -647,6 +651,33 @@ class Scanner:
             cut=cut,
             foot=cut and (self.row_page is None or self.row_page > last),
         )
+
+
+def fraction_refusal(printed: str) -> str:
+    """Why a percentage printed with a fraction ('40.6%') is refused."""
+    return f"printed with a fraction ({printed}): percentages are kept whole, and rounding could change the band"
+
+
+def count_percent(token: str) -> tuple[int | None, str | None]:
+    """The percentage of a value printed as a count of cases (patterns/keyquestions.yaml `count_value`:
+    "13 of 32 (41%)"), or None with why it is refused: no percentage printed (a count is never a
+    percentage), a fraction, or a percentage disagreeing with the count by 1 point or more."""
+    match = patterns().count_value.match(token.strip())
+    if match is None:
+        return None, None
+    part, whole, printed = int(match.group("part")), int(match.group("whole")), match.group("percent")
+    counted = f"{part} of {whole}"
+    if printed is None:
+        return None, f"a count of cases ({counted}) with no percentage printed: a count is never a percentage"
+    if whole == 0 or part > whole:
+        return None, f"'{counted}' is no count of cases"
+    share = 100 * part / whole
+    value = float(printed)
+    if not value.is_integer():
+        return None, fraction_refusal(f"{printed}%")
+    if abs(share - value) >= 1:
+        return None, f"{counted} is {round(share)}%, not the {printed}% printed with it"
+    return int(value), None
 
 
 def _bottom(row: Row) -> tuple[int, float] | None:
