@@ -173,7 +173,7 @@ KEY_QUESTIONS_UNREAD = _register(
     "key_questions_unread",
     "warning",
     "a case-based standard's key-question table printed (a table's header or a row: a percentage beside a "
-    "question) but none of its percentages read (printed without '%', \"74 per cent\", columns in an order not "
+    "question) but none of its percentages read (printed without '%', columns in an order not "
     "understood, a table not found)",
 )
 RECOMMENDATIONS_NOT_FOUND = _register("recommendations_not_found", "warning", "no recommendations found")

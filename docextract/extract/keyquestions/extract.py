@@ -997,7 +997,7 @@ def _unread(unit: str, standard: Standard, field: str, shown: tuple[int, str]) -
         code=KEY_QUESTIONS_UNREAD,
         message=f"{unit}: standard {standard.code} {standard.name}: no key-question percentage was read, though "
         f"the report prints key-question tables ('{_short(text)}' on page {page}): its table is printed in a "
-        "form not read (no '%' sign, \"per cent\", columns in an order not understood, a table not found)",
+        "form not read (no '%' sign, columns in an order not understood, a table not found)",
         page=page,
         field=field,
     )
