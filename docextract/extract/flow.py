@@ -100,15 +100,17 @@ def _short(line: Line, short: float) -> float:
 
 
 def _sentences(flow: Flow) -> Iterator[Sentence]:
+    """The flow's text cut at sentence ends, each piece trimmed (empty pieces left out), with the
+    offset of its first character and that character's page (one walk over the line offsets)."""
+    text, line_starts, lines = flow.text, flow.line_starts, flow.lines
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    line, last = 0, len(line_starts) - 1
     start = 0
-    for match in _SENTENCE_END.finditer(flow.text):
-        yield from _sentence(flow, start, match.start())
-        start = match.end()
-    yield from _sentence(flow, start, len(flow.text))
-
-
-def _sentence(flow: Flow, start: int, end: int) -> Iterator[Sentence]:
-    text = flow.text[start:end].strip()
-    if text:
-        lead = len(flow.text[start:end]) - len(flow.text[start:end].lstrip())
-        yield Sentence(text=text, start=start + lead, page=flow.page_at(start + lead))
+    for end, after in [*cuts, (len(text), len(text))]:
+        piece = text[start:end].strip()
+        if piece:
+            lead = text.index(piece, start)  # the first character left by strip(): no white space before it
+            while line < last and line_starts[line + 1] <= lead:
+                line += 1
+            yield Sentence(text=piece, start=lead, page=lines[line].page if lines else 1)
+        start = after

@@ -12,6 +12,7 @@ report.pdf` gives. The patterns are data: patterns/validation.yaml (`narrative`,
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -148,13 +149,21 @@ def _date(match: regex.Match[str], base: int) -> tuple[int, int, dict[str, Any]]
 
 def _dates(flow: Flow) -> Iterator[Found]:
     """Every date printed with its year, then every window of a sentence about fieldwork or the
-    case sample (a window's statement, then its start and its end, numbered alike)."""
+    case sample (a window's statement, then its start and its end, numbered alike). A window holds
+    two dates, so only sentences in which the one pass over the text found two dates or more are
+    searched for windows (the pass finds every date a sentence alone would: a date cannot start
+    inside another, and a sentence ends at white space)."""
     one, window, context = _date_patterns()
+    starts: list[int] = []
     for match in one.finditer(flow.text):
+        starts.append(match.start())
         if match["year"]:
             yield "date", *_date(match, 0)
     number = 0
     for sentence in flow.sentences:
+        first = bisect_left(starts, sentence.start)
+        if first + 1 >= len(starts) or starts[first + 1] >= sentence.start + len(sentence.text):
+            continue  # fewer than two dates in the sentence: no window
         if not context.search(sentence.text):
             continue
         for found in window.finditer(sentence.text):
