@@ -122,3 +122,23 @@ def any_of(words: Iterable[str]) -> str:
     """The alternation of `words` as literal text, longest first (so that the longest word wins
     where one begins another): ['and', 'and then'] -> 'and\\ then|and'. No group, no anchors."""
     return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_SCOPED_FLAGS = frozenset("imsx")  # inline flags that may be scoped to a group: '(?i:…)'
+
+
+def either(patterns: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
+    """One compiled pattern that matches (or searches) wherever one of `patterns` would: each is a
+    branch of an alternation, tried in order, its leading inline flags ('(?i)') scoped to its own
+    branch ('(?i:…)'). `either(ps).match(t) is not None` exactly when `any(compiled(p).match(t)
+    for p in ps)`: for rule lists tried in a row on every line or cell (one call, not one per
+    pattern). Not for patterns with numbered back-references (their group numbers shift).
+    Raises regex.error for a bad pattern."""
+    branches: list[str] = []
+    for pattern in patterns:
+        scoped, body = "", pattern
+        close = pattern.find(")")
+        if pattern.startswith("(?") and close > 2 and set(pattern[2:close]) <= _SCOPED_FLAGS:
+            scoped, body = pattern[2:close], pattern[close + 1 :]
+        branches.append(f"(?{scoped}:{body})")
+    return compiled("|".join(branches), flags)

@@ -663,7 +663,8 @@ def _runs_on(doc: Document, number: int) -> bool:
 
 
 def _header_start(cells: Sequence[str]) -> bool:
-    return any(s.match(cell) for s in patterns().starts for cell in cells)
+    starts = patterns().starts
+    return any(starts.match(cell) for cell in cells)
 
 
 def _opens_with_table(lines: Sequence[Line]) -> bool:

@@ -19,7 +19,7 @@ from ...read.fuzzy import as_rating
 from ...read.layout import Cell, Row, is_footnote, union
 from ...read.normalize import collapse, compact
 from ...rules.patterns import keyquestion_patterns, keyquestion_scan_patterns
-from ...rules.regexes import compiled
+from ...rules.regexes import compiled, either
 from ..plausibility import percent_problem
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
@@ -42,11 +42,11 @@ class _Patterns:
     noise_tail: regex.Pattern[str]
     code: regex.Pattern[str]
     heading: regex.Pattern[str]
-    current: tuple[regex.Pattern[str], ...]
-    comparator: tuple[regex.Pattern[str], ...]
-    count: tuple[regex.Pattern[str], ...]
-    percentages: tuple[regex.Pattern[str], ...]
-    starts: tuple[regex.Pattern[str], ...]
+    current: regex.Pattern[str]  # each list of patterns/keyquestions.yaml `header` as one (`either`)
+    comparator: regex.Pattern[str]
+    count: regex.Pattern[str]
+    percentages: regex.Pattern[str]
+    starts: regex.Pattern[str]
     question_column: regex.Pattern[str]
     question_start: regex.Pattern[str]
     label_footnote: regex.Pattern[str]
@@ -78,11 +78,11 @@ def patterns() -> _Patterns:
         noise_tail=compiled(p.noise_tail),
         code=compiled(p.code),
         heading=compiled(p.heading),
-        current=tuple(compiled(x) for x in p.header.current),
-        comparator=tuple(compiled(x) for x in p.header.comparator),
-        count=tuple(compiled(x) for x in p.header.count),
-        percentages=tuple(compiled(x) for x in p.header.percentages),
-        starts=tuple(compiled(x) for x in p.header.starts),
+        current=either(p.header.current),
+        comparator=either(p.header.comparator),
+        count=either(p.header.count),
+        percentages=either(p.header.percentages),
+        starts=either(p.header.starts),
         question_column=compiled(p.header.question_column),
         question_start=compiled(rows.expanded(p, "question_start")),
         label_footnote=compiled(rows.expanded(p, "label_footnote")),
@@ -399,7 +399,7 @@ class Scanner:
         if "?" in whole or any(len(t) > 100 for t in texts) or any(self._value_cell(t) for t in texts):
             return False
         named = len(texts) >= 2 and any(self._label_kind(t) != "other" for t in texts)
-        if named or any(any(s.match(t) for s in self.p.starts) for t in texts):
+        if named or any(self.p.starts.match(t) for t in texts):
             if crossing and self.suspended is None:
                 self._suspend()
             elif self.suspended is None:  # (a header's second row keeps a question held)
@@ -446,7 +446,7 @@ class Scanner:
             if self.p.question_column.match(label):
                 continue
             kind = self._label_kind(label)
-            percentages = any(c.search(label) for c in self.p.percentages)
+            percentages = self.p.percentages.search(label) is not None
             columns.append(HeaderColumn(label, kind, box, percentages))
         if any(c.kind in ("current", "comparator") for c in columns):
             self.labels = tuple(c.label for c in columns)
@@ -457,11 +457,11 @@ class Scanner:
     def _label_kind(self, text: str) -> str:
         """'current', 'comparator', 'count' or 'other': what a header cell's words say its column holds."""
         label = self.p.label_footnote.sub("", collapse(text))
-        if any(c.match(label) for c in self.p.current) or compact(label) in self.units:
+        if self.p.current.match(label) or compact(label) in self.units:
             return "current"
-        if any(c.match(label) for c in self.p.comparator):
+        if self.p.comparator.match(label):
             return "comparator"
-        return "count" if any(c.match(label) for c in self.p.count) else "other"
+        return "count" if self.p.count.match(label) else "other"
 
     def _split_labels(self, text: str, box: BoxTuple | None) -> list[tuple[str, BoxTuple | None]]:
         """Two header labels printed so close that they read as one cell ("Current inspection All PDUs")."""
@@ -605,7 +605,7 @@ class Scanner:
         return pending.code is not None or self.p.question_start.match(pending.text) is not None
 
     def _is_label(self, text: str) -> bool:
-        return any(c.match(text) for c in self.p.current)
+        return self.p.current.match(text) is not None
 
     # -- pending question ----------------------------------------------------------------
 
