@@ -19,8 +19,33 @@ _LISTS = {
     "percentages": _HEADER.percentages,
     "starts": _HEADER.starts,
 }
-_WORDS = ["Current", "inspection", "All", "PDUs", "%", "Percentage", "'Yes'", "2022", "/23", "national", "n", "Cases",
-          "(n)", "this", "region", "England", "and", "Wales", "average", "percent", "number", "of", "cases", " ", "?"]
+_WORDS = [
+    "Current",
+    "inspection",
+    "All",
+    "PDUs",
+    "%",
+    "Percentage",
+    "'Yes'",
+    "2022",
+    "/23",
+    "national",
+    "n",
+    "Cases",
+    "(n)",
+    "this",
+    "region",
+    "England",
+    "and",
+    "Wales",
+    "average",
+    "percent",
+    "number",
+    "of",
+    "cases",
+    " ",
+    "?",
+]
 
 
 def _any(patterns: list[str], text: str, search: bool = False) -> bool:
