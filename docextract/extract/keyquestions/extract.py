@@ -1019,7 +1019,7 @@ def _printed_table(doc: Document, keywords: dict[str, str], code: str | None) ->
     p = patterns()
 
     def names_percentages(text: str) -> bool:
-        return any(x.search(text) for x in p.percentages)
+        return p.percentages.search(text) is not None
 
     for page in doc.pages:
         texts = [line.text for line in page.lines]
