@@ -1036,7 +1036,7 @@ def _shows_table(cells: Sequence[str], word: str | None) -> bool:
     a keyword `word`, only a row beside a cell holding it (its letters compared without spaces: a
     question printed letter-spaced, "D o e s r e vie win g", holds it too)."""
     p = patterns()
-    heads = (*p.percentages, *p.current, *p.comparator, *p.count, *p.starts)
+    heads = (p.percentages, p.current, p.comparator, p.count, p.starts)  # each one alternation (`either`)
     for index, cell in enumerate(cells):
         others = [c for i, c in enumerate(cells) if i != index]
         if word is None and p.question_column.match(cell) and any(h.search(c) for h in heads for c in others):
