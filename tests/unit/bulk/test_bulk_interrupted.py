@@ -25,11 +25,12 @@ REPO = Path(__file__).resolve().parents[3]
 TEXT = REPO / "tests" / "fixtures" / "validate" / "clean-pdu.txt"
 
 
-def _reports(folder: Path, count: int) -> list[Path]:
-    """`count` distinct text reports (the same report, one more line each: another sha256)."""
+def _reports(folder: Path, count: int, padding: str = "") -> list[Path]:
+    """`count` distinct text reports (the same report, one more line each: another sha256), each file
+    name ending in `padding`."""
     folder.mkdir()
     text = TEXT.read_text(encoding="utf-8")
-    paths = [folder / f"report-{n:02d}.txt" for n in range(count)]
+    paths = [folder / f"report-{n:03d}{padding}.txt" for n in range(count)]
     for n, path in enumerate(paths):
         path.write_text(text + "\n" * (n + 1), encoding="utf-8")
     return paths
@@ -71,8 +72,16 @@ def test_the_summary_says_what_was_done_and_what_is_left(tmp_path: Path, monkeyp
 def test_ctrl_c_on_the_command(tmp_path: Path) -> None:
     """A real SIGINT to `docextract bulk` once a report is parsed (as it commits it: DuckDB used to
     abandon the statement with "Query interrupted", a traceback and exit 1): exit 130, the summary
-    says how many were done and left, and the next run finishes the rest."""
-    inputs = _reports(tmp_path / "in", 40)
+    says how many were done and left, and the next run finishes the rest.
+
+    The signal must come before the last report is done, whatever the machine's load: 40 short
+    reports were once all parsed (0.01 s each) before this test, slowed by the load, had read the
+    first `parsed` line, and the run rightly exited 0 (caught in a loop of `make test`). So the
+    verbose `parsed <path>` lines are made long (a padded file name) and many (400, ~100 kB): more
+    than a pipe holds (64 kB on Linux), so the command, which logs each report before counting the
+    next, blocks on its standard error until this test reads, and cannot finish before the signal."""
+    count = 400
+    inputs = _reports(tmp_path / "in", count, padding="-" + "x" * 150)
     command = [sys.executable, "-m", "docextract", "bulk", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}  # the summary on one line a row
     with subprocess.Popen(
@@ -86,10 +95,10 @@ def test_ctrl_c_on_the_command(tmp_path: Path) -> None:
         stdout, stderr = process.communicate(timeout=300)
     assert process.returncode == 130, stderr[-2000:]
     [row] = [line for line in stdout.splitlines() if "interrupted" in line]
-    assert re.search(r"yes, (\d+) of 40 reports done, (\d+) left: run again to finish", row), stdout
+    assert re.search(rf"yes, (\d+) of {count} reports done, (\d+) left: run again to finish", row), stdout
     # the last progress line (a verbose `committed …` line may follow it: the writer logs its final commit)
     last = [line for line in stderr.strip().splitlines() if "parsing " in line][-1]
-    assert re.search(r"parsing (\d+)/40, .*\(interrupted: \1 done, \d+ left\)$", last), last
+    assert re.search(rf"parsing (\d+)/{count}, .*\(interrupted: \1 done, \d+ left\)$", last), last
     again = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-2000:]
     with duckdb.connect(str(tmp_path / "out" / DATABASE_NAME), read_only=True) as con:
