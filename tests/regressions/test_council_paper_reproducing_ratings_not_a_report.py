@@ -11,57 +11,57 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
+from paragraph_documents import write
 
 from docextract import parse
 
-RATINGS = ["Overall rating Requires improvement", "Score 8/21", "P 1.1 Leadership Good",
-           "P 1.2 Staffing Requires improvement", "P 1.3 Services Good",
-           "P 2.1 Assessment Requires improvement", "P 2.2 Planning Inadequate",
-           "P 2.3 Implementation and delivery Requires improvement", "P 2.4 Reviewing Requires improvement"]
+RATINGS = [
+    "Overall rating Requires improvement",
+    "Score 8/21",
+    "P 1.1 Leadership Good",
+    "P 1.2 Staffing Requires improvement",
+    "P 1.3 Services Good",
+    "P 2.1 Assessment Requires improvement",
+    "P 2.2 Planning Inadequate",
+    "P 2.3 Implementation and delivery Requires improvement",
+    "P 2.4 Reviewing Requires improvement",
+]
 
 BODY = [
     "This paper summarises for members the findings of the recent inspection of probation services in "
     "Hollin Vale PDU by HM Inspectorate of Probation, published in March 2025, and sets out how the "
     "council's services will support the unit's improvement plan.",
-    "Summary of ratings", "The inspectorate rated the unit as follows.", *RATINGS,
-    "Recommendations relevant to the council", "The inspectorate made five recommendations. The council should:",
+    "Summary of ratings",
+    "The inspectorate rated the unit as follows.",
+    *RATINGS,
+    "Recommendations relevant to the council",
+    "The inspectorate made five recommendations. The council should:",
     "1. agree with the probation delivery unit a protocol for sharing social care information within five days",
     "2. report progress to this committee in November 2025",
-    "Members can read the inspection report on the inspectorate's website at "
-    "justiceinspectorates.gov.uk/hmiprobation.",
+    "Members can read the inspection report on the inspectorate's website at justiceinspectorates.gov.uk/hmiprobation.",
 ]
 
 HEADS = {
-    "agenda": ["Tarnbridge County Council", "Community Safety Scrutiny Committee, 14 May 2025",
-               "Agenda item 7: Inspection of probation services in Hollin Vale",
-               "Report of the Director of Communities"],
+    "agenda": [
+        "Tarnbridge County Council",
+        "Community Safety Scrutiny Committee, 14 May 2025",
+        "Agenda item 7: Inspection of probation services in Hollin Vale",
+        "Report of the Director of Communities",
+    ],
     "officer": ["Report of the Head of Community Safety", "Inspection of probation services in Hollin Vale PDU"],
-    "meeting": ["Tarnbridge Community Safety Partnership Board", "Date of meeting: 2 June 2025",
-                "Report author: Sam Idle, Partnership Manager",
-                "Inspection of probation services in Hollin Vale PDU"],
+    "meeting": [
+        "Tarnbridge Community Safety Partnership Board",
+        "Date of meeting: 2 June 2025",
+        "Report author: Sam Idle, Partnership Manager",
+        "Inspection of probation services in Hollin Vale PDU",
+    ],
 }
-
-
-def write(lines: list[str], path: Path) -> Path:
-    if path.suffix == ".docx":
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        document.save(str(path))
-    else:
-        weasyprint = pytest.importorskip("weasyprint")
-        html = "".join(f"<p>{line}</p>" for line in lines)
-        weasyprint.HTML(string=f"<html><body style='font: 11pt sans-serif'>{html}</body></html>").write_pdf(
-            str(path))
-    return path
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
 @pytest.mark.parametrize("head", sorted(HEADS))
-def test_a_paper_by_another_body_reproducing_the_ratings_is_unknown(tmp_path: Path, suffix: str,
-                                                                     head: str) -> None:
+def test_a_paper_by_another_body_reproducing_the_ratings_is_unknown(tmp_path: Path, suffix: str, head: str) -> None:
     report = parse(write(HEADS[head] + BODY, tmp_path / f"paper{suffix}"))
     assert report.kind == "unknown"
     assert report.units == [] and report.recommendations == [] and report.title is None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
+from paragraph_documents import write
 
 from docextract import parse
 
@@ -28,39 +28,38 @@ BODY = [
 ]
 
 TO_BLOCK = [
-    "Wenlow District Council", "Town Hall, Wenlow WN2 4QQ", "9 April 2025",
-    "To: Chief Inspector of Probation", "HM Inspectorate of Probation", "1st Floor Civil Justice Centre",
-    "1 Bridge Street West", "Manchester M3 3FX", "Dear Chief Inspector,",
+    "Wenlow District Council",
+    "Town Hall, Wenlow WN2 4QQ",
+    "9 April 2025",
+    "To: Chief Inspector of Probation",
+    "HM Inspectorate of Probation",
+    "1st Floor Civil Justice Centre",
+    "1 Bridge Street West",
+    "Manchester M3 3FX",
+    "Dear Chief Inspector,",
     "Response to the inspection of probation services in: Ashby Vale PDU",
 ]
 
 # no "To:" label: the recipient's block is only known from the greeting to the inspectorate
 NO_LABEL = [
-    "Wenlow District Council", "Town Hall, Wenlow WN2 4QQ", "9 April 2025",
-    "HM Chief Inspector of Probation", "HM Inspectorate of Probation", "1 Bridge Street West",
-    "Manchester M3 3FX", "Dear Chief Inspector,",
+    "Wenlow District Council",
+    "Town Hall, Wenlow WN2 4QQ",
+    "9 April 2025",
+    "HM Chief Inspector of Probation",
+    "HM Inspectorate of Probation",
+    "1 Bridge Street West",
+    "Manchester M3 3FX",
+    "Dear Chief Inspector,",
 ]
 
 OWN_LETTER = [
-    "HM Inspectorate of Probation", "1st Floor Civil Justice Centre, 1 Bridge Street West, Manchester M3 3FX",
-    "9 April 2025", "To:", "Jo Marsh, Regional Probation Director", "Dear Jo,",
+    "HM Inspectorate of Probation",
+    "1st Floor Civil Justice Centre, 1 Bridge Street West, Manchester M3 3FX",
+    "9 April 2025",
+    "To:",
+    "Jo Marsh, Regional Probation Director",
+    "Dear Jo,",
 ]
-
-
-def write(lines: list[str], path: Path) -> Path:
-    if path.suffix == ".md":
-        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    elif path.suffix == ".docx":
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        document.save(str(path))
-    else:
-        weasyprint = pytest.importorskip("weasyprint")
-        html = "".join(f"<p>{line}</p>" for line in lines)
-        weasyprint.HTML(string=f"<html><body style='font: 11pt sans-serif'>{html}</body></html>").write_pdf(
-            str(path))
-    return path
 
 
 @pytest.mark.parametrize("suffix", [".md", ".pdf", ".docx"])
