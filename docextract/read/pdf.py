@@ -273,7 +273,7 @@ class _GlyphState:
         self.tracking = calls.text_object is not None and sample.track is not False
         self._sample = sample if sample.track is None else None  # None: decided already
         self._object: int | None = None
-        self._top = self._bottom = -1.0
+        self._top = self._bottom = self._last_top = self._last_bottom = -1.0
         self._size = self._baseline = 0.0
         self._upright = True
         self._seen = self._objects = self._changes = 0
@@ -290,12 +290,14 @@ class _GlyphState:
             if current is not None:
                 self._objects += 1
             if top != self._top or bottom != self._bottom:
-                self._changes += 1
                 self._read(index)
                 self._top, self._bottom = top, bottom
             self._object = current
         if self.tracking and self._sample is not None:
             self._seen += 1
+            if top != self._last_top or bottom != self._last_bottom:  # glyph to glyph, whatever the object
+                self._changes += 1
+                self._last_top, self._last_bottom = top, bottom
             seen = self._seen
             if seen == _OBJECT_SAMPLE:  # drop it for one glyph per object, or boxes that tell size changes alone
                 self.tracking = not (self._objects > 0.8 * seen or self._changes < 0.2 * seen)
