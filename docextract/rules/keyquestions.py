@@ -11,11 +11,15 @@ class KeyQuestionHeader(Strict):
     current: list[str] = Field(min_length=1)
     comparator: list[str] = Field(min_length=1)
     count: list[str] = Field(min_length=1)
+    count_meeting: list[str] = Field(min_length=1)
+    count_inspected: list[str] = Field(min_length=1)
     percentages: list[str] = Field(min_length=1)
     starts: list[str]
     question_column: str
 
-    _v = field_validator("current", "comparator", "count", "percentages", "starts")(
+    _v = field_validator(
+        "current", "comparator", "count", "count_meeting", "count_inspected", "percentages", "starts"
+    )(
         lambda cls, v: check_regexes(v)
     )
     _q = field_validator("question_column")(lambda cls, v: check_regex(v))

@@ -31,6 +31,7 @@ class KeyQuestionScanPatterns(KeyQuestionScanMethods, Strict):
     residue_marker: str
     percent_line: str
     question_value_line: str
+    value_question_line: str
     inner_value: str
 
     _v = field_validator(
@@ -41,6 +42,7 @@ class KeyQuestionScanPatterns(KeyQuestionScanMethods, Strict):
         "residue_marker",
         "percent_line",
         "question_value_line",
+        "value_question_line",
         "inner_value",
     )(lambda cls, v: _shape(v))
     _t = field_validator("trailing_values")(lambda cls, v: _shape(v, "text", "values"))

@@ -159,12 +159,26 @@ def _unheaded(values: Sequence[Value]) -> _Columns:
 
 def _positions(values: Sequence[Value], columns: Sequence[HeaderColumn]) -> list[int | None]:
     """The header column of each value: by position on the page where all have boxes, else by
-    order when there are as many values as columns, else none."""
-    if all(v.box is not None for v in values) and all(c.box is not None for c in columns):
-        return [best_column(v.box, [c.box for c in columns]) for v in values]
-    if len(values) == len(columns):
-        return list(range(len(values)))
-    return [None] * len(values)
+    order when there are as many values as columns, else none. A value under no header box (a
+    figure right-aligned under a left-aligned header, in the gap between two headers) takes its
+    column by order only when the row has as many values as the header has columns, left to
+    right, and that order agrees with every value placed by position."""
+    if not (all(v.box is not None for v in values) and all(c.box is not None for c in columns)):
+        in_order: list[int | None] = list(range(len(values))) if len(values) == len(columns) else [None] * len(values)
+        return in_order
+    placed = [best_column(v.box, [c.box for c in columns]) for v in values]
+    if None not in placed or len(values) != len(columns):
+        return placed
+    order = sorted(range(len(columns)), key=lambda i: _left(columns[i].box))
+    ranked: list[int | None] = [0] * len(values)
+    for rank, index in enumerate(sorted(range(len(values)), key=lambda i: _left(values[i].box))):
+        ranked[index] = order[rank]
+    agrees = all(p is None or p == r for p, r in zip(placed, ranked, strict=True))
+    return ranked if agrees else placed
+
+
+def _left(box: BoxTuple | None) -> float:
+    return box[0] if box is not None else 0.0
 
 
 def _placed(values: Sequence[Value], columns: Sequence[HeaderColumn]) -> tuple[dict[int, Value], list[str]]:
@@ -173,17 +187,18 @@ def _placed(values: Sequence[Value], columns: Sequence[HeaderColumn]) -> tuple[d
     value could not be placed."""
     taken: dict[int, Value] = {}
     loose: list[Value] = []
+    refused: list[str] = []
     for value, index in zip(values, _positions(values, columns), strict=True):
         if index is None:
             loose.append(value)
         elif index not in taken:
             taken[index] = value
-    has_count = any(c.kind == "count" for c in columns)
-    refused = [
-        f"'{value.raw}' printed without '%' stands under no column header"
-        for value in loose
-        if value.bare and not has_count
-    ]
+        else:  # two figures under one header ('2 2': one count printed letter-spaced)
+            refused.append(f"'{taken[index].raw}' and '{value.raw}' both stand under '{columns[index].label}'")
+    free_counts = sum(c.kind == "count" and i not in taken for i, c in enumerate(columns))
+    bare = [v for v in loose if v.bare]
+    if len(bare) > free_counts:  # not all of them counts of the table's count columns
+        refused += [f"'{value.raw}' printed without '%' stands under no column header" for value in bare]
     marked = [v for v in loose if not v.bare]
     free = [i for i, c in enumerate(columns) if c.kind in ("current", "comparator") and i not in taken]
     if marked and len(marked) == len(free):
@@ -214,9 +229,33 @@ def _chosen(columns: Sequence[HeaderColumn], taken: dict[int, Value], refused: l
             current = value
         elif column.kind == "comparator" and comparator is None:
             comparator, label = value, column.label
+    currents = [columns[i].label for i in sorted(taken) if columns[i].kind == "current"]
+    why = _disagreeing_counts(current, columns, taken)
+    if len(currents) > 1:  # the header cannot tell which is the sample's percentage
+        why = "the columns " + ", ".join(f"'{c}'" for c in currents) + " each name the current figure"
+    if why is not None and current is not None:
+        refused.append(why)
+        current = Value(None, current.raw, current.box)
     if current is None and refused:
         current = Value(None, "", None)
     return _Columns(current, comparator, label, tuple(refused))
+
+
+def _disagreeing_counts(current: Value | None, columns: Sequence[HeaderColumn], taken: dict[int, Value]) -> str | None:
+    """Why a percentage printed beside the counts it is made of (the cases meeting the standard
+    and the cases inspected, each under its own header) is refused: it disagrees with them
+    (scan.count_percent's rule, as for "13 of 32 (41%)"); None when it agrees or they are not both printed."""
+    if current is None or current.percent is None:
+        return None
+    counts = {columns[i].role: v for i, v in taken.items() if columns[i].kind == "count" and columns[i].role}
+    meeting, inspected = counts.get("meeting"), counts.get("inspected")
+    if meeting is None or inspected is None or not (meeting.bare and inspected.bare):
+        return None
+    _, why = count_percent(f"{meeting.raw} of {inspected.raw} ({current.percent}%)")
+    if why is None:
+        return None
+    return (f"'{current.raw}' printed beside {meeting.raw} cases meeting the standard of {inspected.raw} "
+            f"inspected: {why}")  # fmt: skip
 
 
 def _occurrences(
@@ -644,9 +683,12 @@ def candidate_pages(doc: Document) -> list[int]:
 
 def _row_value(text: str) -> bool:
     """Whether a cheap-pass line is a table row's value: a line ending in a percentage after a
-    question mark or alone, or a question's first line with its value beside it."""
+    question mark or alone, a question's first line with its value beside it, or a row with its
+    value column first ("61% Does …")."""
     p = patterns()
-    return p.percent_line.search(text) is not None or p.question_value_line.match(text) is not None
+    return any(
+        (p.percent_line.search(text), p.question_value_line.match(text), p.value_question_line.match(text))
+    )
 
 
 def _runs_on(doc: Document, number: int) -> bool:
@@ -654,8 +696,9 @@ def _runs_on(doc: Document, number: int) -> bool:
     the break, a header repeated or not): the page's last lines hold a row's value or a value
     column's header (in the cheap pass, else in the layout's cells), and the next page's first
     lines a question or a value."""
-    if not _opens_with_table(doc.page(number + 1).lines):
-        return False
+    opens = _opens_with_table(doc.page(number + 1).lines)
+    if not opens and not (doc.format == "pdf" and _opens_with_table(doc.layout_lines(number + 1))):
+        return False  # (the layout's lines too: a cheap pass may give a letter-spaced row a line a letter)
     tail = doc.page(number).lines[-_EDGE_LINES:]
     if any(_row_value(line.text) or _header_start(line.cells) for line in tail):
         return True

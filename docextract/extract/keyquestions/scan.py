@@ -45,6 +45,8 @@ class _Patterns:
     current: regex.Pattern[str]  # each list of patterns/keyquestions.yaml `header` as one (`either`)
     comparator: regex.Pattern[str]
     count: regex.Pattern[str]
+    count_meeting: regex.Pattern[str]  # a count column of the cases meeting the standard
+    count_inspected: regex.Pattern[str]  # a count column of the cases inspected
     percentages: regex.Pattern[str]
     starts: regex.Pattern[str]
     question_column: regex.Pattern[str]
@@ -54,6 +56,7 @@ class _Patterns:
     residue_marker: regex.Pattern[str]  # a footnote marker after the question mark ("?12")
     percent_line: regex.Pattern[str]  # a line ending in a percentage, maybe more values after it
     question_value_line: regex.Pattern[str]  # a question's first line with its value beside it
+    value_question_line: regex.Pattern[str]  # a row with its value column first ("61% Does …")
     inner_value: regex.Pattern[str]  # a percentage inside a question's line
     similarity: float
     max_rows: int
@@ -81,6 +84,8 @@ def patterns() -> _Patterns:
         current=either(p.header.current),
         comparator=either(p.header.comparator),
         count=either(p.header.count),
+        count_meeting=either(p.header.count_meeting),
+        count_inspected=either(p.header.count_inspected),
         percentages=either(p.header.percentages),
         starts=either(p.header.starts),
         question_column=compiled(p.header.question_column),
@@ -90,6 +95,7 @@ def patterns() -> _Patterns:
         residue_marker=compiled(rows.expanded(p, "residue_marker")),
         percent_line=compiled(rows.expanded(p, "percent_line")),
         question_value_line=compiled(rows.expanded(p, "question_value_line")),
+        value_question_line=compiled(rows.expanded(p, "value_question_line")),
         inner_value=compiled(rows.expanded(p, "inner_value")),
         similarity=p.same_question_similarity,
         max_rows=p.max_question_rows,
@@ -123,6 +129,7 @@ class HeaderColumn:
     kind: str  # "current" | "comparator" | "count" (patterns/keyquestions.yaml `header`)
     box: BoxTuple | None
     percentages: bool = False  # the header says its values are percentages ("%", "Percentage 'Yes'")
+    role: str | None = None  # (a count column) "meeting" (cases meeting the standard) or "inspected"
 
 
 @dataclass(frozen=True)
@@ -424,7 +431,10 @@ class Scanner:
         if self.header is None or row.joined or any(len(cell.text) > 60 for cell in row.cells):
             return False
         boxes = [box for _, box in self.header]
-        return all(cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells)
+        under = [cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells]
+        # the question column's header may print on the second line of a two-line header ("Key question")
+        named = [self.p.question_column.match(collapse(cell.text)) is not None for cell in row.cells]
+        return any(under) and all(u or n for u, n in zip(under, named, strict=True))
 
     def _extend_header(self, row: Row) -> None:
         assert self.header is not None
@@ -447,7 +457,7 @@ class Scanner:
                 continue
             kind = self._label_kind(label)
             percentages = self.p.percentages.search(label) is not None
-            columns.append(HeaderColumn(label, kind, box, percentages))
+            columns.append(HeaderColumn(label, kind, box, percentages, self._count_role(label, kind)))
         if any(c.kind in ("current", "comparator") for c in columns):
             self.labels = tuple(c.label for c in columns)
             self.events.append(Header(tuple(c for c in columns if c.kind != "other"), self.header_page))
@@ -461,7 +471,17 @@ class Scanner:
             return "current"
         if self.p.comparator.match(label):
             return "comparator"
-        return "count" if self.p.count.match(label) else "other"
+        counts = (self.p.count, self.p.count_meeting, self.p.count_inspected)
+        return "count" if any(p.match(label) for p in counts) else "other"
+
+    def _count_role(self, label: str, kind: str) -> str | None:
+        """Which count a count column holds: 'meeting' (cases meeting the standard), 'inspected'
+        (cases inspected) or None (patterns/keyquestions.yaml `count_meeting`, `count_inspected`)."""
+        if kind != "count":
+            return None
+        if self.p.count_meeting.match(label):
+            return "meeting"
+        return "inspected" if self.p.count_inspected.match(label) else None
 
     def _split_labels(self, text: str, box: BoxTuple | None) -> list[tuple[str, BoxTuple | None]]:
         """Two header labels printed so close that they read as one cell ("Current inspection All PDUs")."""
