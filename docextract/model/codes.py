@@ -185,6 +185,11 @@ RECOMMENDATION_ADDRESSEE_JOINT = _register(
     "warning",
     "a lead-in names more than one body: addressee kept as printed, addressee_canonical null",
 )
+RECOMMENDATION_LEAD_IN_UNREAD = _register(
+    "recommendation_lead_in_unread",
+    "warning",
+    "recommendations follow a line ending ':' in no known lead-in form: kept, addressee null",
+)
 RECOMMENDATION_NUMBER_UNREADABLE = _register(
     "recommendation_number_unreadable", "warning", "a recommendation numbered other than 1, 2, 3… ('1a.'): number null"
 )

@@ -20,6 +20,7 @@ class LeadInPatterns(Strict):
     """The lead-ins naming a recommendation's addressee ('HMPPS should:')."""
 
     should: str
+    addressed: list[str] = Field(default_factory=list)
     labelled: str
     previous: str
     this_body: str
@@ -27,6 +28,7 @@ class LeadInPatterns(Strict):
     unit_labels: list[str]
 
     _b = field_validator("should", "labelled", "previous")(lambda cls, v: check_groups(v, "body"))
+    _a = field_validator("addressed")(lambda cls, v: [check_groups(p, "body") for p in v])
     _v = field_validator("this_body")(lambda cls, v: check_regex(v))
 
 

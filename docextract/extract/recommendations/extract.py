@@ -21,6 +21,7 @@ from ...detect.classify import Detection
 from ...model.codes import (
     PREVIOUS_RECOMMENDATION_UNJUDGED,
     RECOMMENDATION_ADDRESSEE_JOINT,
+    RECOMMENDATION_LEAD_IN_UNREAD,
     RECOMMENDATION_NUMBER_UNREADABLE,
     RECOMMENDATION_TEXT_CUT,
     RECOMMENDATION_UNIT_INFERRED,
@@ -70,6 +71,7 @@ class _Compiled:
     current: regex.Pattern[str]
     previous_heading: regex.Pattern[str]
     should: regex.Pattern[str]
+    addressed: tuple[regex.Pattern[str], ...]
     labelled: regex.Pattern[str]
     previous_lead: regex.Pattern[str]
     this_body: regex.Pattern[str]
@@ -102,6 +104,7 @@ def _rules() -> _Compiled:
         current=compiled(p.headings.current),
         previous_heading=compiled(p.headings.previous),
         should=compiled(p.lead_ins.should),
+        addressed=tuple(compiled(form) for form in p.lead_ins.addressed),
         labelled=compiled(p.lead_ins.labelled),
         previous_lead=compiled(p.lead_ins.previous),
         this_body=compiled(p.lead_ins.this_body),
@@ -234,6 +237,7 @@ class _Lead:
     unit: int | None  # index of the rated unit the lead-in names, if it names one
     unit_like: bool = False  # the body is of a kind that is itself inspected (a PDU, a CRC …)
     joint: bool = False  # the lead-in names more than one body: no one canonical name
+    unread: str | None = None  # a line ending ':' before the items, in no known lead-in form
 
 
 @dataclass
@@ -252,6 +256,11 @@ class _Item:
         return join_lines(self.parts)
 
 
+def _addresses(rules: _Compiled, text: str) -> bool:
+    """Whether a line is a lead-in naming an addressee ('… should:', 'We recommend that …:')."""
+    return bool(rules.should.search(text) or any(form.search(text) for form in rules.addressed))
+
+
 def candidate_pages(doc: Document) -> list[int]:
     """Pages holding a lead-in or a review heading: the cheap text pass, regex only."""
     rules = _rules()
@@ -259,7 +268,7 @@ def candidate_pages(doc: Document) -> list[int]:
     for page in doc.pages:
         for line in page.lines:
             text = line.text
-            if text.endswith(":") and (rules.should.search(text) or rules.previous_lead.search(text)):
+            if text.endswith(":") and (_addresses(rules, text) or rules.previous_lead.search(text)):
                 pages.append(page.number)
                 break
             if ("ecommendation" in text or "ECOMMENDATION" in text) and rules.previous_heading.match(text):
@@ -297,7 +306,7 @@ class _Scanner:
         return None
 
     def leadish(self, text: str) -> bool:
-        return text.endswith(":") and bool(self.rules.should.search(text) or self.rules.previous_lead.search(text))
+        return text.endswith(":") and bool(_addresses(self.rules, text) or self.rules.previous_lead.search(text))
 
     def opens(self, text: str) -> bool:
         """The line opens something else: a numbered item, a heading or a lead-in."""
@@ -396,6 +405,10 @@ class _Scanner:
             if joined is None and not printed:
                 return None
             return self.named_lead(joined or printed, self.mode == "previous")
+        for form in rules.addressed:
+            addressed = form.search(text)
+            if addressed and len(addressed.group("body").split()) <= rules.max_words:
+                return self.named_lead(addressed.group("body"), self.mode == "previous")
         labelled = rules.labelled.match(text)
         if labelled and len(labelled.group("body").split()) <= rules.max_words:
             body = addressees.find_body(labelled.group("body"))
@@ -470,6 +483,9 @@ class _Scanner:
             self.lead, self.block_items = None, 0
             self.prose = [line]
             return
+        if number and self.lead is None and self.unread_lead(index, number):
+            self.settle()
+            self.lead, self.block_items = _Lead(None, None, None, False, None, unread=self.prose[-1].text), 0
         if number and self.lead is not None:
             self.settle()
             self.start_item(number, line)
@@ -489,6 +505,22 @@ class _Scanner:
             and (not self.lead.previous or self.prose_run > _MAX_PREVIOUS_PROSE_LINES)
         ):
             self.lead = None
+
+    def unread_lead(self, index: int, number: regex.Match[str]) -> bool:
+        """A numbered line right after a line ending ':' that no lead-in form reads, numbered next
+        after this inspection's last recommendation: the list goes on under a lead-in not understood,
+        so the item is kept (its addressee null, warned), never dropped."""
+        last = self.current[-1].number if self.mode == "current" and self.current else None
+        before = self.prose[-1] if self.prose else None
+        return (
+            last is not None
+            and before is not None
+            and index > 0
+            and self.lines[index - 1] is before
+            and before.text.endswith(":")
+            and not number.group("letter")
+            and int(number.group("number")) == last + 1
+        )
 
     def take_lead(self, lead: _Lead) -> None:
         if lead.previous:
@@ -760,6 +792,29 @@ def _doubts(items: Sequence[_Item]) -> list[ParseWarning]:
     return warnings
 
 
+def _unread(items: Sequence[_Item]) -> list[ParseWarning]:
+    """A warning for each recommendation listed under a lead-in of no known form: its addressee
+    fields are null (the line before the items is quoted)."""
+    warnings: list[ParseWarning] = []
+    for index, item in enumerate(items):
+        lead, first = item.lead, item.lines[0]
+        if lead.unread is None:
+            continue
+        warnings.append(
+            ParseWarning(
+                code=RECOMMENDATION_LEAD_IN_UNREAD,
+                message=f"recommendation {item.number or '?'} (page {first.page}) follows the line "
+                f"'{lead.unread}', in no lead-in form known (patterns/recommendations.yaml lead_ins): "
+                "addressee null",
+                field=f"recommendations[{index}].addressee*",
+                read=lead.unread,
+                page=first.page,
+                bbox=first.box,
+            )
+        )
+    return warnings
+
+
 def _cut(index: int, item: _Item) -> ParseWarning:
     """Recommendation `index` ends at the foot of a text column and the next column's first line
     does not surely continue it (no hanging indent, a capital, a complete phrase before it)."""
@@ -800,6 +855,7 @@ def extract_recommendations(
             )
         )
     warnings += _doubts(scan.current)
+    warnings += _unread(scan.current)
     result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
     result.recommendations = [_recommendation(item) for item in scan.current]
     for item in scan.previous:
