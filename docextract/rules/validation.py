@@ -107,5 +107,6 @@ class ValidationPatterns(Strict):
     sections: SectionPatterns
     nothing_checked: list[str]
     rules_not_checked: list[str]
+    ratings_unread: list[str]
 
     _v = field_validator("cross_references")(lambda cls, v: check_regexes(v))

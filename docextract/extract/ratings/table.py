@@ -839,13 +839,17 @@ def finish(
                     code=RATING_UNREADABLE,
                     message=f"{name}: standard {standard.code} {standard.name} has no readable rating",
                     page=standard.page,
+                    field=f"units[{index}].standards[{position}].rating",
                 )
             )
     overall = draft.overall.rating if draft.overall else None
     if overall is None and not (draft.overall and draft.overall.choices):
         warnings.append(
             ParseWarning(
-                code=OVERALL_RATING_UNREADABLE, message=f"{name}: no readable overall rating", page=draft.anchor.page
+                code=OVERALL_RATING_UNREADABLE,
+                message=f"{name}: no readable overall rating",
+                page=draft.anchor.page,
+                field=f"units[{index}].overall_rating",
             )
         )
     unit = Unit(

@@ -2,8 +2,9 @@
 
 Every parse warning listed in patterns/validation.yaml `not_checked` becomes a finding naming
 what was left unchecked and why (the warning's message). A document on which nothing at all
-could be checked (not recognised, too little text: `nothing_checked`), or a rated report whose
-ratings could not be read (`rules_not_checked`), gets an error, so it is never 'ok'.
+could be checked (not recognised, too little text: `nothing_checked`), a rated report whose
+ratings table could not be read (`rules_not_checked`), or one in which not one printed rating
+could be read (`ratings_unread`, every one of them), gets an error, so it is never 'ok'.
 """
 
 from __future__ import annotations
@@ -18,11 +19,16 @@ def check_not_checked(ctx: Context) -> list[Issue]:
     """A `not_checked` finding for each warning naming a value the checks need that was not read or was
     refused (patterns/validation.yaml `not_checked`); an error when nothing, or no rule, could be checked."""
     rules = validation_patterns()
+    codes = {warning.code for warning in ctx.report.warnings}
+    table_unread = not codes.isdisjoint(rules.rules_not_checked)
+    none_read = not any(u.overall_rating or any(s.rating for s in u.standards) for u in ctx.report.units)
     issues: list[Issue] = []
     for warning in ctx.report.warnings:
         what = rules.not_checked.get(warning.code)
         if what is None or warning.confirmed:
             continue  # a refused value every reading path read the same is checked as printed (Context.printed)
+        if warning.code in rules.ratings_unread and (table_unread or "[*]" in (warning.field or "")):
+            continue  # ratings_not_found's error says it all; a "[*]" path explains the schema's nulls in general
         unit, standard = ctx.place_of(warning.field)
         found = issue(
             NOT_CHECKED,
@@ -33,7 +39,11 @@ def check_not_checked(ctx: Context) -> list[Issue]:
             found=warning.code,
             at=ctx.named_item(warning.field),  # where the value not read is (a key question's row), as the message says
         )
-        if warning.code in rules.nothing_checked or warning.code in rules.rules_not_checked:
+        if (
+            warning.code in rules.nothing_checked
+            or warning.code in rules.rules_not_checked
+            or (none_read and warning.code in rules.ratings_unread)
+        ):
             found = found.model_copy(update={"severity": "error"})
         issues.append(found)
     return issues

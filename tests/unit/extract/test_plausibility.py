@@ -113,6 +113,12 @@ def test_key_question_codes_belong_to_their_standard() -> None:
         ("Brackenford PDU 8/21", "score"),
         ("Brackenford PDU Requires improvement", "rating word"),
         ("Brackenford PDU Good", "rating word"),
+        # a letter rating two PDUs in one table, a column each: its header row read as the title
+        ("Standard Ashcombe PDU Welbury PDU", "column header"),
+        ("Code Domain", "column header"),
+        ("Ashcombe PDU Welbury PDU", "two units"),
+        ("Kent, Surrey and Sussex CRC", None),
+        ("Standish PDU", None),
     ],
 )
 def test_a_unit_name_holds_no_label_date_score_or_rating(name: str, holds: str | None) -> None:

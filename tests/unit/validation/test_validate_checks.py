@@ -405,3 +405,50 @@ def test_issue_json_shape() -> None:
         "code", "severity", "message", "unit", "standard", "page", "expected", "found",
         "bbox", "line", "section", "paragraph", "row", "quotation",
     ]  # fmt: skip
+
+
+def _unreadable(record: InspectionReport, position: int) -> None:
+    """A `rating_unreadable` parse warning for the standard at `position` of the first unit."""
+    name = record.units[0].standards[position].name
+    record.warnings.append(
+        ParseWarning(
+            code="rating_unreadable",
+            message=f"Northgate PDU: standard {name} has no readable rating",
+            field=f"units[0].standards[{position}].rating",
+            page=3,
+        )
+    )
+
+
+def test_a_printed_rating_not_read_is_not_checked() -> None:
+    """A standard whose rating is printed but unreadable (fresh-user tester round 5: "G"/"RI"/"I",
+    colours alone) is not_checked at its standard: the report passes, but is never 'ok'."""
+    record = clean_pdu(**{"2.2": None})
+    _unreadable(record, 4)
+    found = [i for i in check(record) if i.code == "not_checked"]
+    assert [(i.severity, i.unit, i.standard) for i in found] == [("warning", "Northgate PDU", "2.2")]
+
+
+def test_a_report_with_not_one_rating_read_fails() -> None:
+    """Regression (fresh-user tester round 5, ratings printed as abbreviations or as colours alone): no
+    standard's rating and no overall rating read, and `validate` said 'ok' (framework unknown, so no
+    rule ran) or 'passed, not fully checked'. None of its ratings could be checked: it fails."""
+    record = clean_pdu(**{code: None for code, _ in PDU_2023})
+    record = record.model_copy(update={"framework": None})
+    record.units[0].overall_rating = None
+    for position in range(len(PDU_2023)):
+        _unreadable(record, position)
+    record.warnings.append(
+        ParseWarning(code="rating_unreadable", message="units[*].standards[*].rating: no readable rating",
+                     field="units[*].standards[*].rating")
+    )
+    found = [i for i in check(record) if i.code == "not_checked"]
+    assert [(i.severity, i.standard) for i in found] == [("error", code) for code, _ in PDU_2023]  # not the [*] note
+
+
+def test_ratings_not_found_is_said_once() -> None:
+    """With no ratings table read (`ratings_not_found`, an error), the per-rating warnings add no finding."""
+    record = clean_pdu(**{"2.2": None})
+    _unreadable(record, 4)
+    record.warnings.append(ParseWarning(code="ratings_not_found", message="no ratings table was found", page=2))
+    assert [i.found for i in check(record) if i.code == "not_checked"] == ["ratings_not_found"]
