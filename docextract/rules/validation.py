@@ -108,5 +108,6 @@ class ValidationPatterns(Strict):
     nothing_checked: list[str]
     rules_not_checked: list[str]
     ratings_unread: list[str]
+    no_rating_read: list[str]
 
     _v = field_validator("cross_references")(lambda cls, v: check_regexes(v))

@@ -4,7 +4,7 @@ Every parse warning listed in patterns/validation.yaml `not_checked` becomes a f
 what was left unchecked and why (the warning's message). A document on which nothing at all
 could be checked (not recognised, too little text: `nothing_checked`), a rated report whose
 ratings table could not be read (`rules_not_checked`), or one in which not one printed rating
-could be read (`ratings_unread`, every one of them), gets an error, so it is never 'ok'.
+could be read (`no_rating_read`), gets an error, so it is never 'ok'.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ def check_not_checked(ctx: Context) -> list[Issue]:
         what = rules.not_checked.get(warning.code)
         if what is None or warning.confirmed:
             continue  # a refused value every reading path read the same is checked as printed (Context.printed)
-        if warning.code in rules.ratings_unread and (table_unread or "[*]" in (warning.field or "")):
-            continue  # ratings_not_found's error says it all; a "[*]" path explains the schema's nulls in general
+        if warning.code in rules.ratings_unread and (table_unread or not none_read or "[*]" in (warning.field or "")):
+            # ratings_not_found's error says it all; with other ratings read, a rating not read is the
+            # standard's missing_value (a blank cell reads the same); a "[*]" path explains nulls in general
+            continue
         unit, standard = ctx.place_of(warning.field)
         found = issue(
             NOT_CHECKED,
@@ -42,7 +44,7 @@ def check_not_checked(ctx: Context) -> list[Issue]:
         if (
             warning.code in rules.nothing_checked
             or warning.code in rules.rules_not_checked
-            or (none_read and warning.code in rules.ratings_unread)
+            or (none_read and warning.code in rules.no_rating_read)
         ):
             found = found.model_copy(update={"severity": "error"})
         issues.append(found)

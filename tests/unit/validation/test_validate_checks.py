@@ -420,13 +420,13 @@ def _unreadable(record: InspectionReport, position: int) -> None:
     )
 
 
-def test_a_printed_rating_not_read_is_not_checked() -> None:
-    """A standard whose rating is printed but unreadable (fresh-user tester round 5: "G"/"RI"/"I",
-    colours alone) is not_checked at its standard: the report passes, but is never 'ok'."""
+def test_one_rating_not_read_among_others_is_its_missing_value() -> None:
+    """With the report's other ratings read, a standard without one is its `missing_value` warning
+    alone (a blank cell and an unreadable one read the same; generated defect reports inject it)."""
     record = clean_pdu(**{"2.2": None})
     _unreadable(record, 4)
-    found = [i for i in check(record) if i.code == "not_checked"]
-    assert [(i.severity, i.unit, i.standard) for i in found] == [("warning", "Northgate PDU", "2.2")]
+    found = [(i.code, i.standard) for i in check(record) if i.code in ("not_checked", "missing_value")]
+    assert found == [("missing_value", "2.2")]
 
 
 def test_a_report_with_not_one_rating_read_fails() -> None:
