@@ -46,6 +46,8 @@ class Line:
     cell_boxes: tuple[BoxTuple, ...] | None = None
     place: Place | None = None  # text files and Word drafts: line number or heading + paragraph
     column: tuple[float, float] | None = None  # x0, x1 of the text column it is set in (columns.py), else None
+    # the raw line ended in a hyphenation break (reading.yaml break_hyphens): the word goes on unhyphenated
+    hyphen_break: bool = False
 
     @property
     def box(self) -> BBox | None:

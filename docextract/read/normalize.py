@@ -56,6 +56,17 @@ def _reading() -> _Reading:
     )
 
 
+def ends_in_break(raw: str) -> bool:
+    """Whether a raw (not yet normalised) line's last printed character is a hyphenation break
+    (patterns/reading.yaml `break_hyphens`: a soft hyphen, a typesetter's or pdfium's hyphen)."""
+    return raw.rstrip()[-1:] in _breaks()
+
+
+@cache
+def _breaks() -> frozenset[str]:
+    return frozenset(reading_patterns().break_hyphens)
+
+
 def normalize_text(text: str) -> str:
     """Normalise one line of extracted text (no tabs left inside: split cells first)."""
     rules = _reading()

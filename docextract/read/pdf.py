@@ -31,7 +31,7 @@ from .columns import reading_order
 from .document import BoxTuple, Document, Line, Page, Precise
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
 from .ligatures import repair
-from .normalize import normalize_text
+from .normalize import ends_in_break, normalize_text
 from .pdfopen import open_pdfium, read_with_pdfminer
 
 _OBJECT_SAMPLE = 200  # glyphs read before deciding whether text objects group them
@@ -116,7 +116,7 @@ def _split_lines(text: str, textpage: Any, number: int, height: float) -> list[L
             loose(handle, last, rect)
             l1, t1, r1, b1 = unpack(rect)
             box = (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
-        lines.append(Line(clean, number, (clean,), box))
+        lines.append(Line(clean, number, (clean,), box, hyphen_break=ends_in_break(raw)))
     return lines
 
 

@@ -52,6 +52,8 @@ class ReadingPatterns(Strict):
     # markup a name keeps when a draft is printed unrendered (read.normalize.clean_name)
     name_markup: list[Replacement] = Field(min_length=1)
     broken_ligatures: BrokenLigatures
+    # last on a line, a hyphenation break (soft or typesetter's hyphen), not a hyphen of the words
+    break_hyphens: list[str] = Field(default_factory=list)
 
     # <SUPERSCRIPTS>: the superscript digits, inside a character class
     _s = field_validator("footnote_superscripts")(lambda cls, v: check_filled(v, "<SUPERSCRIPTS>", "0"))

@@ -10,7 +10,8 @@ lead-in lines and on the few sentences that may state a count or a progress judg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import string
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -53,6 +54,8 @@ _MAX_PREVIOUS_PROSE_LINES = 80
 _JUDGEMENT_LINES = 8
 _JUDGEMENT_SENTENCES = 3
 _JUDGEMENT_CHARS = 400
+# Stripped from around a word when the report's words are collected (normalised text: straight quotes).
+_PUNCT = string.punctuation + "–"
 
 
 @dataclass
@@ -145,17 +148,41 @@ def _as_progress(value: str) -> Progress:
 # --- small text helpers ----------------------------------------------------------------
 
 
-def join_lines(texts: Sequence[str]) -> str:
-    """Wrapped lines joined into one text; a compound word broken after its hyphen stays whole."""
+def join_lines(
+    texts: Sequence[str], breaks: Sequence[bool] = (), whole: frozenset[str] = frozenset()
+) -> str:
+    """Wrapped lines joined into one text. A word broken at a hyphenation break (`breaks[i]`: line
+    i ended in a soft or typesetter's hyphen, `Line.hyphen_break`) is joined without the hyphen; a
+    word broken after a typed hyphen keeps it ("information-sharing"), unless the report prints the
+    word whole elsewhere and never hyphenated (`whole`: its words, casefolded, punctuation stripped)."""
     out = ""
-    for text in texts:
+    for index, text in enumerate(texts):
+        broke = 0 < index <= len(breaks) and breaks[index - 1]
         if not out:
             out = text
+        elif broke and text[:1].islower():
+            out = (out[:-1] if out.endswith("-") else out) + text
         elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
-            out += text
+            out = out[:-1] + text if _printed_whole(out, text, whole) else out + text
         else:
             out += " " + text
     return collapse(out)
+
+
+def _printed_whole(before: str, after: str, whole: frozenset[str]) -> bool:
+    """Whether the word split as `before` (ending '-') / `after` is printed whole in the report
+    (in `whole`) and never with its hyphen."""
+    if not whole:
+        return False
+    left = before[:-1].rsplit(" ", 1)[-1]
+    right = after.split(" ", 1)[0].rstrip(_PUNCT)
+    joined, hyphened = f"{left}{right}".casefold(), f"{left}-{right}".casefold()
+    return joined in whole and hyphened not in whole
+
+
+def printed_words(lines: Iterable[Line]) -> frozenset[str]:
+    """The words of the lines, casefolded, with the punctuation around them stripped."""
+    return frozenset(word.strip(_PUNCT).casefold() for line in lines for word in line.text.split())
 
 
 @dataclass(frozen=True)
@@ -250,10 +277,18 @@ class _Item:
     after: list[Line] = field(default_factory=list)
     printed: str | None = None  # the number as printed when it is not a plain count ("1a")
     cut: bool = False  # ends at a column's foot, the next column not surely its continuation
+    whole: frozenset[str] = frozenset()  # the report's words, when a line of the item ends in a typed hyphen
 
     @property
     def text(self) -> str:
-        return join_lines(self.parts)
+        return join_lines(self.parts, [line.hyphen_break for line in self.lines], self.whole)
+
+    def hyphenated(self) -> bool:
+        """A line of the item (not its last) ends in a typed hyphen after a letter."""
+        return any(
+            part.endswith("-") and part[-2:-1].isalpha() and not line.hyphen_break
+            for part, line in zip(self.parts[:-1], self.lines[:-1], strict=True)
+        )
 
 
 def _addresses(rules: _Compiled, text: str) -> bool:
@@ -714,6 +749,24 @@ def _missing(detection: Detection) -> list[ParseWarning]:
     return [ParseWarning(code=RECOMMENDATIONS_NOT_FOUND, message=message)]
 
 
+# How many lines after a recommendations heading may state the count when no list is read.
+_STATED_LINES = 12
+
+
+def _stated_unlisted(doc: Document, detection: Detection) -> StatedCount | None:
+    """The count stated under a recommendations heading ('we have made five recommendations.') of a
+    report whose list was not read (a table, an unknown form): the count is what it prints; with no
+    list to compare, `validate` does not compare it (the recommendations are `not_checked`)."""
+    rules = _rules()
+    lines = [line for line in doc.lines() if not detection.is_furniture(line)]
+    for index, line in enumerate(lines):
+        if rules.section.match(line.text) or rules.current.match(line.text):
+            found = find_stated_count(lines[index + 1 : index + 1 + _STATED_LINES])
+            if found is not None:
+                return found
+    return None
+
+
 def _recommendation(item: _Item) -> Recommendation:
     """The record of one numbered recommendation of this inspection."""
     return Recommendation(
@@ -839,11 +892,17 @@ def extract_recommendations(
     judgement not found)."""
     pages = candidate_pages(doc)
     if not pages:
-        return RecommendationsResult(), _missing(detection)
+        missing = _missing(detection)
+        return RecommendationsResult(stated_count=_stated_unlisted(doc, detection) if missing else None), missing
     first, last = max(1, pages[0] - 1), min(doc.page_count, pages[-1] + 1)
     lines = [line for line in doc.lines(range(first, last + 1)) if not detection.is_furniture(line)]
     scan = _Scanner(lines, list(units))
     scan.run()
+    hyphenated = [item for item in (*scan.current, *scan.previous) if item.hyphenated()]
+    if hyphenated:  # a word split at a typed hyphen: is it printed whole elsewhere?
+        words = printed_words(doc.lines())
+        for item in hyphenated:
+            item.whole = words
     warnings = [] if scan.current else _missing(detection)
     for item in assign_units(scan.current, scan.units):
         warnings.append(

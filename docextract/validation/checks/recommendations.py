@@ -14,10 +14,11 @@ from .issue import Issue, issue
 
 
 def check_recommendation_count(ctx: Context) -> list[Issue]:
-    """The number of recommendations the report states against the number listed."""
+    """The number of recommendations the report states against the number listed (none listed: the
+    list was not read, reported as `not_checked` of `recommendations_not_found`, never compared)."""
     stated = ctx.report.stated_recommendation_count
     listed = len(ctx.report.recommendations)
-    if stated is None or stated.value == listed:
+    if stated is None or not listed or stated.value == listed:
         return []
     return [
         issue(
