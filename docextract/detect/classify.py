@@ -16,7 +16,7 @@ import regex
 
 from ..model.codes import LITTLE_TEXT, UNKNOWN_DOCUMENT
 from ..model.record import Kind, ParseWarning
-from ..read.document import FOOTNOTES_SECTION, Document, Line
+from ..read.document import FOOTNOTES_SECTION, Document, Line, Page
 from ..read.fuzzy import as_rating
 from ..read.normalize import compact
 from ..rules.patterns import detection_patterns, frameworks, ratings_patterns
@@ -39,14 +39,38 @@ class Detection:
     framework: str | None
     furniture: frozenset[str]
     warnings: list[ParseWarning] = field(default_factory=list)
+    # running lines printed with the page's number ("HM Inspectorate of Probation, May 2025 4"):
+    # their words without the number (`running_furniture`)
+    running: frozenset[str] = frozenset()
 
     def is_furniture(self, line: Line) -> bool:
         """Whether a line is page furniture: a running header or footer, or a page number."""
         return self.is_furniture_text(line.text)
 
     def is_furniture_text(self, text: str) -> bool:
-        """A running header or footer, or a page number."""
-        return text in self.furniture or is_page_number(text)
+        """A running header or footer (with or without the page's number), or a page number."""
+        return text in self.furniture or is_page_number(text) or is_running(text, self.running)
+
+
+def is_running(text: str, running: frozenset[str]) -> bool:
+    """Whether `text` is one of the `running` lines (`running_furniture`) with a page number before
+    or after its words (the words alone, as on the cover, are not)."""
+    if not running:
+        return False
+    words = without_page_number(text)
+    return words != text and words in running
+
+
+def without_page_number(text: str) -> str:
+    """`text` less a page number printed before or after its words ("HM Inspectorate of Probation,
+    May 2025 4" -> "HM Inspectorate of Probation, May 2025"; patterns/detection.yaml `running_number`);
+    `text` itself when it has none."""
+    return str(_running_number().sub("", text)).strip()
+
+
+@cache
+def _running_number() -> regex.Pattern[str]:
+    return compiled(detection_patterns().running_number)
 
 
 def is_page_number(text: str) -> bool:
@@ -106,7 +130,7 @@ def detect(doc: Document) -> Detection:
             field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
-    return Detection(kind=kind, framework=framework, furniture=furniture)
+    return Detection(kind=kind, framework=framework, furniture=furniture, running=running_furniture(doc))
 
 
 def publisher_cues(doc: Document) -> set[str]:
@@ -213,10 +237,35 @@ def find_furniture(doc: Document) -> frozenset[str]:
         return frozenset()
     counts: Counter[str] = Counter()
     for page in doc.pages:
-        edge = {line.text for line in page.lines[:2] + page.lines[-2:]}
-        counts.update(edge)
-    threshold = max(3, doc.page_count // 3)
+        counts.update(_edge_texts(page))
+    threshold = _furniture_threshold(doc)
     return frozenset(text for text, n in counts.items() if n >= threshold and len(text) < 120)
+
+
+def running_furniture(doc: Document) -> frozenset[str]:
+    """The words of running headers and footers printed with the page's number: lines at the top
+    or bottom of many pages that are the same words once a page number before or after them is
+    left out ("HM Inspectorate of Probation, May 2025 3", "... 4"), whatever the words (the
+    imprint, the unit's name, a title). Only lines that carry a number are counted: the words
+    alone elsewhere (the imprint on the cover) stay in the reading flow."""
+    if doc.page_count < 3:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for page in doc.pages:
+        keys = {without_page_number(text) for text in _edge_texts(page)}
+        counts.update(key for key in keys if key and key not in _edge_texts(page))
+    threshold = _furniture_threshold(doc)
+    return frozenset(key for key, n in counts.items() if n >= threshold and 4 <= len(key) < 120)
+
+
+def _edge_texts(page: Page) -> set[str]:
+    """The texts of a page's first two and last two lines (where running headers and footers are read)."""
+    return {line.text for line in page.lines[:2] + page.lines[-2:]}
+
+
+def _furniture_threshold(doc: Document) -> int:
+    """On how many pages a line must repeat to be furniture: a third of them, at least three."""
+    return max(3, doc.page_count // 3)
 
 
 def detect_framework(doc: Document) -> str | None:

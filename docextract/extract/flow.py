@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..detect.classify import find_furniture, is_page_number
+from ..detect.classify import find_furniture, is_page_number, is_running, running_furniture
 from ..read.document import Document, Line
 from ..rules.regexes import compiled
 
@@ -51,13 +51,14 @@ def body_lines(doc: Document) -> list[Line]:
     """All lines in reading order, without PDF running headers and page-number footers."""
     if doc.format != "pdf" or doc.page_count < 3:
         return list(doc.lines())
-    furniture = find_furniture(doc)
+    furniture, running = find_furniture(doc), running_furniture(doc)
     out: list[Line] = []
     for page in doc.pages:
         lines = list(page.lines)
-        if lines and lines[0].text in furniture:
+        if lines and (lines[0].text in furniture or is_running(lines[0].text, running)):
             lines = lines[1:]
-        if lines and (lines[-1].text in furniture or is_page_number(lines[-1].text)):
+        last = lines[-1].text if lines else ""
+        if lines and (last in furniture or is_page_number(last) or is_running(last, running)):
             lines = lines[:-1]
         out.extend(lines)
     return out

@@ -74,6 +74,7 @@ class DetectionPatterns(DetectionMethods, Strict):
     before_framework: list[KnownKind]
     title_start: str
     page_number: str
+    running_number: str
     standard_key: str
     code_only: str
 
@@ -86,4 +87,6 @@ class DetectionPatterns(DetectionMethods, Strict):
                 )
         return self
 
-    _v = field_validator("title_start", "page_number", "standard_key", "code_only")(lambda cls, v: check_regex(v))
+    _v = field_validator("title_start", "page_number", "running_number", "standard_key", "code_only")(
+        lambda cls, v: check_regex(v)
+    )
