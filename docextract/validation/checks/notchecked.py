@@ -10,6 +10,7 @@ could be read (`no_rating_read`), gets an error, so it is never 'ok'.
 from __future__ import annotations
 
 from ...model.codes import NOT_CHECKED
+from ...model.record import Unit
 from ...rules.patterns import validation_patterns
 from .context import Context
 from .issue import Issue, issue
@@ -25,7 +26,7 @@ def check_not_checked(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for warning in ctx.report.warnings:
         what = rules.not_checked.get(warning.code)
-        if what is None or warning.confirmed:
+        if what is None or (warning.confirmed and not _unit_left_unnamed(ctx, warning.field)):
             continue  # a refused value every reading path read the same is checked as printed (Context.printed)
         if warning.code in rules.ratings_unread and (table_unread or not none_read or "[*]" in (warning.field or "")):
             # ratings_not_found's error says it all; with other ratings read, a rating not read is the
@@ -49,3 +50,13 @@ def check_not_checked(ctx: Context) -> list[Issue]:
             found = found.model_copy(update={"severity": "error"})
         issues.append(found)
     return issues
+
+
+def _unit_left_unnamed(ctx: Context, field: str | None) -> bool:
+    """Whether a warning's field is a unit's name the record leaves null: a name refused however
+    often it was read the same has no printed value to check, so the unit's ratings belong to no
+    one ('a unit without a name' is not_checked, never 'ok')."""
+    if not (field or "").endswith(".name"):
+        return False
+    unit = ctx.named_item(field)
+    return isinstance(unit, Unit) and unit.name is None
