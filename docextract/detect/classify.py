@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 import regex
@@ -145,7 +146,7 @@ def publisher_cues(doc: Document) -> set[str]:
     opening = [line for line in own if line.page in opening_pages][: cues.opening_lines]
     texts = [line.text for line in opening] + [line.text for line in own if line.page in closing_pages]
     found: set[str] = set()
-    if any(_compiled(p).search(text) for p in cues.imprint for text in texts):
+    if any(_compiled(p).search(text) for p in cues.imprint for text in texts + _wrapped(own, opening_pages)):
         found.add("imprint")
     for group, patterns in cues.groups.items():
         if any(_compiled(p).search(text) for p in patterns for text in texts):
@@ -153,6 +154,13 @@ def publisher_cues(doc: Document) -> set[str]:
     if any(_compiled(p).search(line.text) for p in cues.cover_title for line in opening):
         found.add("furniture")
     return found
+
+
+def _wrapped(lines: Sequence[Line], pages: set[int]) -> list[str]:
+    """Each two consecutive lines of one page of `pages` joined: an imprint a narrow cover wraps
+    ("HM Inspectorate of Probation, May" / "2025") is matched whole (the imprint patterns are
+    anchored at both ends, so two lines holding more than it do not match)."""
+    return [f"{a.text} {b.text}" for a, b in pairwise(lines) if a.page == b.page and a.page in pages]
 
 
 def own_identity_lines(doc: Document, pages: Sequence[int] | None = None) -> list[Line]:
