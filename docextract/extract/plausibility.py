@@ -217,10 +217,26 @@ def key_question_set_problems(
     texts = [compact(text) for _, text in questions]
     if len(set(texts)) < len(texts):
         problems.append(f"a key question appears twice under standard {standard}")
-    others = sorted({s for _, text in questions if (s := question_subject(text, keywords)) not in (None, standard)})
+    others = {s for _, text in questions if (s := question_subject(text, keywords)) not in (None, standard)}
+    others |= {s for _, text in questions for s in _names_only_others(text, standard, keywords)}
     if others:
-        problems.append(f"questions of standard {', '.join(others)} are under standard {standard}")
+        problems.append(f"questions of standard {', '.join(sorted(others))} are under standard {standard}")
     return problems
+
+
+# A question names a standard by a word opening with the first letters of its keyword ("implemented",
+# "implementation"; "reviewed", "reviewing"): as few as make each keyword distinct.
+_STEM = 5
+
+
+def _names_only_others(text: str, standard: str, keywords: dict[str, str]) -> set[str]:
+    """The other case-based standards a question names anywhere in its words, when it names none of its
+    own standard's ("Is the sentence implemented effectively …" under 2.2 Planning: {'2.3'}); empty
+    when it names its own or none (fresh-user tester round 5: a two-column page read row by row put
+    2.3's questions under 2.2)."""
+    stems = {word[:_STEM]: code for word, code in keywords.items()}
+    named = {code for word in words(text) for stem, code in stems.items() if word.startswith(stem)}
+    return set() if standard in named else named
 
 
 # --- provenance --------------------------------------------------------------------------------
