@@ -225,17 +225,20 @@ def key_question_set_problems(
 
 
 # A question names a standard by a word opening with the first letters of its keyword ("implemented",
-# "implementation"; "reviewed", "reviewing"): as few as make each keyword distinct.
+# "implementation"; "reviewed", "reviewing"), among its opening words (the question's subject: "Is the
+# sentence implemented …"; a later word is its object: "… reflected in release planning?").
 _STEM = 5
+_OPENING = 4
 
 
 def _names_only_others(text: str, standard: str, keywords: dict[str, str]) -> set[str]:
-    """The other case-based standards a question names anywhere in its words, when it names none of its
+    """The other case-based standards a question names in its opening words, when it names none of its
     own standard's ("Is the sentence implemented effectively …" under 2.2 Planning: {'2.3'}); empty
     when it names its own or none (fresh-user tester round 5: a two-column page read row by row put
     2.3's questions under 2.2)."""
     stems = {word[:_STEM]: code for word, code in keywords.items()}
-    named = {code for word in words(text) for stem, code in stems.items() if word.startswith(stem)}
+    opening = words(text)[:_OPENING]
+    named = {code for word in opening for stem, code in stems.items() if word.startswith(stem)}
     return set() if standard in named else named
 
 

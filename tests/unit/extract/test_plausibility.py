@@ -147,12 +147,15 @@ def test_one_standard_has_one_set_of_key_questions() -> None:
 def test_a_question_naming_only_another_standard_is_not_in_the_set() -> None:
     """Regression (fresh-user tester round 5, a report set in two CSS columns): 2.3's "Is the sentence
     implemented …" read under 2.2 Planning. A question naming another case-based standard anywhere in its
-    words ("implemented": 2.3) and none of its own is refused; naming its own too, it is kept."""
+    opening words ("implemented": 2.3) and none of its own is refused; naming its own too, or another
+    standard only later ("… reflected in release planning?", under victim work), it is kept."""
     sentence = [(None, "Is the sentence implemented effectively, with a focus on engaging the person?")]
     assert key_question_set_problems("2.2", sentence, KEYWORDS) == ["questions of standard 2.3 are under standard 2.2"]
     assert key_question_set_problems("2.3", sentence, KEYWORDS) == []
     both = [(None, "Does reviewing consider whether the planning still fits the person?")]
     assert key_question_set_problems("2.4", both, KEYWORDS) == []
+    later = [(None, "Were the concerns of victims reflected in release planning?")]
+    assert key_question_set_problems("3.2", later, {**KEYWORDS, "statutory": "3.2"}) == []
     neither = [(None, "Are the person's diversity needs understood?")]
     assert key_question_set_problems("2.1", neither, KEYWORDS) == []
 
