@@ -233,13 +233,16 @@ _OPENING = 4
 
 def _names_only_others(text: str, standard: str, keywords: dict[str, str]) -> set[str]:
     """The other case-based standards a question names in its opening words, when it names none of its
-    own standard's ("Is the sentence implemented effectively …" under 2.2 Planning: {'2.3'}); empty
-    when it names its own or none (fresh-user tester round 5: a two-column page read row by row put
+    own standard's, of its own domain ("Is the sentence implemented effectively …" under 2.2 Planning:
+    {'2.3'}); empty when it names its own or none (fresh-user tester round 5: a two-column page read row by row put
     2.3's questions under 2.2)."""
     stems = {word[:_STEM]: code for word, code in keywords.items()}
     opening = words(text)[:_OPENING]
     named = {code for word in opening for stem, code in stems.items() if word.startswith(stem)}
-    return set() if standard in named else named
+    domain = standard.split(".")[0]
+    # only the standards of its own domain (2.1-2.4: the stages of one case): a later domain's standard
+    # may ask about a stage ("Does resettlement planning address …" under 3.2 Through the Gate)
+    return set() if standard in named else {code for code in named if code.split(".")[0] == domain}
 
 
 # --- provenance --------------------------------------------------------------------------------

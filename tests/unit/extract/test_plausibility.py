@@ -154,6 +154,8 @@ def test_a_question_naming_only_another_standard_is_not_in_the_set() -> None:
     assert key_question_set_problems("2.3", sentence, KEYWORDS) == []
     both = [(None, "Does reviewing consider whether the planning still fits the person?")]
     assert key_question_set_problems("2.4", both, KEYWORDS) == []
+    resettlement = [(None, "Does resettlement planning address accommodation?")]  # 3.2 Through the Gate
+    assert key_question_set_problems("3.2", resettlement, {**KEYWORDS, "through": "3.2"}) == []
     later = [(None, "Were the concerns of victims reflected in release planning?")]
     assert key_question_set_problems("3.2", later, {**KEYWORDS, "statutory": "3.2"}) == []
     neither = [(None, "Are the person's diversity needs understood?")]
