@@ -149,8 +149,9 @@ class Composer:
                 continue
             if rec.lead_in != lead or (i and self.r.recommendations[i - 1].unit != rec.unit):
                 lead = rec.lead_in
-                out.append(plain(rec.lead_in, "label", keep_with_next=True))
-            out.append(plain(rec.text, bullet=f"{rec.number}.", anchor=f"rec-{i}"))
+                out.append(plain(lead_in_as(rec.lead_in, self.r.layout.lead_in_form), "label", keep_with_next=True))
+            text = soft_hyphenated(rec.text) if self.r.layout.soft_hyphens else rec.text
+            out.append(plain(text, bullet=f"{rec.number}.", anchor=f"rec-{i}"))
         return out
 
     def count_sentence(self) -> str:
@@ -530,3 +531,32 @@ def compose(report: Report, rng: random.Random) -> tuple[list[Block], str]:
 
 def iter_tables(blocks: list[Block]) -> Iterator[Table]:
     return (b for b in blocks if isinstance(b, Table))
+
+
+def lead_in_as(lead_in: str, form: str) -> str:
+    """A "... should:" lead-in printed in another form (Layout.lead_in_form): "qualified" puts a time
+    qualifier before the colon ("X should, within six months:"), "recommend_that" names the body after
+    "We recommend that" ("We recommend that X:"); the addressee is the same body."""
+    if form == "should" or not lead_in.endswith(" should:"):
+        return lead_in
+    body = lead_in.removesuffix(" should:")
+    if form == "qualified":
+        return f"{body} should, within six months:"
+    if form == "recommend_that":
+        return f"We recommend that {body[:1].lower() + body[1:] if body.startswith('The ') else body}:"
+    raise ValueError(f"unknown lead-in form {form!r}")
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphenated(text: str, longest: int = 9) -> str:
+    """`text` with a soft hyphen (U+00AD) in the middle of every word of `longest` letters or more
+    (Layout.soft_hyphens): a line may break there, printed with a hyphen; the truth keeps the words whole."""
+    words = []
+    for word in text.split(" "):
+        if len(word) >= longest and word.isalpha():
+            half = len(word) // 2
+            word = word[:half] + SOFT_HYPHEN + word[half:]
+        words.append(word)
+    return " ".join(words)

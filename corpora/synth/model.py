@@ -99,9 +99,24 @@ class Layout:
     published_style: str = "month"  # "month" (cover month and year) | "year_only" (only "© Crown copyright YYYY")
     kq_place: str = "section"  # key-question tables in each standard's "section" | in the "annex" only
     kq_row_split: bool = False  # a key-question table row may break across pages (word processors' default; .docx)
+    # variants set only with --layout (never drawn: every seed's report and truth stay as they were);
+    # left out of the truth while at their defaults
+    lead_in_form: str = "should"  # "should" X should: | "qualified" X should, within six months: | "recommend_that"
+    # recommendations' long words carry soft hyphens (U+00AD) where a line may break (not for reportlab,
+    # which prints U+00AD as a visible hyphen)
+    soft_hyphens: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        out = dict(self.__dict__)
+        for key, default in _SET_ONLY.items():
+            if out[key] == default:
+                del out[key]
+        return out
+
+
+# Layout variants set only by --layout, with their defaults (see Layout).
+_SET_ONLY: dict[str, object] = {"lead_in_form": "should", "soft_hyphens": False}
+LEAD_IN_FORMS = ("should", "qualified", "recommend_that")
 
 
 @dataclass
