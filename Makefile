@@ -60,7 +60,7 @@ eval: $(DEV_STAMP)
 	  ln -s $(CURDIR)/$(FIXTURES)/$$p-*.pdf $(CURDIR)/$(FIXTURES)/$$p-*.json $(EVAL_FIXTURES)/$$p/ && \
 	  $(BIN)/docextract eval $(EVAL_FIXTURES)/$$p $(EVAL_FIXTURES)/$$p || exit $$?; done
 
-# A fresh random batch per producer, every layout variant (needs chromium, soffice, gs):
+# A fresh random batch per producer, every layout variant, key-question column layouts too (needs chromium, soffice, gs):
 # `make eval-producers EVAL_SEED=123` reproduces a run.
 EVAL_COUNT ?= 40
 EVAL_SEED := $(or $(EVAL_SEED),$(shell date +%s))
@@ -71,7 +71,7 @@ eval-producers: $(DEV_STAMP)
 	@for p in $(PRODUCERS); do \
 	  rm -rf $(EVAL_BATCH)/$$p && \
 	  $(BIN)/python -m corpora.synth --out $(EVAL_BATCH)/$$p --count $(EVAL_COUNT) --seed $(EVAL_SEED) \
-	    --pages $(EVAL_PAGES) --variants all --producer $$p --jobs 2 --quiet && \
+	    --pages $(EVAL_PAGES) --variants all_kq_columns --producer $$p --jobs 2 --quiet && \
 	  $(BIN)/docextract eval $(EVAL_BATCH)/$$p $(EVAL_BATCH)/$$p || exit $$?; \
 	  $(BIN)/python -m corpora.synth.checkbatch $(EVAL_BATCH)/$$p || true; done  # reported, not fatal (yet)
 

@@ -71,7 +71,9 @@ def parser() -> argparse.ArgumentParser:
                         "(score in words, code/name/rating on own lines, wrapped ratings, domain heading after "
                         "the recommendations, year-only date, annex key-question table, with its comparison "
                         "column where the report has one, key-question rows that may break across pages "
-                        "in a .docx); 'classic': only the layouts from before it")
+                        "in a .docx); 'classic': only the layouts from before it; 'all_kq_columns': 'all' and "
+                        "key-question tables with case-count columns before the percentage or the percentage "
+                        "column first (kq_columns)")
     p.add_argument("--sources", action="store_true", help="also write the HTML or .docx a producer printed")
     p.add_argument("--text", action="store_true",
                    help="also write NAME.txt (form feed between pages; reportlab and fpdf2 only)")

@@ -197,6 +197,7 @@ class Composer:
         wide = lay.kq_wrap == "wide"
         widths = ([0.6, 0.2, 0.2] if wide else [0.44, 0.18, 0.18]) if comparator else \
             ([0.8, 0.2] if wide else [0.5, 0.2])
+        rows, widths = _kq_columns(lay.kq_columns, rows, widths, s)
         return Table(rows, widths, header_rows=1, ruled=True, repeat_header=lay.repeat_header,
                      split_rows=lay.kq_row_split, footnotes=notes, anchor=f"kq-{unit.name}-{s.code}")
 
@@ -560,3 +561,21 @@ def soft_hyphenated(text: str, longest: int = 9) -> str:
             word = word[:half] + SOFT_HYPHEN + word[half:]
         words.append(word)
     return " ".join(words)
+
+
+def _kq_columns(columns: str, rows: list[list[Cell]], widths: list[float],
+                s: Standard) -> tuple[list[list[Cell]], list[float]]:
+    """A key-question table's rows and column widths in layout `columns` (Layout.kq_columns): as
+    drawn ("percent"), with the cases meeting the standard and the cases inspected before the
+    percentage ("counts": the percentage is theirs, rounded), or the question column last
+    ("percent_first")."""
+    if columns == "counts":
+        counts = [[Cell([("Cases meeting the standard", "normal")]), Cell([("Cases inspected", "normal")])]]
+        counts += [[Cell([(str(kq.yes), "normal")]), Cell([(str(kq.total), "normal")])] for kq in s.key_questions]
+        values = [max(0.16, w - 0.04) for w in widths[1:]]  # the count columns take room from the others
+        question = max(0.3, sum(widths) - 0.28 - sum(values))  # (0.14: "inspected" whole on one line)
+        return ([[row[0], *more, *row[1:]] for row, more in zip(rows, counts, strict=True)],
+                [question, 0.14, 0.14, *values])
+    if columns == "percent_first":
+        return [[*row[1:], row[0]] for row in rows], [*widths[1:], widths[0]]
+    return rows, widths

@@ -106,6 +106,11 @@ class Layout:
     # which prints U+00AD as a visible hyphen)
     soft_hyphens: bool = False
 
+    # (variant set "all_kq_columns" only) the value columns of the standards' key-question tables: "percent"
+    # (question | % [| comparison]), "counts" (question | cases meeting | cases inspected | % [| comparison]),
+    # "percent_first" (% [| comparison] | question)
+    kq_columns: str = "percent"
+
     def as_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
         for key, default in _SET_ONLY.items():
@@ -115,7 +120,7 @@ class Layout:
 
 
 # Layout variants set only by --layout, with their defaults (see Layout).
-_SET_ONLY: dict[str, object] = {"lead_in_form": "should", "soft_hyphens": False}
+_SET_ONLY: dict[str, object] = {"lead_in_form": "should", "soft_hyphens": False, "kq_columns": "percent"}
 LEAD_IN_FORMS = ("should", "qualified", "recommend_that")
 
 

@@ -175,15 +175,17 @@ def _youth_groups(rng: random.Random, unit_name: str) -> list[tuple[str, str, in
     return [(lead.removesuffix(" should:").removeprefix("The "), lead, rng.randint(1, 2)) for lead in chosen]
 
 
-VARIANT_SETS: tuple[str, ...] = ("all", "classic")
+VARIANT_SETS: tuple[str, ...] = ("all", "classic", "all_kq_columns")
+KQ_COLUMNS: tuple[str, ...] = ("percent", "counts", "percent_first")
 
 
 def choose_layout(
     rng: random.Random, kind: str, framework: str, overrides: dict[str, object],
-    extra: random.Random | None = None,
+    extra: random.Random | None = None, columns: random.Random | None = None,
 ) -> Layout:
     """Layout variants for one report. ``extra`` (a stream of its own) draws the variants added
-    with the producer matrix; without it they keep their classic values."""
+    with the producer matrix; without it they keep their classic values. ``columns`` (another
+    stream, variant set "all_kq_columns") draws the key-question tables' value columns."""
     layout = Layout(
         page_size="A4" if rng.random() < 0.75 else "Letter",
         font=rng.choice(("Helvetica", "Times")),
@@ -205,6 +207,8 @@ def choose_layout(
         layout.published_style = "year_only" if inspection and extra.random() < 0.2 else "month"
         layout.kq_place = "annex" if inspection and extra.random() < 0.25 else "section"
         layout.kq_row_split = extra.random() < 0.5  # drawn last: the variants above keep their draws
+    if columns is not None:
+        layout.kq_columns = columns.choices(KQ_COLUMNS, (0.4, 0.3, 0.3))[0]
     if kind == "regional_letter":
         layout.kq_table = "none"
         layout.split_table = False
@@ -241,8 +245,9 @@ def draw_report(
         published = max(published, dt.date(2024, 1, 1))
     fieldwork, windows = draw_dates(rng, published)
     region = rng.choice(names.REGIONS)
-    extra = random.Random(f"{seed}:variants") if variants == "all" else None
-    layout = choose_layout(rng, kind, framework, layout_overrides, extra)
+    extra = random.Random(f"{seed}:variants") if variants in ("all", "all_kq_columns") else None
+    columns = random.Random(f"{seed}:kq_columns") if variants == "all_kq_columns" else None
+    layout = choose_layout(rng, kind, framework, layout_overrides, extra, columns)
     who = {"probation-2018": "the service user", "youth-2018": questions.YOUTH_WHO}.get(framework,
                                                                                      "the person on probation")
     comparator = layout.kq_table == "comparator"

@@ -103,7 +103,7 @@ def patterns() -> _Patterns:
     )
 
 
-_MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and at most two values
+_MAX_TABLE_CELLS = 4  # a key-question row has a code, a question and two values (more: counts and values only)
 ROW_GAP = 8.0  # points between two rows of one table, at most
 NEAR_LINES = 4  # a question and its percentage print within this many cheap-pass lines
 
@@ -538,7 +538,8 @@ class Scanner:
         values and labels."""
         out = _Split()
         cells = row.cells
-        if len(cells) > _MAX_TABLE_CELLS:  # a justified line of prose split at its wide spaces
+        many = len(cells) > _MAX_TABLE_CELLS and not all(self._value_cell(c.text) for c in cells[1:])
+        if many:  # a justified line of prose split at its wide spaces (not a question and its values)
             cells = (Cell(text=whole, raw=row.raw, box=row.box),)
         for cell in cells:
             text = self.p.noise.sub("", cell.text)
