@@ -46,6 +46,16 @@ def _table(layout: str, verb: str, rows: list[tuple[str, int, int]]) -> str:
                 "<td>Current inspection</td></tr>")
         body = "".join(f"<tr><td>Does {verb} focus sufficiently on {q}</td><td class='p'>{n}</td>"
                        f"<td class='p'>40</td><td class='p'>{p}%</td></tr>" for q, n, p in rows)
+    elif layout == "counts_comparison":  # a question and four values: a table row, not justified prose
+        head = ("<tr><td>Key question</td><td>Cases meeting the standard</td><td>Cases inspected</td>"
+                "<td>Current inspection</td><td>All PDUs</td></tr>")
+        body = "".join(f"<tr><td>Does {verb} focus sufficiently on {q}</td><td class='p'>{n}</td>"
+                       f"<td class='p'>40</td><td class='p'>{p}%</td><td class='p'>{p + 4}%</td></tr>"
+                       for q, n, p in rows)
+    elif layout == "percents_first":  # two percentages before the question
+        head = "<tr><td>Current inspection</td><td>All PDUs</td><td>Our key questions for this standard</td></tr>"
+        body = "".join(f"<tr><td>{p}%</td><td>{p + 4}%</td><td>Does {verb} focus sufficiently on {q}</td></tr>"
+                       for q, n, p in rows)
     elif layout == "two_current":
         head = "<tr><td>Key question</td><td>%</td><td>Current inspection</td></tr>"
         body = "".join(f"<tr><td>Does {verb} focus sufficiently on {q}</td><td class='p'>{p}%</td>"
@@ -93,11 +103,15 @@ def _percents(report: InspectionReport) -> dict[str, list[int | None]]:
 
 
 @pytest.mark.parametrize("ghostscript", [False, True], ids=["weasyprint", "ghostscript"])
-@pytest.mark.parametrize("layout", ["counts", "percent_first"])
+@pytest.mark.parametrize("layout", ["counts", "percent_first", "counts_comparison", "percents_first"])
 def test_count_columns_and_percent_first_tables_are_read(tmp_path: Path, layout: str, ghostscript: bool) -> None:
     report = parse(_pdf(tmp_path, _html(layout, "Requires improvement", TABLES), ghostscript))
     assert _percents(report) == READ
     assert not [w for w in report.warnings if w.code in ("key_questions_unread", "key_question_value_unreadable")]
+    if layout in ("counts_comparison", "percents_first"):
+        comparators = {s.code: [(q.comparator_percent, q.comparator_label) for q in s.key_questions]
+                       for s in report.units[0].standards if s.key_questions}
+        assert comparators == {code: [(p + 4, "All PDUs") for p in values] for code, values in READ.items()}
 
 
 def test_a_percentage_disagreeing_with_its_counts_is_refused_with_what_was_read(tmp_path: Path) -> None:
