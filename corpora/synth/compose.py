@@ -138,7 +138,30 @@ class Composer:
             widths = [0.1, 0.5, 0.16, 0.24]
         else:
             widths = [0.1, 0.46, 0.28, 0.16] if self.r.layout.score_format == "words" else [0.1, 0.5, 0.28, 0.12]
+        if self.r.layout.ratings_columns != "code_first":
+            rows, widths = self._columns_moved(rows, domains)
         return [Table(rows, widths, header_rows=1, ruled=ruled)]
+
+    def _columns_moved(self, rows: list[list[Cell]], domains: dict[str, str]) -> tuple[list[list[Cell]], list[float]]:
+        """The box's standard rows with the rating column first ("rating_first": rating | code | name),
+        or the domain's name in a first column of every standard row and no domain heading row
+        ("domain_first": domain | code | name | rating); the unit's and overall rating's labels in
+        the first column, their values where they were."""
+        out: list[list[Cell]] = [[row[1], row[0], row[2], row[3]] for row in rows[:2]]  # label in the wide cell
+        for row in rows[2:]:
+            code = "".join(text for text, _ in row[0].runs)
+            if "." not in code.rstrip("."):  # a domain heading row ("1." | its name)
+                if self.r.layout.ratings_columns == "rating_first":
+                    out.append([row[2], row[0], row[1], row[3]])
+                continue
+            if self.r.layout.ratings_columns == "rating_first":
+                out.append([row[2], row[0], row[1], row[3]])
+            else:
+                dom = code.split()[-1].split(".")[0]
+                out.append([Cell([(f"{dom}. {domains.get(dom, '')}", "bold")]), row[0], row[1], row[2]])
+        # fixed widths: a rating cell wide enough for "Requires improvement" on one line
+        moved = [0.28, 0.1, 0.46, 0.16] if self.r.layout.ratings_columns == "rating_first" else [0.3, 0.1, 0.34, 0.26]
+        return out, moved
 
     # -- recommendations ---------------------------------------------------------------
     def recommendations(self, unit_name: str | None) -> list[Block]:

@@ -110,6 +110,9 @@ class Layout:
     # (question | % [| comparison]), "counts" (question | cases meeting | cases inspected | % [| comparison]),
     # "percent_first" (% [| comparison] | question)
     kq_columns: str = "percent"
+    # not drawn (the corpora's reports stay what they were): forced with --layout, in tests
+    ratings_columns: str = "code_first"  # ruled/borderless box: "code_first" | "rating_first" (the rating
+    # column before the code) | "domain_first" (the domain's name in a first column on every row, no heading row)
 
     def as_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
@@ -120,7 +123,8 @@ class Layout:
 
 
 # Layout variants set only by --layout, with their defaults (see Layout).
-_SET_ONLY: dict[str, object] = {"lead_in_form": "should", "soft_hyphens": False, "kq_columns": "percent"}
+_SET_ONLY: dict[str, object] = {"lead_in_form": "should", "soft_hyphens": False, "kq_columns": "percent",
+                                "ratings_columns": "code_first"}
 LEAD_IN_FORMS = ("should", "qualified", "recommend_that")
 
 

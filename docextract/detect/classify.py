@@ -18,7 +18,7 @@ import regex
 from ..model.codes import LITTLE_TEXT, UNKNOWN_DOCUMENT
 from ..model.record import Kind, ParseWarning
 from ..read.document import FOOTNOTES_SECTION, Document, Line, Page
-from ..read.fuzzy import as_rating
+from ..read.fuzzy import as_rating, cells_before_code
 from ..read.normalize import compact
 from ..rules.patterns import detection_patterns, frameworks, ratings_patterns
 from ..rules.regexes import compiled
@@ -326,7 +326,8 @@ def _printed(keys: Sequence[str], by_first: dict[str, list[str]], code: str, nam
 
 def standard_keys(doc: Document) -> list[str]:
     """Compact 'code name [rating]' keys of the lines that may print a standard: lines opening with
-    a standard's number ("2.1", "P 2.1"), and a number alone on its line joined to the next line
+    a standard's number ("2.1", "P 2.1") or printing it after a rating or domain column
+    (`cells_before_code`: the part from the code on), and a number alone on its line joined to the next line
     (a table whose code, name and rating each sit on their own line)."""
     texts = [line.text for line in doc.lines()]
     rules = detection_patterns()
@@ -339,6 +340,8 @@ def standard_keys(doc: Document) -> list[str]:
         key = compact(text)
         if standard_key.match(key):
             keys.append(key)
+        elif (before := cells_before_code(text)) is not None:  # a rating or domain column printed first
+            keys.append(compact(before[0]))
         elif index + 1 < len(texts) and code_only.match(key):
             pairs.append(key + compact(texts[index + 1]))
     return keys + pairs

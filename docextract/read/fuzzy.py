@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..model.record import Rating
-from ..rules.patterns import ratings_patterns
+from ..rules.patterns import ratings_patterns, ratings_table_patterns
 from ..rules.regexes import compiled
 from ..rules.text import best_match as best_match
 from ..rules.text import compact
@@ -81,6 +81,46 @@ def split_rating(text: str) -> tuple[str, Rating | None]:
             if rating is not None:
                 return " ".join(tokens[:-size]), rating
     return " ".join(tokens), None
+
+
+@cache
+def _code_within() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    rules = ratings_table_patterns()
+    return compiled(rules.expanded("code_within")), compiled(rules.expanded("domain"))
+
+
+def cells_before_code(text: str) -> tuple[str, tuple[Rating, ...], str | None] | None:
+    """A standard's row printing other cells before its code, split: the row from the code on,
+    the ratings printed before the code (a rating column printed first; one per inspection's
+    column, in order) and the domain heading printed before it (a merged first column holding
+    the domain's name, "1. Organisational arrangements"). None when the code opens the row, or
+    when what comes before it is neither ratings only nor a domain heading (patterns/ratings_table.yaml
+    `code_within`, `domain`; ratings.yaml for the rating words)."""
+    code, domain = _code_within()
+    found = code.search(text)
+    if found is None or found.start() == 0:
+        return None
+    head, rest = text[: found.start()].strip(), text[found.start() :]
+    if domain.match(head):
+        return rest, (), head
+    ratings = _ratings_only(head.split())
+    return (rest, ratings, None) if ratings else None
+
+
+def _ratings_only(tokens: Sequence[str]) -> tuple[Rating, ...]:
+    """The ratings that `tokens` are, one after another (stray marks between them allowed), or ()."""
+    found: list[Rating] = []
+    rest = [token for token in tokens if not _is_junk(token)]
+    while rest:
+        for size in (3, 2, 1):
+            rating = as_rating(" ".join(rest[:size])) if len(rest) >= size else None
+            if rating is not None:
+                found.append(rating)
+                rest = rest[size:]
+                break
+        else:
+            return ()
+    return tuple(found)
 
 
 def find_label(words: Sequence[str], label: FuzzyWord, max_words: int = 4) -> tuple[int, int] | None:

@@ -31,6 +31,7 @@ class RatingsTablePatterns(RatingsTableMethods, Strict):
     fraction: str
     code_only: str
     standard: str
+    code_within: str
     previous_note: str
     domain: str
     column: str
@@ -45,6 +46,7 @@ class RatingsTablePatterns(RatingsTableMethods, Strict):
     _l = field_validator("score_label")(lambda cls, v: _shape(v, "prefix", "rest"))
     _f = field_validator("fraction")(lambda cls, v: _shape(v, "score", "max"))
     _t = field_validator("standard")(lambda cls, v: _shape(v, "a", "b", "rest"))
+    _w = field_validator("code_within")(lambda cls, v: _shape(v))
     _n = field_validator("previous_note")(lambda cls, v: check_regex(v))
     _d = field_validator("domain")(lambda cls, v: _shape(v, "d", "name"))
     _k = field_validator("column")(lambda cls, v: _shape(v, "this", "prev", "in", "year"))

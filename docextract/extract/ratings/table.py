@@ -32,7 +32,7 @@ from ...model.codes import (
 )
 from ...model.record import ParseWarning, Rating, Standard, Unit
 from ...read.document import BoxTuple, Document, Line
-from ...read.fuzzy import as_rating, best_match, find_label, fuzzy_equal, split_rating
+from ...read.fuzzy import as_rating, best_match, cells_before_code, find_label, fuzzy_equal, split_rating
 from ...read.normalize import clean_name, collapse, compact
 from ...rules.patterns import frameworks, ratings_patterns, ratings_table_patterns
 from ...rules.regexes import compiled
@@ -143,6 +143,7 @@ class StandardRow:
     rating: Rating | None
     choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
     not_rated: bool = False  # its rating cell says it was not rated (patterns/ratings.yaml `not_rated`)
+    domain: Domain | None = None  # the domain's heading printed before the code (a merged first column)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
         if not anchored:
             continue
         rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
-        standards = sum(1 for line in page.lines if _p().standard.match(line.text))
+        standards = sum(1 for line in page.lines if _p().standard.match(line.text) or cells_before_code(line.text))
         if rated >= 3 or standards >= 3:
             pages.add(page.number)
             body = [line for line in page.lines if not detection.is_furniture(line)]
@@ -452,18 +453,32 @@ def _heading_or_rating(line: Line) -> Heading | RatingOnly | None:
 def _standard_or_domain(line: Line) -> StandardRow | Domain | Other:
     """A standard's row (code, name, its ratings), a domain's heading row, or other."""
     text = line.text
-    standard = _p().standard.match(text)
+    before = cells_before_code(text)
+    standard = _p().standard.match(before[0] if before else text)
     if standard:
         name, ratings = split_ratings(_without_previous_note(standard.group("rest")))
+        if before and before[1]:
+            # a rating column printed before the code; ratings on both sides: not one table layout
+            ratings = before[1] if not ratings else ()
+            name = name if ratings else ""
         name, not_rated = _not_rated(name) if not ratings else (name, False)
         if name and len(name.split()) <= _p().max_name_words and not _has_digit(name):
             code = f"{standard.group('a')}.{standard.group('b')}"
             rating = ratings[0] if len(ratings) == 1 else None
-            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else (), not_rated)
+            domain = _domain_event(line, before[2]) if before and before[2] else None
+            return StandardRow(line, code, name, rating, ratings if len(ratings) > 1 else (), not_rated, domain)
     domain = _p().domain.match(text)
     if domain and len(domain.group("name").split()) <= _p().max_name_words:
         return Domain(line, domain.group("d"), collapse(domain.group("name")))
     return Other(line)
+
+
+def _domain_event(line: Line, heading: str) -> Domain | None:
+    """The domain of a heading printed in a standard's row (a merged first column), if one."""
+    domain = _p().domain.match(heading)
+    if domain is None or len(domain.group("name").split()) > _p().max_name_words:
+        return None
+    return Domain(line, domain.group("d"), collapse(domain.group("name")))
 
 
 def _not_rated(name: str) -> tuple[str, bool]:
@@ -634,13 +649,20 @@ class _Assembly:
             self.current = None  # a code seen already: a section heading after the box, not a row of it
             self.awaiting = None
             return
+        if event.domain is not None:  # the domain's name in a merged first column, on this row
+            current.domain = (event.domain.number, event.domain.name)
         domain = current.domain[1] if current.domain else None
         number = current.domain[0] if current.domain else None
         current.standards.append((event, domain, number, event.rating))
         self.awaiting = "standard" if event.rating is None and not event.not_rated else None
 
     def _other(self, current: _Draft, event: Other | Heading) -> None:
-        if isinstance(event, Other) and current.standards and _continues_name(event.line.text):
+        if isinstance(event, Other) and _wraps_domain_cell(current, event.line):
+            row, domain, number, rating = current.standards[-1]
+            domain = collapse(f"{domain} {event.line.text}")
+            current.standards[-1] = (row, domain, number, rating)
+            current.domain = (number, domain) if number is not None else current.domain
+        elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
             row, domain, number, rating = current.standards[-1]
             extended = replace(row, name=f"{row.name} {event.line.text}")
             current.standards[-1] = (extended, domain, number, rating)
@@ -678,6 +700,19 @@ def _wraps_name(draft: _Draft, line: Line) -> bool:
     height = bottom - anchor.cell_boxes[0][1]
     gap = line.bbox[1] - bottom
     return abs(line.bbox[0] - x0) <= 3 and -0.25 * height <= gap <= height and len(line.text.split()) <= 6
+
+
+def _wraps_domain_cell(draft: _Draft, line: Line) -> bool:
+    """A row under the first cell of the last standard's row when that cell printed the domain's
+    name (a merged first column): the name wrapped in its cell (PDF; positions known)."""
+    if not draft.standards or line.bbox is None or len(line.cells) != 1:
+        return False
+    row = draft.standards[-1][0]
+    boxes = row.line.cell_boxes
+    if row.domain is None or not boxes or len(boxes) < 2:
+        return False
+    # left-aligned with the domain's cell and ending before the code's cell starts
+    return abs(line.bbox[0] - boxes[0][0]) <= 3 and line.bbox[2] < boxes[1][0]
 
 
 def _continues_name(text: str) -> bool:
