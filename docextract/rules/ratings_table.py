@@ -30,6 +30,8 @@ class RatingsTablePatterns(RatingsTableMethods, Strict):
     score_label: str
     fraction: str
     code_only: str
+    code_letter: str
+    code_number: str
     standard: str
     code_within: str
     previous_note: str
@@ -40,7 +42,7 @@ class RatingsTablePatterns(RatingsTableMethods, Strict):
     max_prelude_rows: int = Field(ge=2)
 
     _o = field_validator("out_of")(lambda cls, v: check_regex(v))
-    _c = field_validator("code_only")(lambda cls, v: _shape(v))
+    _c = field_validator("code_only", "code_letter", "code_number")(lambda cls, v: _shape(v))
     _s = field_validator("score")(lambda cls, v: _shape(v, "prefix", "score", "max", "rest"))
     _p = field_validator("score_open")(lambda cls, v: _shape(v, "prefix"))
     _l = field_validator("score_label")(lambda cls, v: _shape(v, "prefix", "rest"))

@@ -58,6 +58,8 @@ class _Patterns:
     score_label: regex.Pattern[str]  # a score label and whatever follows (prefix, rest)
     fraction: regex.Pattern[str]  # "8/21", "8 out of 21" (score, max), not the end of a year
     code_only: regex.Pattern[str]  # a row holding only a standard's code ("P 1.1", "2.3.")
+    code_letter: regex.Pattern[str]  # a code's letter printed above its number ("P")
+    code_number: regex.Pattern[str]  # a code's number printed under its letter ("1.1")
     standard: regex.Pattern[str]  # a standard's code and the rest of its row (a, b, rest)
     previous_note: regex.Pattern[str]  # a previous inspection's rating in brackets at the end of a row
     domain: regex.Pattern[str]  # a domain's number and name (d, name)
@@ -76,6 +78,8 @@ def _p() -> _Patterns:
         score_label=compiled(rules.expanded("score_label")),
         fraction=compiled(rules.expanded("fraction")),
         code_only=compiled(rules.expanded("code_only")),
+        code_letter=compiled(rules.expanded("code_letter")),
+        code_number=compiled(rules.expanded("code_number")),
         standard=compiled(rules.expanded("standard")),
         previous_note=compiled(rules.expanded("previous_note")),
         domain=compiled(rules.expanded("domain")),
@@ -278,7 +282,12 @@ def join_wrapped(rows: Sequence[Line]) -> list[Line]:
         following = rows[index + 1] if index + 1 < len(rows) else None
         joined = None
         if following is not None and following.page == line.page:
-            joined = _join_score(line, following) or _join_rating(line, following) or _join_code(line, following)
+            joined = (
+                _join_code_number(line, following)
+                or _join_score(line, following)
+                or _join_rating(line, following)
+                or _join_code(line, following)
+            )
         elif following is not None and following.page == line.page + 1:
             # a code at the foot of a page, its name at the head of the next (furniture left out)
             joined = _join_code(line, following)
@@ -312,6 +321,36 @@ def union_box(a: BoxTuple | None, b: BoxTuple | None) -> BoxTuple | None:
     if a is None or b is None:
         return a or b
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _join_code_number(line: Line, following: Line) -> Line | None:
+    """'P | Leadership | Good' + '1.1': a standard's code printed in a tall cell as its letter above
+    its number, the name and rating centred between them (so on the letter's row). The number,
+    and any cell wrapped beside it ('1.2 | IMPROVEMENT'), joins the cell above it that it overlaps;
+    a cell of the next row under none of them, or positions unknown: not joined."""
+    cells, boxes = line.cells, line.cell_boxes
+    below, under = following.cells, following.cell_boxes
+    if len(cells) < 2 or not boxes or not under or len(boxes) != len(cells) or len(under) != len(below):
+        return None
+    if not _p().code_letter.match(cells[0]) or not _p().code_number.match(below[0]):
+        return None
+    height = boxes[0][3] - boxes[0][1]
+    if following.bbox is None or line.bbox is None or following.bbox[1] - line.bbox[3] > height:
+        return None
+    merged, merged_boxes = list(cells), list(boxes)
+    for position, (cell, box) in enumerate(zip(below, under, strict=True)):
+        index = next((i for i, b in enumerate(boxes) if min(b[2], box[2]) > max(b[0], box[0])), None)
+        if index is None or (position == 0) != (index == 0):
+            return None
+        merged[index] = f"{merged[index]} {cell}"
+        merged_boxes[index] = union_box(merged_boxes[index], box) or box
+    return Line(
+        text=collapse(" ".join(merged)),
+        page=line.page,
+        cells=tuple(merged),
+        bbox=union_box(line.bbox, following.bbox),
+        cell_boxes=tuple(merged_boxes),
+    )
 
 
 def _join_score(line: Line, following: Line) -> Line | None:
