@@ -201,7 +201,25 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
             body = [line for line in page.lines if not detection.is_furniture(line)]
             if page.number < doc.page_count and any(_is_table_row(line) for line in body[-3:]):
                 pages.add(page.number + 1)
+    for number in sorted(pages):
+        if number > 1 and number - 1 not in pages and _box_starts_at_foot(doc.pages[number - 2].lines, detection):
+            pages.add(number - 1)
     return sorted(pages)
+
+
+def _box_starts_at_foot(lines: Sequence[Line], detection: Detection) -> bool:
+    """Whether a page ends with the first rows of a ratings box whose standards are overleaf: among
+    its last body rows, a score row or an overall-rating row holding only its label and rating(s)
+    (not a sentence saying a rating: nothing before the label, nothing after the value)."""
+    body = [line for line in lines if not detection.is_furniture(line)]
+    for line in body[-_EDGE_ROWS:]:
+        score = _p().score.match(line.text)
+        if score and not score.group("rest").strip() and len(score.group("prefix").split()) <= _p().max_name_words:
+            return True
+        overall = _overall_event(line) if not score else None
+        if overall is not None and not overall.prefix and (overall.rating is not None or overall.choices):
+            return True
+    return False
 
 
 def _labelled(text: str, label: FuzzyWord) -> bool:
