@@ -719,6 +719,8 @@ class _Assembly:
             domain = collapse(f"{domain} {event.line.text}")
             current.standards[-1] = (row, domain, number, rating)
             current.domain = (number, domain) if number is not None else current.domain
+        elif isinstance(event, Other) and _repeats_header(current, event.line):
+            pass  # the box's header row printed again atop the next page: the table runs on
         elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
             row, domain, number, rating = current.standards[-1]
             extended = replace(row, name=f"{row.name} {event.line.text}")
@@ -757,6 +759,15 @@ def _wraps_name(draft: _Draft, line: Line) -> bool:
     height = bottom - anchor.cell_boxes[0][1]
     gap = line.bbox[1] - bottom
     return abs(line.bbox[0] - x0) <= 3 and -0.25 * height <= gap <= height and len(line.text.split()) <= 6
+
+
+def _repeats_header(draft: _Draft, line: Line) -> bool:
+    """A row on a later page than the box's last standard that repeats, word for word, a row printed
+    just above the box's first row (its column header, "Code | Standard | Rating"): a table split
+    over a page break with its header repeated, as word processors and browsers print it."""
+    if not draft.standards or line.page <= draft.standards[-1][0].line.page:
+        return False
+    return compact(line.text) in {compact(row) for row in draft.name_rows}
 
 
 def _wraps_domain_cell(draft: _Draft, line: Line) -> bool:
