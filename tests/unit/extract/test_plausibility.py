@@ -119,6 +119,10 @@ def test_key_question_codes_belong_to_their_standard() -> None:
         ("Ashcombe PDU Welbury PDU", "two units"),
         ("Kent, Surrey and Sussex CRC", None),
         ("Standish PDU", None),
+        ("The Probation Service – Thornvale region", "region line"),
+        ("Probation Service - North East region", "region line"),
+        ("Tees-side PDU", None),
+        ("NPS Wales", None),
     ],
 )
 def test_a_unit_name_holds_no_label_date_score_or_rating(name: str, holds: str | None) -> None:
