@@ -35,7 +35,11 @@ def test_header_repeated_atop_the_next_page(tmp_path: Path) -> None:
     [unit] = report.units
     assert (unit.overall_rating, unit.score, unit.max_score) == ("Requires improvement", 8, 21)
     assert [(s.code, s.name, s.rating) for s in unit.standards] == STANDARDS
-    assert "not_checked" not in [i.code for i in validate(tmp_path / "report.txt").issues]
+    # the ratings are all checked; the unit's name is not (the text report prints the header above the
+    # unit's name, and the title's fallback "Brackenford PDU The Probation Service – Fennwick region" is
+    # refused as a region line), and validate says so
+    unchecked = [i.message for i in validate(tmp_path / "report.txt").issues if i.code == "not_checked"]
+    assert [m for m in unchecked if "units[0].name" not in m] == []
 
 
 def test_another_row_atop_the_next_page_still_ends_the_box(tmp_path: Path) -> None:
