@@ -10,20 +10,12 @@ from __future__ import annotations
 
 import paths
 import pytest
+from text_reports import STANDARDS
 
 from docextract import parse
 from docextract.pipeline import validate
 
 FIXTURES = paths.FIXTURES / "ratings_columns"
-STANDARDS = [
-    ("1.1", "Leadership", "Good"),
-    ("1.2", "Staffing", "Requires improvement"),
-    ("1.3", "Services", "Good"),
-    ("2.1", "Assessment", "Requires improvement"),
-    ("2.2", "Planning", "Requires improvement"),
-    ("2.3", "Implementation and delivery", "Requires improvement"),
-    ("2.4", "Reviewing", "Inadequate"),
-]
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,10 @@ The score is read, as printed and after Ghostscript. Invented prose and places.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from html_print import ghostscript_copy
 
 from docextract import parse
 
@@ -43,17 +41,7 @@ def _pdf(tmp_path: Path, score: str, ghostscript: bool) -> Path:
     weasyprint = pytest.importorskip("weasyprint")
     path = tmp_path / "printed.pdf"
     weasyprint.HTML(string=_html(score)).write_pdf(str(path))
-    if not ghostscript:
-        return path
-    gs = shutil.which("gs")
-    if gs is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("ghostscript (gs) is required under CI")
-        pytest.skip("ghostscript (gs) not installed")
-    copy = tmp_path / "redistilled.pdf"
-    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", str(copy), str(path)],
-                   check=True, capture_output=True, timeout=300)
-    return copy
+    return ghostscript_copy(path, tmp_path) if ghostscript else path
 
 
 @pytest.mark.parametrize("ghostscript", [False, True], ids=["weasyprint", "ghostscript"])

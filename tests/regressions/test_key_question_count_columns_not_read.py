@@ -12,12 +12,10 @@ places; WeasyPrint, and a Ghostscript copy of it.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from html_print import ghostscript_copy
 
 from docextract import parse, validate
 from docextract.model.record import InspectionReport
@@ -85,17 +83,7 @@ def _pdf(tmp_path: Path, html: str, ghostscript: bool = False) -> Path:
     weasyprint = pytest.importorskip("weasyprint")
     path = tmp_path / "printed.pdf"
     weasyprint.HTML(string=html).write_pdf(str(path))
-    if not ghostscript:
-        return path
-    gs = shutil.which("gs")
-    if gs is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("ghostscript (gs) is required under CI")
-        pytest.skip("ghostscript (gs) not installed")
-    copy = tmp_path / "redistilled.pdf"
-    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-o", str(copy), str(path)],
-                   check=True, capture_output=True, timeout=300)
-    return copy
+    return ghostscript_copy(path, tmp_path) if ghostscript else path
 
 
 def _percents(report: InspectionReport) -> dict[str, list[int | None]]:

@@ -9,6 +9,7 @@ the imprint printed alone (on the cover) is still read (publisher and publicatio
 from __future__ import annotations
 
 import pytest
+from text_reports import YOUTH, YOUTH_DOMAINS
 
 from docextract.detect.classify import Detection, find_furniture, running_furniture
 from docextract.extract.flow import body_lines
@@ -16,22 +17,6 @@ from docextract.extract.ratings.table import extract_units
 from docextract.read.document import Document, Line, Page
 
 IMPRINT = "HM Inspectorate of Probation, May 2025"
-YOUTH = [
-    ("1.1", "Governance and leadership", "Inadequate"),
-    ("1.2", "Staff", "Requires improvement"),
-    ("1.3", "Partnerships and services", "Requires improvement"),
-    ("1.4", "Information and facilities", "Inadequate"),
-    ("2.1", "Assessment", "Requires improvement"),
-    ("2.2", "Planning", "Inadequate"),
-    ("2.3", "Implementation and delivery", "Requires improvement"),
-    ("2.4", "Reviewing", "Requires improvement"),
-    ("3.1", "Assessment", "Inadequate"),
-    ("3.2", "Planning", "Requires improvement"),
-    ("3.3", "Implementation and delivery", "Requires improvement"),
-    ("3.4", "Out-of-court disposal policy and provision", "Requires improvement"),
-    ("4.1", "Resettlement policy and provision", "Inadequate"),
-]
-DOMAINS = {"1": "Organisational delivery", "2": "Court disposals", "3": "Out-of-court disposals", "4": "Resettlement"}
 PROSE = ["The service was inspected in the spring, and this report sets out what inspectors found there."]
 FOOTERS = {
     "imprint after": lambda n: f"{IMPRINT} {n}",
@@ -69,7 +54,7 @@ def _rows() -> list[str]:
     rows = ["Ratings", "Eastvale Youth Justice Service", "Score 8 out of 36", "Overall rating", "Requires improvement"]
     for code, name, rating in YOUTH:
         if code.endswith(".1"):
-            rows.append(f"{code[0]}. {DOMAINS[code[0]]}")
+            rows.append(f"{code[0]}. {YOUTH_DOMAINS[code[0]]}")
         rows.append(f"{code} {name} {rating}")
     return rows
 

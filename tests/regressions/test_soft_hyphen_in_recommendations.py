@@ -8,12 +8,10 @@ The fixture is rendered here by Chromium and WeasyPrint; all its wording is inve
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from html_print import PRINTERS, print_html
 
 from docextract import parse
 from docextract.extract.recommendations.extract import join_lines
@@ -39,32 +37,9 @@ def _html() -> str:
     )
 
 
-def _weasyprint(tmp_path: Path) -> Path:
-    import weasyprint
-
-    path = tmp_path / "softhyphen-weasyprint.pdf"
-    weasyprint.HTML(string=_html()).write_pdf(path)
-    return path
-
-
-def _chromium(tmp_path: Path) -> Path:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is required under CI")
-        pytest.skip("chromium not installed")
-    source, path = tmp_path / "softhyphen.html", tmp_path / "softhyphen-chromium.pdf"
-    source.write_text(_html(), encoding="utf-8")
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--no-pdf-header-footer", f"--print-to-pdf={path}", source.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )
-    return path
-
-
-@pytest.mark.parametrize("render", [_weasyprint, _chromium], ids=["weasyprint", "chromium"])
-def test_soft_hyphen_break_joined_typed_hyphen_kept(tmp_path: Path, render: object) -> None:
-    report = parse(render(tmp_path))  # type: ignore[operator]
+@pytest.mark.parametrize("printer", PRINTERS)
+def test_soft_hyphen_break_joined_typed_hyphen_kept(tmp_path: Path, printer: str) -> None:
+    report = parse(print_html(_html(), tmp_path, "softhyphen", printer))
     expected = [text.replace("&shy;", "") for text in ITEMS]
     assert [(r.number, r.text) for r in report.recommendations] == list(enumerate(expected, 1))
 

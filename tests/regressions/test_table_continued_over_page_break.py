@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from text_reports import YOUTH, YOUTH_DOMAINS
 
 from docextract import __version__
 from docextract.detect.classify import Detection
@@ -19,22 +20,6 @@ from docextract.read.document import Document, Line, Page
 from docextract.validation.run import check
 
 HEAD = "Inspection of youth justice services: Eastvale Youth Justice Service"
-YOUTH = [
-    ("1.1", "Governance and leadership", "Inadequate"),
-    ("1.2", "Staff", "Requires improvement"),
-    ("1.3", "Partnerships and services", "Requires improvement"),
-    ("1.4", "Information and facilities", "Inadequate"),
-    ("2.1", "Assessment", "Requires improvement"),
-    ("2.2", "Planning", "Inadequate"),
-    ("2.3", "Implementation and delivery", "Requires improvement"),
-    ("2.4", "Reviewing", "Requires improvement"),
-    ("3.1", "Assessment", "Inadequate"),
-    ("3.2", "Planning", "Requires improvement"),
-    ("3.3", "Implementation and delivery", "Requires improvement"),
-    ("3.4", "Out-of-court disposal policy and provision", "Requires improvement"),
-    ("4.1", "Resettlement policy and provision", "Inadequate"),
-]
-DOMAINS = {"1": "Organisational delivery", "2": "Court disposals", "3": "Out-of-court disposals", "4": "Resettlement"}
 SCORE = "Score 8 out of 36"  # the twelve counted ratings above add up to 8
 
 
@@ -44,7 +29,7 @@ def _rows(layout: str) -> list[str]:
     rows = ["Ratings", "Eastvale Youth Justice Service", SCORE, "Overall rating", "Requires improvement"]
     for code, name, rating in YOUTH:
         if code.endswith(".1"):
-            rows.append(f"{code[0]}. {DOMAINS[code[0]]}")
+            rows.append(f"{code[0]}. {YOUTH_DOMAINS[code[0]]}")
         shapes = {"lines": [code, name, rating], "stacked": [f"{code} {name}", rating]}
         shapes["row"] = [f"{code} {name} {rating}"]
         rows += shapes[layout]

@@ -5,12 +5,10 @@ rendered here by WeasyPrint (Chromium too when installed); all its wording is in
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from html_print import PRINTERS, print_html
 
 from docextract import parse
 
@@ -48,32 +46,9 @@ def _html() -> str:
     )
 
 
-def _weasyprint(tmp_path: Path) -> Path:
-    import weasyprint
-
-    path = tmp_path / "twocol-weasyprint.pdf"
-    weasyprint.HTML(string=_html()).write_pdf(path)
-    return path
-
-
-def _chromium(tmp_path: Path) -> Path:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is required under CI")
-        pytest.skip("chromium not installed")
-    source, path = tmp_path / "twocol.html", tmp_path / "twocol-chromium.pdf"
-    source.write_text(_html(), encoding="utf-8")
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--no-pdf-header-footer", f"--print-to-pdf={path}", source.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )
-    return path
-
-
-@pytest.mark.parametrize("render", [_weasyprint, _chromium], ids=["weasyprint", "chromium"])
-def test_recommendations_in_two_columns_are_read_column_by_column(tmp_path: Path, render: object) -> None:
-    report = parse(render(tmp_path))  # type: ignore[operator]
+@pytest.mark.parametrize("printer", PRINTERS)
+def test_recommendations_in_two_columns_are_read_column_by_column(tmp_path: Path, printer: str) -> None:
+    report = parse(print_html(_html(), tmp_path, "twocol", printer))
     read = [(r.number, r.addressee, r.text) for r in report.recommendations]
     assert read == [
         (1, "Millbeck PDU", RECOMMENDATIONS[0]),
@@ -159,7 +134,7 @@ def test_a_column_head_that_may_continue_the_last_item_leaves_its_text_null(tmp_
 
 def test_source_lines_of_recommendations_in_columns_stay_in_their_column(tmp_path: Path) -> None:
     # the layout's visual row beside a line runs across the gutter ("Recommendations 3. … give …")
-    report = parse(_weasyprint(tmp_path))
+    report = parse(print_html(_html(), tmp_path, "twocol", "weasyprint"))
     lines = {s.field: s.text for s in report.statements or [] if s.kind == "source_line"}
     assert lines["recommendations[2]"] == "3. give team managers protected time"
     assert lines["recommendations[1]"] == "2. make sure that every risk assessment"
