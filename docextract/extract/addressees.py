@@ -20,9 +20,8 @@ sentencizer do with plain text is data (patterns/tokenizer.yaml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import regex
 
@@ -36,8 +35,7 @@ if TYPE_CHECKING:  # the schema classes load only to validate a changed rule fil
 _FAMILY_ID = "family:"
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """A body recognised in a piece of text."""
 
     text: str
@@ -218,8 +216,7 @@ def resolve_body(text: str) -> Body | Literal[False]:
     return False  # nothing covers the whole text (a name inside it?), or a tie: spaCy decides
 
 
-@dataclass(frozen=True)
-class _Sentences:
+class _Sentences(NamedTuple):
     """patterns/tokenizer.yaml's sentence rules, ready to apply."""
 
     marks: str

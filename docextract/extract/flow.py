@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..detect.classify import find_furniture, is_page_number, is_running, running_furniture
 from ..read.document import Document, Line
@@ -19,8 +20,7 @@ _SENTENCE_END = compiled(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])|\n+")
 _SHORT_LINE = 0.25  # a line ending this share of the text width before the right margin ends a paragraph
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of the running text: its text, offset into the flow and page."""
 
     text: str

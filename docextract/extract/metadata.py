@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..detect.classify import front_lines
 from ..model.codes import TITLE_TRUNCATED
@@ -15,8 +15,7 @@ from ..rules.patterns import detection_patterns, metadata_patterns, vocab
 from ..rules.regexes import compiled
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(NamedTuple):
     """The cover's metadata, with where it was read: the title's lines (`title_lines`, also when the
     title was refused as cut) and the line giving the publication date with the match's character
     offsets in it (`published_at`: line, start, end)."""

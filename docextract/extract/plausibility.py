@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -45,8 +45,7 @@ def rules() -> PlausibilityRules:
     return plausibility_rules()
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(NamedTuple):
     """A value read and refused: what (`field`), as read (`read`), where (`page`), why (`reason`)."""
 
     field: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.record import InspectionReport
 from ..read.fuzzy import as_rating
@@ -23,8 +23,7 @@ from ..rules.regexes import compiled
 from .flow import Flow
 
 
-@dataclass(frozen=True)
-class Sections:
+class Sections(NamedTuple):
     """The sections of the running text: where each starts and the unit and standard it is about."""
 
     starts: list[int]

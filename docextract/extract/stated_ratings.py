@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +25,7 @@ from .flow import Flow, Sentence
 _FLAGS = regex.IGNORECASE
 
 
-@dataclass(frozen=True)
-class StatedRating:
+class StatedRating(NamedTuple):
     """A rating the text states for the record item `field` ("units[0]", "units[0].standards[2]"),
     with the offsets of the sentence or line stating it in the flow's text."""
 

@@ -25,8 +25,7 @@ Pure Python with no import of pydantic: `import docextract` loads it with `model
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 CodeKind = Literal["warning", "input", "bulk", "rule", "finding"]
 Severity = Literal["warning", "error"]
@@ -39,8 +38,7 @@ EXIT_SOME_FAILED = 3  # bulk/eval: some files failed, the others are done
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True)
-class CodeInfo:
+class CodeInfo(NamedTuple):
     """One registered code: its `kind`, its `severity` (None for findings: patterns/validation.yaml
     gives it), the exit code a file with it leads to (None where the code does not decide one) and
     its `meaning` in plain words (the README's *Codes* table)."""

@@ -23,14 +23,13 @@ left as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from statistics import median
+from typing import NamedTuple
 
 from .document import BoxTuple, Line
 
 
-@dataclass(frozen=True)
-class ColumnSettings:
+class ColumnSettings(NamedTuple):
     """Thresholds of the column finder; lengths in line heights (about 1.15 em of the type).
 
     `gutter`: the narrowest gutter; `min_lines`: lines needed on each side; `crossing`: the
@@ -96,7 +95,7 @@ def _band(band: list[Line], gutter: tuple[float, float], settings: ColumnSetting
     for side in (left, right):
         extent = _extent([line.bbox for line in side if line.bbox is not None])
         inner = _order(side, settings, depth - 1)
-        out += [line if line.column or line.bbox is None else replace(line, column=extent) for line in inner]
+        out += [line if line.column or line.bbox is None else line._replace(column=extent) for line in inner]
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..model.record import BBox, ParseWarning
 
@@ -22,8 +22,7 @@ BoxTuple = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF point
 FOOTNOTES_SECTION = "Footnotes"
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """Where a line sits in a document without real pages: the 1-based line number of a text
     file, or a Word draft's section heading with the 1-based paragraph number inside that section
     (a table counts as one paragraph; `row` is then its 1-based row)."""
@@ -34,8 +33,7 @@ class Place:
     row: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One printed line: normalised text, page, cells, box and cell boxes (PDF) or place (text, Word),
     and on a page set in text columns the x extent of its column."""
 

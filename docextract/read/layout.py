@@ -31,7 +31,6 @@ path, pdfplumber fallback, text documents).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import attrgetter
@@ -146,8 +145,7 @@ class Word(NamedTuple):
     chars: tuple[Char, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One table cell (or the whole line when it has no columns): text normalised, raw as
     read (superscript markers kept), box in points, top-left origin."""
 
@@ -156,8 +154,7 @@ class Cell:
     box: BoxTuple | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One visual row of a page: its cells left to right. `joined`: wrapped cell text is
     already joined (text lines, ruled tables read by pdfplumber)."""
 

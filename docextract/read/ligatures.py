@@ -129,12 +129,12 @@ def _warning(doc: Document, char: str, expansion: str, proof: Sequence[str]) -> 
 
 
 def _line(line: Line, table: dict[str, str]) -> Line:
-    return replace(line, text=repaired_text(line.text, table), cells=tuple(repaired_text(c, table) for c in line.cells))
+    return line._replace(text=repaired_text(line.text, table), cells=tuple(repaired_text(c, table) for c in line.cells))
 
 
 def _row(row: Row, table: dict[str, str]) -> Row:
     cells = tuple(Cell(repaired_text(c.text, table), repaired_text(c.raw, table), c.box) for c in row.cells)
-    return replace(row, cells=cells)
+    return row._replace(cells=cells)
 
 
 def _rows_fixed(rows: Callable[[int], list[Row]], table: dict[str, str]) -> Callable[[int], list[Row]]:

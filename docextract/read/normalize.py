@@ -9,8 +9,8 @@ markdown/HTML residue of text conversions stripped. What is folded and removed i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,7 @@ def superscript_digits() -> str:
     return vocab().superscript_digits
 
 
-@dataclass(frozen=True)
-class _Reading:
+class _Reading(NamedTuple):
     """patterns/reading.yaml, ready to apply: the translate table, the ASCII characters it folds
     (an ASCII line without one has nothing to translate), and the compiled patterns."""
 

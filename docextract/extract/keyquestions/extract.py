@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...detect.classify import Detection, printed_standard, standard_keys
 from ...model.codes import (
@@ -106,8 +106,7 @@ def _standard_of(question: Question, context: str | None, keywords: dict[str, st
     return None
 
 
-@dataclass(frozen=True)
-class _Columns:
+class _Columns(NamedTuple):
     """What one row's values are, by their columns' headers: the whole-sample value, the
     comparator value and its label, and why a value was not taken (one line each)."""
 
@@ -793,8 +792,7 @@ def _problems(occurrences: Sequence[Occurrence]) -> int:
     return sum(len(o.problems) for o in occurrences)
 
 
-@dataclass(frozen=True)
-class _Doubt:
+class _Doubt(NamedTuple):
     """A key question read that breaks a plausibility rule: `kind` 'code' (its code is null),
     'text' (not on its page: left out) or 'set' (its table mixes standards: the table left out)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -28,8 +28,7 @@ if TYPE_CHECKING:  # the schema classes load only to validate a changed rule fil
 # --- compiled patterns ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     percent: regex.Pattern[str]
     count_value: regex.Pattern[str]
     value_cell: regex.Pattern[str]
@@ -111,8 +110,7 @@ NEAR_LINES = 4  # a question and its percentage print within this many cheap-pas
 # --- events -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """One value printed beside a question: the percentage (None when unreadable), as printed, its box."""
 
     percent: int | None  # None: printed but unreadable, or a "no value" mark
@@ -121,8 +119,7 @@ class Value:
     bare: bool = False  # a number printed without '%'
 
 
-@dataclass(frozen=True)
-class HeaderColumn:
+class HeaderColumn(NamedTuple):
     """One value column of a key-question table, named by its printed header."""
 
     label: str
@@ -132,24 +129,21 @@ class HeaderColumn:
     role: str | None = None  # (a count column) "meeting" (cases meeting the standard) or "inspected"
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """Event: a standard's heading (its code), which the questions below belong to."""
 
     code: str
     page: int
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """Event: a table header, with its value columns."""
 
     columns: tuple[HeaderColumn, ...]
     page: int
 
 
-@dataclass(frozen=True)
-class Break:
+class Break(NamedTuple):
     """Event: a line of prose between tables (a table ends here, or pauses); `lost` the text of a
     row printed with a value that is no question (a row of a key-question table not read)."""
 
@@ -157,8 +151,7 @@ class Break:
     lost: str | None = None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """Event: one question with its values, as printed over one or more lines (and pages)."""
 
     code: str | None

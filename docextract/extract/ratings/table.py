@@ -13,9 +13,9 @@ tab-separated text conversion. Multiple boxes (a regional letter) give multiple 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -49,8 +49,7 @@ if TYPE_CHECKING:  # the schema classes load only to validate a changed rule fil
     from ...rules.patterns import Framework, FuzzyWord
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     """patterns/ratings_table.yaml compiled: the shapes of a ratings box's rows."""
 
     score: regex.Pattern[str]  # "Score 8/21", "Score: 8 out of 21" (prefix, score, max, rest)
@@ -97,8 +96,7 @@ def _has_digit(text: str) -> bool:
 # --- events ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     """Event: a score row ('Score 8/21'), or one printing a score per rating column (`choices`)."""
 
     line: Line
@@ -108,8 +106,7 @@ class Score:
     choices: tuple[tuple[int, int], ...] = ()  # several scores printed (one per inspection's column)
 
 
-@dataclass(frozen=True)
-class Overall:
+class Overall(NamedTuple):
     """Event: an overall-rating row, its rating (None when unreadable or one per column in `choices`)."""
 
     line: Line
@@ -118,8 +115,7 @@ class Overall:
     choices: tuple[Rating, ...] = ()  # several ratings printed (one per inspection's column)
 
 
-@dataclass(frozen=True)
-class Columns:
+class Columns(NamedTuple):
     """A column header naming the rating columns ("2021 rating | 2025 rating", "Previous
     inspection | This inspection"): how many, and which is this inspection's (None: not told)."""
 
@@ -128,8 +124,7 @@ class Columns:
     current: int | None
 
 
-@dataclass(frozen=True)
-class Domain:
+class Domain(NamedTuple):
     """Event: a domain's heading row ('2 Case supervision'): its number and name."""
 
     line: Line
@@ -137,8 +132,7 @@ class Domain:
     name: str
 
 
-@dataclass(frozen=True)
-class StandardRow:
+class StandardRow(NamedTuple):
     """Event: a standard's row: code, name and rating (or one per rating column in `choices`)."""
 
     line: Line
@@ -150,30 +144,26 @@ class StandardRow:
     domain: Domain | None = None  # the domain's heading printed before the code (a merged first column)
 
 
-@dataclass(frozen=True)
-class RatingOnly:
+class RatingOnly(NamedTuple):
     """Event: a row holding a rating alone (the rating of the row above, wrapped)."""
 
     line: Line
     rating: Rating
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """Event: a 'Ratings' heading row."""
 
     line: Line
 
 
-@dataclass(frozen=True)
-class Furniture:
+class Furniture(NamedTuple):
     """Event: page furniture (running header or footer, page number)."""
 
     line: Line
 
 
-@dataclass(frozen=True)
-class Other:
+class Other(NamedTuple):
     """Event: any other row."""
 
     line: Line
@@ -723,7 +713,7 @@ class _Assembly:
             pass  # the box's header row printed again atop the next page: the table runs on
         elif isinstance(event, Other) and current.standards and _continues_name(event.line.text):
             row, domain, number, rating = current.standards[-1]
-            extended = replace(row, name=f"{row.name} {event.line.text}")
+            extended = row._replace(name=f"{row.name} {event.line.text}")
             current.standards[-1] = (extended, domain, number, rating)
         elif isinstance(event, Other) and not current.standards and _wraps_name(current, event.line):
             current.name_tail.append(event.line.text)

@@ -14,7 +14,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
 
@@ -68,8 +68,7 @@ class RecommendationsResult:
     tally: ProgressTally | None = None
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     section: regex.Pattern[str]
     current: regex.Pattern[str]
     previous_heading: regex.Pattern[str]
@@ -185,8 +184,7 @@ def printed_words(lines: Iterable[Line]) -> frozenset[str]:
     return frozenset(word.strip(_PUNCT).casefold() for line in lines for word in line.text.split())
 
 
-@dataclass(frozen=True)
-class _Passage:
+class _Passage(NamedTuple):
     """Lines joined into one text, remembering where each line starts."""
 
     text: str
@@ -255,8 +253,7 @@ def clean_addressee(printed: str) -> str:
 # --- the scan --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Lead:
+class _Lead(NamedTuple):
     addressee: str | None
     canonical: str | None
     printed: str | None
