@@ -673,9 +673,9 @@ def candidate_pages(doc: Document) -> list[int]:
         if any(abs(i - j) <= NEAR_LINES for i in figures for j in asks):
             pages.add(page.number)
     for number in sorted(pages):
-        if number > 1 and number - 1 not in pages and _runs_on(doc, number - 1):
+        if number > 1 and number - 1 not in pages and _runs_on(doc, number - 1, number):
             pages.add(number - 1)
-        if number < doc.page_count and number + 1 not in pages and _runs_on(doc, number):
+        if number < doc.page_count and number + 1 not in pages and _runs_on(doc, number, number):
             pages.add(number + 1)
     return sorted(pages)
 
@@ -690,14 +690,30 @@ def _row_value(text: str) -> bool:
     )
 
 
-def _runs_on(doc: Document, number: int) -> bool:
+def _runs_on(doc: Document, number: int, candidate: int) -> bool:
     """Whether a table at the foot of page `number` may run on atop the next page (a row split by
     the break, a header repeated or not): the page's last lines hold a row's value or a value
     column's header (in the cheap pass, else in the layout's cells), and the next page's first
-    lines a question or a value."""
-    opens = _opens_with_table(doc.page(number + 1).lines)
-    if not opens and not (doc.format == "pdf" and _opens_with_table(doc.layout_lines(number + 1))):
-        return False  # (the layout's lines too: a cheap pass may give a letter-spaced row a line a letter)
+    lines a question or a value (the same, in the cheap pass, else in the layout's lines: a cheap
+    pass may give a letter-spaced row a line a letter). `candidate` (`number` or the next page)
+    is the side already a candidate page: checked first, so the other page is laid out only
+    when the candidate's side holds (the answer is the same in either order)."""
+    first, second = (_ends_with_table, _next_opens_with_table)
+    if candidate != number:
+        first, second = second, first
+    return first(doc, number) and second(doc, number)
+
+
+def _next_opens_with_table(doc: Document, number: int) -> bool:
+    """Whether the page after `number` opens with a table row (cheap pass, else the layout's lines)."""
+    if _opens_with_table(doc.page(number + 1).lines):
+        return True
+    return doc.format == "pdf" and _opens_with_table(doc.layout_lines(number + 1))
+
+
+def _ends_with_table(doc: Document, number: int) -> bool:
+    """Whether page `number`'s last lines hold a row's value or a value column's header (cheap
+    pass, else the layout's cells)."""
     tail = doc.page(number).lines[-_EDGE_LINES:]
     if any(_row_value(line.text) or _header_start(line.cells) for line in tail):
         return True
