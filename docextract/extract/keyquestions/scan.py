@@ -242,6 +242,7 @@ class Scanner:
         self.pending: _Pending | None = None
         self.header: list[tuple[str, BoxTuple | None]] | None = None  # header being read
         self.header_page = 0
+        self.header_bottom: tuple[int, float] | None = None  # page and bottom of the header's last line read
         self.columns: tuple[BoxTuple, ...] = ()  # the value columns' header boxes of the table read
         self.table_bottom: tuple[int, float] | None = None  # page and bottom of the table's last row read
         self.labels: tuple[str, ...] | None = None  # the column labels of the last header read
@@ -409,6 +410,7 @@ class Scanner:
             if self.header is None:
                 self.header = [(cell.text, cell.box) for cell in row.cells if cell.text]
                 self.header_page = row.page
+                self.header_bottom = _bottom(row)
             else:
                 self._extend_header(row)
             return True
@@ -418,10 +420,14 @@ class Scanner:
         return False
 
     def _continues_header(self, row: Row) -> bool:
-        """Whether a row is the wrapped rest of the header being read: short cells (each, not the
+        """Whether a row is the wrapped rest of the header being read: the line right below its last
+        line (within a table's row gap, on its page: a short line further down under a column, such
+        as a footnote's second line at the page's foot, is no part of it), short cells (each, not the
         row as a whole: a question column's header naming a long unit wraps too), each under a
         header cell."""
         if self.header is None or row.joined or any(len(cell.text) > 60 for cell in row.cells):
+            return False
+        if not _right_below(self.header_bottom, row):
             return False
         boxes = [box for _, box in self.header]
         under = [cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells]
@@ -431,6 +437,7 @@ class Scanner:
 
     def _extend_header(self, row: Row) -> None:
         assert self.header is not None
+        self.header_bottom = _bottom(row) or self.header_bottom
         boxes = [box for _, box in self.header]
         for cell in row.cells:
             index = best_column(cell.box, boxes) if cell.box is not None else None
@@ -696,6 +703,14 @@ def count_percent(token: str) -> tuple[int | None, str | None]:
 
 def _bottom(row: Row) -> tuple[int, float] | None:
     return (row.page, row.box[3]) if row.box is not None else None
+
+
+def _right_below(last: tuple[int, float] | None, row: Row) -> bool:
+    """Whether `row` starts within a table's row gap below `last` (a page and a bottom) on the same
+    page; True when either has no box (a text conversion: lines only)."""
+    if last is None or row.box is None:
+        return True
+    return row.page == last[0] and row.box[1] - last[1] <= ROW_GAP
 
 
 def _far_below(pending: _Pending, row: Row, slack: float | None = None) -> bool:

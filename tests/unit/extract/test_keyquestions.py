@@ -9,10 +9,12 @@ from keyquestion_fixtures import run
 
 from docextract.detect.classify import Detection, detect
 from docextract.extract.keyquestions.extract import _case_rules, candidate_pages, scan
+from docextract.extract.keyquestions.scan import Header, Question, Scanner
 from docextract.extract.keyquestions.tables import TableReader
 from docextract.model.record import KeyQuestion
+from docextract.read.layout import Cell, Row, union
 from docextract.read.open import read_document
-from docextract.rules.patterns import keyquestion_patterns
+from docextract.rules.patterns import frameworks, keyquestion_patterns
 
 FIXTURES = paths.FIXTURES / "keyquestions"
 FRAMEWORK = "probation-pdu-2023"
@@ -205,3 +207,32 @@ def test_wrapped_header_with_a_long_unit_name_keeps_its_columns() -> None:
     kqs, _ = run("kq-wrapped-header-long-unit-name.pdf")
     label = "All PDUs inspected"
     assert _triples(kqs["2.3"]) == [(66, 72, label), (59, 64, label), (71, 60, label)]
+
+
+def _row(page: int, top: float, *cells: tuple[str, float, float]) -> Row:
+    """A visual row of one printed line (12 pt high) whose cells are (text, left, right) in points."""
+    boxes = [(text, (x0, top, x1, top + 12.0)) for text, x0, x1 in cells]
+    return Row(page, tuple(Cell(text, text, box) for text, box in boxes), union([box for _, box in boxes]))
+
+
+@pytest.mark.parametrize("gap", [49.0, 9.0])
+def test_header_keeps_its_columns_over_a_short_line_further_down_under_one(gap: float) -> None:
+    """A header wrapped over three lines at a page's foot, the second line of a footnote (no marker
+    of its own) printed `gap` points below it under its second column: that line is no part of the
+    header, which keeps both value columns for the rows atop the next page (issue 11, kqbreak6)."""
+    detection = Detection(kind="pdu_inspection", framework="probation-pdu-2023", furniture=frozenset())
+    scanner = Scanner(detection, frameworks().frameworks["probation-pdu-2023"].standards)
+    header = [
+        _row(5, 660, ("Current", 76, 112), ("All PDUs", 157, 200), ("Comparison with the", 238, 330)),
+        _row(5, 672, ("inspection", 76, 126), ("inspected", 157, 210), ("region's PDUs", 238, 300)),
+        _row(5, 684, ("inspected", 238, 285)),
+    ]
+    footnote = _row(5, 696 + gap, ("explains the bands.", 72, 236))
+    rows = [_row(6, 76, ("67%", 76, 96), ("57%", 157, 177), ("Does planning focus on keeping", 238, 396)),
+            _row(6, 88, ("other people safe?", 238, 330))]
+    scanner.feed([*header, footnote, *rows])
+    events = scanner.finish()
+    [columns] = [[(c.label, c.kind) for c in e.columns] for e in events if isinstance(e, Header)]
+    assert columns == [("Current inspection", "current"), ("All PDUs inspected", "comparator")]
+    [question] = [e for e in events if isinstance(e, Question)]
+    assert [v.raw for v in question.values] == ["67%", "57%"]
