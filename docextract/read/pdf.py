@@ -150,6 +150,7 @@ def pdfium_chars(
     # bottom-left origin, turned at the end: height - max(tops) is min(height - top) exactly), size, baseline
     w_x0 = w_x1 = w_top = w_bottom = w_size = w_baseline = last_x0 = size = baseline = reach = 0.0
     s_top, s_bottom, last_char, upright, tracking = -1.0, -1.0, "", True, state.tracking  # s_: size read at
+    text_object, t_object, sampling = calls.text_object, None, state.sampling  # t_: the text object read at
     for index, char in enumerate(text):
         if char.isspace():
             if parts:
@@ -160,26 +161,23 @@ def pdfium_chars(
             continue
         loose(handle, index, box)
         left, top, right, bottom = unpack(box)
-        if tracking or top != s_top or bottom != s_bottom:
-            size, baseline, upright, tracking, s_top, s_bottom = state.update(index, top, bottom)
+        if tracking:  # the state changes only where the text object does (or while the sample is taken)
+            current = text_object(handle, index)
+            if current is None or current != t_object or sampling:
+                size, baseline, upright, tracking, s_top, s_bottom = state.update(index, top, bottom, current)
+                reach, t_object, sampling = word_gap * size, current, state.sampling
+        elif top != s_top or bottom != s_bottom:
+            size, baseline, upright, tracking, s_top, s_bottom = state.update(index, top, bottom, None)
             reach = word_gap * size
         if not upright:  # rotated, mirrored or vertical text is not part of horizontal rows
             continue
-        if (
-            parts
-            and size == w_size
-            and baseline == w_baseline
-            and left > last_x0
-            and left - w_x1 <= reach
-            and not (char == last_char and left - last_x0 <= tolerance)
+        if parts and size == w_size and baseline == w_baseline and left > last_x0 and left - w_x1 <= reach and not (
+            char == last_char and left - last_x0 <= tolerance
         ):
             parts.append(char)
-            if right > w_x1:
-                w_x1 = right
-            if top > w_top:
-                w_top = top
-            if bottom < w_bottom:
-                w_bottom = bottom
+            w_x1 = right if right > w_x1 else w_x1
+            w_top = top if top > w_top else w_top
+            w_bottom = bottom if bottom < w_bottom else w_bottom
         else:
             if parts:
                 append(new(Char, ("".join(parts), w_x0, up - w_top, w_x1, up - w_bottom, w_size, w_baseline, False)))
@@ -281,11 +279,19 @@ class _GlyphState:
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._xy = (ctypes.byref(self._x), ctypes.byref(self._y))
 
-    def update(self, index: int, top: float, bottom: float) -> tuple[float, float, bool, bool, float, float]:
-        """At glyph `index`, whose loose box has this top and bottom (bottom-left origin):
+    @property
+    def sampling(self) -> bool:
+        """Whether this page takes the document's sample (every glyph then goes through `update`)."""
+        return self.tracking and self._sample is not None
+
+    def update(
+        self, index: int, top: float, bottom: float, current: int | None
+    ) -> tuple[float, float, bool, bool, float, float]:
+        """At glyph `index`, whose loose box has this top and bottom (bottom-left origin) and whose
+        text object is `current` (None when not tracking, or where pdfium names none):
         (size, baseline, upright, tracking, top, bottom), the last two the loose top and bottom
-        the size and baseline were read at."""
-        current = self._calls.text_object(self._handle, index) if self.tracking else None
+        the size and baseline were read at. While tracking (and the sample taken), a glyph of the
+        text object of the glyph before it changes nothing: the caller may skip the call."""
         if current is None or current != self._object:
             if current is not None:
                 self._objects += 1
