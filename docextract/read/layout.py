@@ -52,6 +52,7 @@ _X0, _X1, _TOP, _BOTTOM, _SIZE = (
     attrgetter("size"),
 )
 _BASELINE_X0 = attrgetter("baseline", "x0")
+_TEXT, _MARKER = attrgetter("text"), attrgetter("marker")
 
 
 @cache
@@ -342,15 +343,21 @@ def rows_from_lines(
     cell above it that it overlaps horizontally, so a wrapped cell reads line by line."""
     bands: list[list[list[Word]]] = []
     spans: list[tuple[float, float]] = []
+    share = settings.row_overlap
     for line in lines:
         body = [w for w in line if not w.marker] or list(line)
-        top, bottom = min(map(_TOP, body)), max(map(_BOTTOM, body))
+        if len(body) == 1:
+            top, bottom = body[0].top, body[0].bottom
+        else:
+            top, bottom = min(map(_TOP, body)), max(map(_BOTTOM, body))
         for index in range(len(bands) - 1, max(-1, len(bands) - 4), -1):
             row_top, row_bottom = spans[index]
-            overlap = min(bottom, row_bottom) - max(top, row_top)
-            if overlap >= settings.row_overlap * min(bottom - top, row_bottom - row_top):
+            # min() and max() of two, written out (the same value: the first unless the second is beyond it)
+            overlap = (row_bottom if row_bottom < bottom else bottom) - (row_top if row_top > top else top)
+            height, row_height = bottom - top, row_bottom - row_top
+            if overlap >= share * (row_height if row_height < height else height):
                 bands[index].append(list(line))
-                spans[index] = (min(row_top, top), max(row_bottom, bottom))
+                spans[index] = (top if top < row_top else row_top, bottom if bottom > row_bottom else row_bottom)
                 break
         else:
             bands.append([list(line)])
@@ -385,9 +392,14 @@ def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
 
 
 def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
-    groups: list[list[Word]] = []
-    lefts: list[float] = []  # the smallest x0 of each group
-    rights: list[float] = []  # the largest x1 of each group
+    if len(lines) == 1:  # one printed line (most rows): its cells, left to right, are the groups
+        groups = _cut(sorted(lines[0], key=_X0) if len(lines[0]) > 1 else lines[0], settings)
+        lefts = [cell[0].x0 for cell in groups]
+        rights = [max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1 for cell in groups]
+        return _cells_row(groups, lefts, rights, range(len(groups)), number, settings)
+    groups = []
+    lefts = []  # the smallest x0 of each group
+    rights = []  # the largest x1 of each group
     for line in lines:  # top to bottom
         above = len(groups)
         for cell in _cut(sorted(line, key=_X0) if len(line) > 1 else line, settings):
@@ -405,20 +417,35 @@ def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
                 groups.append(list(cell))
                 lefts.append(x0)
                 rights.append(x1)
+    return _cells_row(groups, lefts, rights, sorted(range(len(groups)), key=lefts.__getitem__), number, settings)
+
+
+def _cells_row(
+    groups: list[list[Word]],
+    lefts: list[float],
+    rights: list[float],
+    order: Iterable[int],
+    number: int,
+    settings: LayoutSettings,
+) -> Row:
+    """The row of cells made of the groups of words (`lefts` and `rights` their extents), in `order`."""
     word_gap = settings.word_gap
     cells = []
     tops: list[float] = []
     bottoms: list[float] = []
-    for index in sorted(range(len(groups)), key=lefts.__getitem__):
+    for index in order:
         group = groups[index]
         first = group[0]
         if len(group) == 1:
             raw, top, bottom = first.text, first.top, first.bottom
         else:
-            raw = first.text
-            for word, previous in zip(group[1:], group, strict=False):
-                glued = word.marker and word.x0 - previous.x1 <= word_gap * previous.size
-                raw += word.text if glued else " " + word.text
+            if any(map(_MARKER, group)):  # a footnote marker close to the word before it is glued to it
+                raw = first.text
+                for word, previous in zip(group[1:], group, strict=False):
+                    glued = word.marker and word.x0 - previous.x1 <= word_gap * previous.size
+                    raw += word.text if glued else " " + word.text
+            else:
+                raw = " ".join(map(_TEXT, group))
             top, bottom = min(map(_TOP, group)), max(map(_BOTTOM, group))
         if not raw.isascii() or "\x02" in raw:  # PDFIUM_HYPHEN maps nothing else
             raw = raw.translate(PDFIUM_HYPHEN)
