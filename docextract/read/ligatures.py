@@ -65,10 +65,14 @@ def ligature_map(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, list[s
     for text in texts:
         if text.isascii():  # most lines (normalisation folds quotes and dashes): nothing to suspect
             continue
-        for word in words(text):
-            if not _ascii_word(word) and any("a" <= c <= "z" for c in word):
-                for run in _runs(word):
-                    suspects.setdefault(run, set()).add(word)
+        # a line's words are its tokens' words (white space is no word character); an ASCII token's are ASCII
+        for token in text.split():
+            if token.isascii():
+                continue
+            for word in words(token):
+                if not _ascii_word(word) and any("a" <= c <= "z" for c in word):
+                    for run in _runs(word):
+                        suspects.setdefault(run, set()).add(word)
     if not suspects:
         return {}, {}
     own = {w for text in texts for w in (p.strip(_PUNCTUATION) for p in text.casefold().split()) if _ascii_word(w)}
