@@ -73,10 +73,12 @@ class DatePatterns(Strict):
 
 
 class CountPatterns(Strict):
-    """The sentences stating a count of recommendations or standards (validation.yaml `counts`)."""
+    """The sentences stating a count of recommendations or standards (validation.yaml `counts`);
+    `needs`: text every match of every pattern holds (a sentence without it is not searched, for speed)."""
 
     patterns: list[str]
     number_words: NumberRange
+    needs: str = Field(min_length=1)
     tolerance: float = Field(gt=0)
 
     _t = field_validator("patterns")(lambda cls, v: check_each(v, check_template))
