@@ -4,14 +4,16 @@ Every parse warning listed in patterns/validation.yaml `not_checked` becomes a f
 what was left unchecked and why (the warning's message). A document on which nothing at all
 could be checked (not recognised, too little text: `nothing_checked`), a rated report whose
 ratings table could not be read (`rules_not_checked`), or one in which not one printed rating
-could be read (`no_rating_read`), gets an error, so it is never 'ok'.
+could be read (`no_rating_read`), gets an error, so it is never 'ok'. So does a record of a rated
+kind (vocab.yaml `rated`) with no unit, or no rating, at all, from the record alone (`_nothing_read`:
+a record edited or written by hand carries no parse warning saying so).
 """
 
 from __future__ import annotations
 
 from ...model.codes import NOT_CHECKED
 from ...model.record import Unit
-from ...rules.patterns import validation_patterns
+from ...rules.patterns import validation_patterns, vocab
 from .context import Context
 from .issue import Issue, issue
 
@@ -49,7 +51,23 @@ def check_not_checked(ctx: Context) -> list[Issue]:
         ):
             found = found.model_copy(update={"severity": "error"})
         issues.append(found)
+    if not any(found.severity == "error" for found in issues):
+        issues += _nothing_read(ctx, none_read)
     return issues
+
+
+def _nothing_read(ctx: Context, none_read: bool) -> list[Issue]:
+    """A `not_checked` error for a record of a rated kind with no unit, or with units of which not one
+    rating was read (`none_read`): there is nothing to check (fresh-user tester, wave 6: a record with
+    its units removed was 'ok'). Decided from the record alone, never from its parse warnings."""
+    report = ctx.report
+    if report.kind not in vocab().kinds_where("rated") or not none_read:
+        return []
+    if not report.units:
+        why = f"no unit read (a {report.kind} rates units, and the record has none)"
+    else:
+        why = f"no rating read (a {report.kind} prints ratings, and no unit of the record has one)"
+    return [issue(NOT_CHECKED, f"Nothing to check: {why}.").model_copy(update={"severity": "error"})]
 
 
 def _unit_left_unnamed(ctx: Context, field: str | None) -> bool:
