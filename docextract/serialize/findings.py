@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model.codes import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, NOT_CHECKED, RULES_UNKNOWN
+from ..model.codes import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, MISSING_VALUE, NOT_CHECKED, RULES_UNKNOWN
 from ..model.record import InspectionReport
 from ..validation.checks import Issue
 
-# Findings that say part of a report was not checked (unreadable values, no known framework's rules):
-# a file with one is never called 'ok' in the text output, even when it does not fail.
-UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN})
+# Findings that say part of a report was not checked (unreadable values, no known framework's rules,
+# a value a rule needs missing, so the rule could not be applied: `missing_value`, e.g. a rating that
+# cannot be recomputed without its key-question percentages): a file with one is never called 'ok'
+# in any format, even when it does not fail (fresh-user tester, wave 6).
+UNCHECKED = frozenset({NOT_CHECKED, RULES_UNKNOWN, MISSING_VALUE})
 # The verdict words (`FileFindings.verdict`): output wording, the same in every format.
 OK = "ok"
 FAILED = "FAILED"
@@ -38,11 +40,12 @@ class FileFindings:
 
     def ok(self, strict: bool = False) -> bool:
         """Whether the file was read and no finding fails it (the exit code's test: a file with only
-        `not_checked`/`rules_unknown` warnings passes, but its `verdict` is never 'ok')."""
+        `not_checked`/`missing_value` warnings passes, but its `verdict` is never 'ok')."""
         return self.error is None and not self.failing(strict)
 
     def fully_checked(self) -> bool:
-        """Whether every check could run: the file was read and no finding says part was not checked."""
+        """Whether every check could run: the file was read and no finding says part was not checked
+        (`UNCHECKED`: not read, no rules known, or a value a rule needs missing)."""
         return self.error is None and not any(i.code in UNCHECKED for i in self.issues)
 
     def verdict(self, strict: bool = False) -> str:

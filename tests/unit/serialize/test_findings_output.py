@@ -177,7 +177,7 @@ def test_the_value_is_found_inside_the_finding_box(defects_pdf: Path) -> None:
         ([], None, "ok", True, True),
         ([("not_checked", "warning")], None, "passed, not fully checked", True, False),
         ([("rules_unknown", "error")], None, "FAILED", False, False),
-        ([("missing_value", "warning")], None, "ok", True, True),
+        ([("missing_value", "warning")], None, "passed, not fully checked", True, False),  # a rule not applied
         ([], "not a PDF", "cannot be read", False, False),
     ],
 )
