@@ -34,7 +34,7 @@ __all__ = [
 def parse(source: ReportSource) -> InspectionReport:
     """Parse one report into a record: see `docextract.pipeline.parse`.
 
-    `source` is a path (PDF, or a .txt/.md text conversion) or a binary file object.
+    `source` is a path (PDF, Word draft .docx, or a .txt/.md text conversion) or a binary file object.
     Raises DocextractError (`.path`, `.code`, `.reason`) when it cannot be read."""
     from .pipeline import parse as _parse
 

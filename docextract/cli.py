@@ -138,7 +138,9 @@ def parse_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE...", help="Reports: PDFs or .txt/.md text conversions, directories (walked), or - for stdin."
+            metavar="FILE...",
+            help="Reports: PDFs, Word drafts (.docx), .txt/.md text conversions, directories of them (walked), "
+            "or - for stdin.",
         ),
     ],
     fmt: Annotated[
@@ -394,7 +396,11 @@ class _Bulk:
 
     Inputs = Annotated[
         list[str],
-        typer.Argument(metavar="INPUT...", help="Report files, directories (walked recursively) or globs."),
+        typer.Argument(
+            metavar="INPUT...",
+            help="Reports (PDFs, Word drafts .docx, .txt/.md text conversions), directories of them (walked "
+            "recursively) or globs.",
+        ),
     ]
     Out = Annotated[
         Path, typer.Option("--out", "-o", metavar="DIR", help="Output directory (holds docextract.duckdb).")

@@ -69,12 +69,14 @@ class ProcessPool:
         self.tasks_per_worker = max(1, tasks_per_worker)
         self.fn = fn
         self.poll = poll
-        self.workers_seen: set[str] = set()  # worker ids that returned a result
+        self.scheduled = 0  # tasks handed to the pool so far
 
     @property
-    def started_workers(self) -> int:
-        """Worker processes that returned at least one result."""
-        return len(self.workers_seen)
+    def workers(self) -> int:
+        """Worker processes the pool ran at a time: `jobs`, or fewer when there were fewer tasks
+        (0 when none ran). Counted from the tasks scheduled, not from results: a run where every
+        task timed out (each worker killed and replaced) still used them."""
+        return min(self.jobs, self.scheduled)
 
     def map(self, tasks: Iterable[Task]) -> Generator[TaskResult, None, None]:
         """Run every task in pebble worker processes, each within the time limit; yield results as they finish."""
@@ -97,6 +99,7 @@ class ProcessPool:
                         exhausted = True
                         break
                     in_flight[pool.schedule(self.fn, args=(task,), timeout=self.timeout)] = task
+                    self.scheduled += 1
                 if not in_flight:
                     return
                 done, _ = futures_wait(list(in_flight), timeout=self.poll, return_when=FIRST_COMPLETED)
@@ -119,8 +122,6 @@ class ProcessPool:
             return error_result(task, WORKER_CRASHED, f"the worker process died while parsing ({how})")
         except Exception as exc:  # the task could not be sent or its result not returned
             return error_result(task, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"[:2000])
-        if result.worker:
-            self.workers_seen.add(result.worker)
         return result
 
 

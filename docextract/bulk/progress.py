@@ -164,7 +164,7 @@ def summary_table(summary: BulkSummary) -> Table:
     rows += [
         ("time", f"{summary.seconds:,.1f} s"),
         ("rate", f"{summary.rate_per_minute:,.0f} reports/min" if summary.rate_per_minute else "-"),
-        ("worker processes", f"{summary.workers_started:,}" if summary.workers_started else "-"),
+        ("worker processes", f"{summary.workers:,}" if summary.workers else "-"),
         ("peak RSS per worker", _mb(summary.worker_peak_rss)),
         ("output", summary.out_dir),
     ]

@@ -188,7 +188,7 @@ def run_bulk(
             summary.interrupted = True
             progress.interrupt()  # "parsing 12/2,001 (interrupted: 12 done, 1,989 left)", never "(done)"
             writer.flush()  # finished results are whole reports: keep them
-        summary.workers_started = getattr(executor, "started_workers", 0)
+        summary.workers = getattr(executor, "workers", 0)
         if not summary.interrupted:
             _export_all(options, store, out_dir, summary, progress)
     summary.seconds = time.monotonic() - started

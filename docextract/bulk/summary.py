@@ -29,7 +29,7 @@ class BulkSummary:
     findings: Counter[str] = field(default_factory=Counter)  # validation findings by severity
     seconds: float = 0.0
     parse_seconds: float = 0.0  # wall time of the parsing phase
-    workers_started: int = 0
+    workers: int = 0  # worker processes run at a time (the pool size used); 0 when unknown (Dask)
     worker_peak_rss: int | None = None  # bytes, the largest of any worker
     exports: list[str] = field(default_factory=list)
     interrupted: bool = False

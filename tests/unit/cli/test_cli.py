@@ -449,3 +449,23 @@ def test_a_full_disk_is_one_line_and_exit_2() -> None:
         )
     assert result.returncode == 2
     assert result.stderr.decode() == "docextract: error: cannot write the output (No space left on device)\n"
+
+
+def test_bulk_summary_counts_the_workers_of_a_run_where_every_file_timed_out(tmp_path: Path) -> None:
+    # Fresh-user tester: `bulk ... --jobs 1 --timeout 5` where every file timed out showed
+    # "worker processes: -" (workers were counted from the results they returned).
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("2021-nps-south-west", "2021-annual-report"):  # the largest reports: parses far beyond 0.1 s
+        shutil.copy(corpus_report(name).pdf, inputs / f"{name}.pdf")
+    result = runner.invoke(app, ["bulk", str(inputs), "--out", str(tmp_path / "out"), "-j", "1", "--timeout", "0.1"])
+    out = result.stdout
+    assert re.search(r"timeout\W+2\b", out) and re.search(r"parsed now\W+0\b", out), out
+    assert re.search(r"worker processes\W+1\b", out), out
+
+
+@pytest.mark.parametrize("command", ["parse", "validate", "bulk"])
+def test_help_of_commands_reading_word_drafts_names_docx(command: str) -> None:
+    # Fresh-user tester: `parse --help` left .docx out although `parse draft.docx` works.
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and ".docx" in result.stdout, result.stdout
