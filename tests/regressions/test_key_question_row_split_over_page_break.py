@@ -81,3 +81,29 @@ def test_row_joined_under_a_repeated_header_and_a_row_cut_at_the_foot_said() -> 
     incomplete = next(w for w in warnings if w.code == "key_questions_incomplete")
     assert "Does reviewing focus sufficiently on keeping" in incomplete.message
     assert "page 3" in incomplete.message
+
+
+def test_rest_of_row_beside_a_value_column_printed_first() -> None:
+    # synth-20261201-00002-youth (LibreOffice): the % column printed left of the questions; the rest of
+    # a row cut by the break, atop the next page under the repeated header, was taken for prose
+    # running into the value column (it only runs right of it), so the question was cut short
+    kqs, warnings = run("kq-row-split-value-column-first.pdf")
+    assert _read(kqs["2.3"]) == [
+        ("Is the sentence implemented effectively with a focus on engaging the person on probation?", 71, 1),
+        ("Does the implementation and delivery of services effectively support desistance?", 66, 1),
+        ("Does the implementation and delivery of services effectively support the safety of others?", 58, 2),
+    ]
+    assert _refusals(warnings) == []
+
+
+def test_rest_of_row_below_a_wrapped_header_is_no_header_label() -> None:
+    # synth-20261201-00025-pdu2023 (LibreOffice): the header's value columns wrap over three lines; the
+    # rest of the row cut by the break, right below the repeated header under its "Key question"
+    # column, was read as more of that column's label ("Key question on reducing reoffending and")
+    kqs, warnings = run("kq-row-split-rest-below-wrapped-header.pdf")
+    assert _read(kqs["2.2"]) == [
+        ("Does planning focus sufficiently on engaging the person on probation?", 78, 1),
+        ("Does planning focus sufficiently on reducing reoffending and supporting desistance?", 70, 1),
+        ("Does planning focus sufficiently on keeping other people safe?", 63, 2),
+    ]
+    assert _refusals(warnings) == []

@@ -180,6 +180,7 @@ class _Pending:
     rows: list[Row] = field(default_factory=list)
     text: str = ""
     value_page: int | None = None  # the page its first value is printed on (a row split by a page break)
+    column: BoxTuple | None = None  # the union of its words' cells: the question column it is printed in
 
     def add(self, part: str) -> None:
         """Append one printed line of the question (a word broken after its hyphen is rejoined)."""
@@ -194,6 +195,8 @@ class _Pending:
         """One printed row of the question: its values and labels (its text added by `add`)."""
         if split.values and self.value_page is None:
             self.value_page = row.page
+        if split.box is not None:
+            self.column = split.box if self.column is None else union([self.column, split.box])
         self.values.extend(split.values)
         self.labels.extend(split.labels)
         self.rows.append(row)
@@ -430,10 +433,25 @@ class Scanner:
         if not _right_below(self.header_bottom, row):
             return False
         boxes = [box for _, box in self.header]
-        under = [cell.box is not None and best_column(cell.box, boxes) is not None for cell in row.cells]
+        columns = [best_column(cell.box, boxes) for cell in row.cells]
+        if any(
+            i is not None and self._beyond_question_label(self.header[i][0], cell.text)
+            for i, cell in zip(columns, row.cells, strict=True)
+        ):
+            return False
+        under = [i is not None for i in columns]
         # the question column's header may print on the second line of a two-line header ("Key question")
         named = [self.p.question_column.match(collapse(cell.text)) is not None for cell in row.cells]
         return any(under) and all(u or n for u, n in zip(under, named, strict=True))
+
+    def _beyond_question_label(self, label: str, text: str) -> bool:
+        """Whether `text`, under the header cell `label`, would carry the question column's label
+        ("Key question") beyond a label: the words of a question below the header (the rest of a row
+        split by a page break, atop the next page right under the repeated header)."""
+        question_column = self.p.question_column
+        return question_column.match(collapse(label)) is not None and (
+            question_column.match(collapse(f"{label} {text}")) is None
+        )
 
     def _extend_header(self, row: Row) -> None:
         assert self.header is not None
@@ -732,13 +750,18 @@ def _crossed(pending: _Pending | None, row: Row) -> bool:
 
 
 def _leaves_column(pending: _Pending, row: Row) -> bool:
-    """Whether `row`, on a later page than the pending question's last line, runs into the column of
-    its values (prose across the page, not the rest of the question's cell)."""
+    """Whether `row`, on a later page than the pending question's last line, is no rest of the
+    question's cell: it runs into the column of its values (prose across the page; it overlaps a
+    value's box horizontally, whichever side of the questions the values are printed on), or it
+    prints beside the question's words rather than under them (a running header)."""
     last = pending.rows[-1] if pending.rows else None
     if last is None or row.page <= last.page or row.box is None:
         return False
-    lefts = [v.box[0] for v in pending.values if v.box is not None]
-    return bool(lefts) and row.box[2] > min(lefts)
+    x0, x1 = row.box[0], row.box[2]
+    if any(v.box is not None and x0 < v.box[2] and x1 > v.box[0] for v in pending.values):
+        return True
+    column = pending.column
+    return column is not None and (x1 <= column[0] or x0 >= column[2])
 
 
 def best_column(box: BoxTuple | None, columns: Sequence[BoxTuple | None]) -> int | None:
