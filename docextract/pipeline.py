@@ -112,7 +112,7 @@ def parse_document(doc: Document) -> InspectionReport:
     )
     report = trace(report, doc, detection, meta)  # span, source text, origin; the metadata's places
     report = place_warnings(explain_nulls(place_record(report, doc)))
-    statements, more = extract_statements(doc, report)
+    statements, more = extract_statements(doc, report, detection)
     return report.model_copy(update={"statements": statements, "warnings": report.warnings + more})
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..detect.classify import find_furniture, is_page_number, is_running, running_furniture
+from ..detect.classify import Detection, find_furniture, is_page_number, is_running, running_furniture
 from ..read.document import Document, Line
 from ..rules.regexes import compiled
 
@@ -50,11 +50,15 @@ class Flow:
         yield from zip(self.line_starts, self.lines, strict=True)
 
 
-def body_lines(doc: Document) -> list[Line]:
-    """All lines in reading order, without PDF running headers and page-number footers."""
+def body_lines(doc: Document, detection: Detection | None = None) -> list[Line]:
+    """All lines in reading order, without PDF running headers and page-number footers (those
+    `detection` found, when given: detect() reads them once; else found here)."""
     if doc.format != "pdf" or doc.page_count < 3:
         return list(doc.lines())
-    furniture, running = find_furniture(doc), running_furniture(doc)
+    if detection is not None:
+        furniture, running = detection.furniture, detection.running
+    else:
+        furniture, running = find_furniture(doc), running_furniture(doc)
     out: list[Line] = []
     for page in doc.pages:
         lines = list(page.lines)
@@ -67,9 +71,10 @@ def body_lines(doc: Document) -> list[Line]:
     return out
 
 
-def build_flow(doc: Document) -> Flow:
-    """The running text of `doc`: body lines joined into paragraphs (PDF) and cut into sentences."""
-    lines = body_lines(doc)
+def build_flow(doc: Document, detection: Detection | None = None) -> Flow:
+    """The running text of `doc`: body lines joined into paragraphs (PDF) and cut into sentences
+    (`detection`: its furniture left out, as `body_lines`)."""
+    lines = body_lines(doc, detection)
     ends = _paragraph_ends(lines) if doc.format == "pdf" else [True] * len(lines)
     text = ""
     starts: list[int] = []

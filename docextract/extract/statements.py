@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+from ..detect.classify import Detection
 from ..model.record import InspectionReport, Located, ParseWarning, Statement
 from ..read.document import Document
 from ..rules.patterns import frameworks, validation_patterns, vocab
@@ -31,14 +32,17 @@ from .spans import locate_span
 from .stated_ratings import stated_ratings
 
 
-def extract_statements(doc: Document, report: InspectionReport) -> tuple[list[Statement], list[ParseWarning]]:
+def extract_statements(
+    doc: Document, report: InspectionReport, detection: Detection | None = None
+) -> tuple[list[Statement], list[ParseWarning]]:
     """The statements of `doc`'s running text for `report` (its units, standards and recommendations
     already read and placed), in this order: stated ratings, counts, cross references, dates, date
     windows (each followed by its two dates), source lines. Never warns (the second item is empty):
-    a text without such statements gives none."""
+    a text without such statements gives none. `detection` (of `doc`): its page furniture is reused,
+    not found again."""
     if report.kind == "unknown":
         return [], []
-    flow = build_flow(doc)
+    flow = build_flow(doc, detection)
     sections = _sections(flow, report)
     statements: list[Statement] = []
     for kind, start, end, values in _found(flow, report):

@@ -8,7 +8,7 @@ letter or two is tolerated.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -52,8 +52,11 @@ def fuzzy_equal(text: str, word: FuzzyWord) -> bool:
     return _fuzzy(word.compact, word.max_edits).fullmatch(key) is not None
 
 
+@lru_cache(maxsize=1 << 14)
 def as_rating(text: str) -> Rating | None:
-    """The rating that `text` is (nothing else but stray symbols), or None."""
+    """The rating that `text` is (nothing else but stray symbols), or None. Kept for the last
+    16,384 texts asked (a pure function of the text and ratings.yaml, loaded once a process): the
+    ratings reader, the key-question scanner and detection ask the same cells and line ends."""
     key = compact(text)
     if not key:
         return None

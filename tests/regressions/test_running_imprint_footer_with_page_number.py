@@ -82,6 +82,7 @@ def test_running_imprint_line_left_out_of_the_reading_flow_and_the_cover_imprint
         "Foreword", *recommendation, "every quarter until the work is complete", "Contents", "Annex",
     ]  # fmt: skip
     detection = _detection(doc)
+    assert [line.text for line in body_lines(doc, detection)] == texts  # detection's furniture, reused: the same
     assert detection.is_furniture_text(FOOTERS[footer](3))
     assert not detection.is_furniture_text(IMPRINT)  # the cover's imprint is read (publisher, date)
 

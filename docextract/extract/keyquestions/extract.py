@@ -662,15 +662,14 @@ _EDGE_LINES = 8  # the lines at a page's foot or top a table running over the br
 
 def candidate_pages(doc: Document) -> list[int]:
     """Pages of the cheap pass holding a question and a percentage at a line's end, plus a page
-    next to one whose table runs over the page break between them (`_runs_on`)."""
+    next to one whose table runs over the page break between them (`_runs_on`). Only the lines
+    within NEAR_LINES of a question are tested for a value (the others cannot make a page one)."""
     pages: set[int] = set()
     for page in doc.pages:
         texts = [line.text for line in page.lines]
         asks = [i for i, t in enumerate(texts) if "?" in t]
-        if not asks:
-            continue
-        figures = [i for i, t in enumerate(texts) if _row_value(t)]
-        if any(abs(i - j) <= NEAR_LINES for i in figures for j in asks):
+        near = {i for j in asks for i in range(max(0, j - NEAR_LINES), min(len(texts), j + NEAR_LINES + 1))}
+        if any(_row_value(texts[i]) for i in sorted(near)):  # only a line near a question can count
             pages.add(page.number)
     for number in sorted(pages):
         if number > 1 and number - 1 not in pages and _runs_on(doc, number - 1, number):

@@ -218,13 +218,16 @@ def _labelled(text: str, label: FuzzyWord) -> bool:
     line's compact key (kept by `compact`): a label within `max_edits` edits leaves at least one of
     its `max_edits + 1` disjoint pieces intact; then only spans of a length within reach are tried."""
     key = compact(text)
-    if not any(piece in key for piece in _pieces(label.compact, label.max_edits)):
+    pieces = _pieces(label.compact, label.max_edits)
+    if not any(piece in key for piece in pieces):
         return False
     keys = [compact(word) for word in text.split()[:8]]  # a span's key is its words' keys joined
     for start in range(len(keys)):
         for end in range(start + 1, min(len(keys), start + 4) + 1):
             span = "".join(keys[start:end])
-            if abs(len(span) - len(label.compact)) <= label.max_edits and fuzzy_equal(span, label):
+            if abs(len(span) - len(label.compact)) > label.max_edits or not any(p in span for p in pieces):
+                continue  # (the same pigeonhole test, span by span)
+            if fuzzy_equal(span, label):
                 return True
     return False
 
