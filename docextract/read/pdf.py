@@ -81,7 +81,7 @@ def _read_page(pdf: Any, index: int, layout: _Layout) -> Page:
     textpage = None
     try:
         width, height = _content_size(page)
-        textpage = page.get_textpage()
+        textpage = _upright_textpage(page)
         text = textpage.get_text_range()
         lines = reading_order(_split_lines(text, textpage, index + 1, height))
     except BaseException:
@@ -127,6 +127,37 @@ def _content_size(page: Any) -> tuple[float, float]:
     if page.get_rotation() in (90, 270):
         width, height = height, width
     return float(width), float(height)
+
+
+def _upright_textpage(page: Any) -> Any:
+    """The page's pdfium text page, read the way its glyphs stand. pdfium orders a page's text as the
+    page is displayed, so a page turned for display (`/Rotate`, as a viewer's "rotate page" saves it)
+    whose glyphs are upright in the page's own coordinates came out in a scrambled order (lines
+    reversed, a line's end before its start). Such a page is read unturned: its turn is set to 0 in
+    memory (the file is not changed); every box is in the page's own coordinates either way. A page
+    whose content is drawn turned to display upright (a landscape page made so) keeps its turn."""
+    textpage = page.get_textpage()
+    if page.get_rotation() == 0 or not _glyphs_upright(textpage):
+        return textpage
+    textpage.close()
+    page.set_rotation(0)
+    return page.get_textpage()
+
+
+def _glyphs_upright(textpage: Any, sample: int = 64) -> bool:
+    """Whether most of up to `sample` glyphs, spread over the page, are upright in the page's own
+    coordinates (their text matrix neither turned, mirrored nor skewed)."""
+    calls, handle = _calls(), textpage.raw
+    count = calls.count(handle)
+    matrix = (ctypes.c_float * 6)()
+    upright = seen = 0
+    for index in range(0, count, max(1, count // sample)):
+        if chr(calls.unicode(handle, index)).isspace() or not calls.matrix(handle, index, matrix):
+            continue
+        a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+        seen += 1
+        upright += abs(b) <= 0.01 * abs(a) and abs(c) <= 0.01 * abs(d) and a > 0 and d > 0
+    return seen > 0 and 2 * upright > seen
 
 
 def pdfium_chars(
@@ -368,7 +399,7 @@ class _Layout:
         page = self._pdfium[number - 1]
         try:
             height = _content_size(page)[1]
-            textpage = page.get_textpage()
+            textpage = _upright_textpage(page)
             try:
                 chars = pdfium_chars(textpage, height, sample=self._sample)
             finally:
