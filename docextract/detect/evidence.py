@@ -39,10 +39,19 @@ def kind_line(doc: Document, kind: str, framework: str | None) -> tuple[Line | N
     """The first line showing the document's kind, and how it was decided: `framework` (the kinds
     that follow from the framework's standards: the framework's line) or `cue` (the first line
     matching one of the kind's cues in patterns/detection.yaml)."""
-    # the kinds that follow from the framework of the standards printed (classify.detect_kind)
-    by_framework = {rules.kind for rules in frameworks().frameworks.values()}
-    if kind in by_framework and framework is not None:
+    if follows_framework(kind, framework):
         return framework_line(doc, framework), "framework"
+    return cue_line(doc, kind), "cue"
+
+
+def follows_framework(kind: str, framework: str | None) -> bool:
+    """Whether `kind` is one decided by the framework of the standards printed (classify.detect_kind:
+    PDU, regional and youth inspections), `framework` known: its line is then the framework's."""
+    return framework is not None and kind in {rules.kind for rules in frameworks().frameworks.values()}
+
+
+def cue_line(doc: Document, kind: str) -> Line | None:
+    """The first line matching one of `kind`'s cues in patterns/detection.yaml, or None."""
     cues = detection_patterns().kinds.get(kind)
     scopes = {"front": front_lines(doc), "opening": opening_lines(doc)}
     for cue in cues.cues if cues is not None else ():
@@ -50,5 +59,5 @@ def kind_line(doc: Document, kind: str, framework: str | None) -> tuple[Line | N
         found = scopes.get(cue.scope)
         for line in found if found is not None else doc.lines():
             if pattern.search(line.text):
-                return line, "cue"
-    return None, "cue"
+                return line
+    return None

@@ -116,9 +116,11 @@ def _sentences(flow: Flow) -> Iterator[Sentence]:
     line, last = 0, len(line_starts) - 1
     start = 0
     for end, after in [*cuts, (len(text), len(text))]:
-        piece = text[start:end].strip()
+        raw = text[start:end]
+        left = raw.lstrip()
+        piece = left.rstrip()
         if piece:
-            lead = text.index(piece, start)  # the first character left by strip(): no white space before it
+            lead = start + len(raw) - len(left)  # the first character left by strip()
             while line < last and line_starts[line + 1] <= lead:
                 line += 1
             yield Sentence(text=piece, start=lead, page=lines[line].page if lines else 1)

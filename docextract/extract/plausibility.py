@@ -261,14 +261,20 @@ class Provenance:
     layout rows (footnote markers told apart by font size and baseline)."""
 
     doc: Document
-    _pages: dict[int, tuple[list[str], str]] = field(default_factory=dict)
+    _words: dict[int, list[str]] = field(default_factory=dict)
+    _compact: dict[int, str] = field(default_factory=dict)
     _layout: dict[int, list[str]] = field(default_factory=dict)
 
-    def _page(self, number: int) -> tuple[list[str], str]:
-        if number not in self._pages:
-            text = self.doc.page(number).text
-            self._pages[number] = (words(text), compact(text))
-        return self._pages[number]
+    def _page_words(self, number: int) -> list[str]:
+        """The words of the page's plain text (only when its compact text did not settle it)."""
+        if number not in self._words:
+            self._words[number] = words(self.doc.page(number).text)
+        return self._words[number]
+
+    def _page_compact(self, number: int) -> str:
+        if number not in self._compact:
+            self._compact[number] = compact(self.doc.page(number).text)
+        return self._compact[number]
 
     def _layout_words(self, number: int) -> list[str]:
         """The words of the page's layout rows (PDF only): the plain text glues a footnote marker
@@ -297,14 +303,11 @@ class Provenance:
         if not wanted:
             return True
         last = min(self.doc.page_count, page + pages_after)
-        page_words: list[str] = []
-        joined = ""
-        for number in range(page, last + 1):
-            found_words, found_compact = self._page(number)
-            page_words += found_words
-            joined += found_compact
-        if not any(ch.isdigit() for ch in text) and compact(text) in joined:
-            return True  # words run together or broken apart by extraction; numbers only whole
+        if not any(ch.isdigit() for ch in text):
+            joined = "".join(self._page_compact(number) for number in range(page, last + 1))
+            if compact(text) in joined:
+                return True  # words run together or broken apart by extraction; numbers only whole
+        page_words = [word for number in range(page, last + 1) for word in self._page_words(number)]
         gap = rules().provenance.max_gap_words
         if in_order(wanted, page_words, gap) or in_order(wanted, self._layout_words(page), gap):
             return True
@@ -312,7 +315,7 @@ class Provenance:
             return False
         # a text cut by the page break (a table row split over two pages): its first words on `page`,
         # the rest from the next page on (the page foot and running header between them skipped)
-        first = self._page(page)[0]
+        first = self._page_words(page)
         return any(
             in_order(wanted[:cut], first, gap) and self.found(" ".join(wanted[cut:]), page + 1, last - page - 1)
             for cut in range(1, len(wanted))

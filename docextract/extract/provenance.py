@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..detect.classify import Detection
-from ..detect.evidence import framework_line, kind_line
+from ..detect.evidence import cue_line, follows_framework, framework_line
 from ..model.prov import MetadataProvenance, Prov
 from ..model.record import InspectionReport, Located
 from ..read.document import Document, Line, to_bbox
@@ -43,11 +43,14 @@ def trace(report: InspectionReport, doc: Document, detection: Detection, meta: M
         found = pages.lines_of(item.page, doc.format == "pdf", item, words)
         if found and item.page is not None:
             item.span, item.source_text = pages.span(item.page, found)
+    shown = framework_line(doc, report.framework)  # found once: the framework's line, and the kind's when it follows
+    same = detection.framework == report.framework  # (always, as the pipeline builds the report)
+    kind_shown = shown if same else framework_line(doc, detection.framework)
     report.provenance = MetadataProvenance(
         title=pages.prov(meta.title_lines, "cover") if meta.title_lines and report.title is not None else None,
         published=_published(pages, meta) if report.published is not None else None,
-        kind=_kind(pages, doc, detection) if report.kind != "unknown" else None,
-        framework=_framework(pages, doc, report.framework),
+        kind=_kind(pages, doc, detection, kind_shown) if report.kind != "unknown" else None,
+        framework=_framework(pages, shown),
     )
     return report
 
@@ -106,13 +109,17 @@ def _published(pages: _Pages, meta: Metadata) -> Prov | None:
     return prov
 
 
-def _kind(pages: _Pages, doc: Document, detection: Detection) -> Prov | None:
-    line, how = kind_line(doc, detection.kind, detection.framework)
+def _kind(pages: _Pages, doc: Document, detection: Detection, shown: Line | None) -> Prov | None:
+    """Where the kind shows (`kind_line`); `shown`: the line of the detection's framework, found once
+    for the framework's provenance too."""
+    if follows_framework(detection.kind, detection.framework):
+        line, how = shown, "framework"
+    else:
+        line, how = cue_line(doc, detection.kind), "cue"
     return pages.prov((line,), f"kind_{how}") if line is not None else None
 
 
-def _framework(pages: _Pages, doc: Document, framework: str | None) -> Prov | None:
-    line = framework_line(doc, framework)
+def _framework(pages: _Pages, line: Line | None) -> Prov | None:
     return pages.prov((line,), "framework_standards") if line is not None else None
 
 
@@ -125,21 +132,28 @@ class _Pages:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._cache: dict[int, tuple[list[Line], list[int], list[str]]] = {}
+        self._cache: dict[int, tuple[list[Line], list[int]]] = {}
+        self._folds: dict[int, list[str]] = {}
         self._folded: dict[int, tuple[str, list[int]]] = {}
         self._text: dict[int, str] = {}
 
-    def _page(self, number: int) -> tuple[list[Line], list[int], list[str]]:
+    def _page(self, number: int) -> tuple[list[Line], list[int]]:
         if number not in self._cache:
             lines = self.doc.page(number).lines
-            self._cache[number] = (lines, _starts(line.text for line in lines), [_fold(line.text) for line in lines])
+            self._cache[number] = (lines, _starts(line.text for line in lines))
         return self._cache[number]
+
+    def _folded_lines(self, number: int) -> list[str]:
+        """The folded words of each line of the page (for items found by their words, not their box)."""
+        if number not in self._folds:
+            self._folds[number] = [_fold(line.text) for line in self._page(number)[0]]
+        return self._folds[number]
 
     def _first_holding(self, number: int, key: str) -> int | None:
         """The index of the first line of the page whose folded words hold `key` (one search over the
         page's folded text: a text conversion is one long page)."""
         if number not in self._folded:
-            folded = self._page(number)[2]
+            folded = self._folded_lines(number)
             self._folded[number] = ("\n".join(folded), _starts(folded))
         joined, starts = self._folded[number]
         at = joined.find(key)
@@ -150,10 +164,11 @@ class _Pages:
         else the line holding the start of its words and the next lines continuing them."""
         if page is None or not 1 <= page <= self.doc.page_count:
             return []
-        lines, _, folded = self._page(page)
+        lines = self._page(page)[0]
         if boxed and item.bbox is not None:
             box = item.bbox
             return _first_run_inside(lines, box.x0, box.top, box.x1, box.bottom)
+        folded = self._folded_lines(page)
         for text in words:
             whole = _fold(text)
             key = whole[:KEY_CHARS]
@@ -169,7 +184,7 @@ class _Pages:
 
     def span(self, page: int, indexes: Sequence[int]) -> tuple[tuple[int, int], str]:
         """The offsets of lines `indexes` (consecutive) in the page's text, and the text there."""
-        lines, starts, _ = self._page(page)
+        lines, starts = self._page(page)
         start = starts[indexes[0]]
         end = starts[indexes[-1]] + len(lines[indexes[-1]].text)
         if page not in self._text:
@@ -195,7 +210,7 @@ class _Pages:
             origin=f"{self.doc.format}/{step}",
         )
         if 1 <= first.page <= self.doc.page_count:
-            lines, _, _ = self._page(first.page)
+            lines = self._page(first.page)[0]
             indexes = [i for i, line in enumerate(lines) if any(line is f for f in found)]
             if len(indexes) == len(found) and indexes == list(range(indexes[0], indexes[0] + len(indexes))):
                 prov.span, prov.source_text = self.span(first.page, indexes)

@@ -181,7 +181,8 @@ def candidate_pages(doc: Document, detection: Detection) -> list[int]:
     label = ratings_patterns().labels["overall_rating"]
     pages: set[int] = set()
     for page in doc.pages:
-        anchored = any(_p().score.match(line.text) or _labelled(line.text, label) for line in page.lines)
+        printed = _printed_pieces(compact(page.text), label)
+        anchored = any(_p().score.match(line.text) or _labelled(line.text, label, printed) for line in page.lines)
         if not anchored:
             continue
         rated = sum(1 for line in page.lines if split_rating(line.text)[1] is not None)
@@ -212,13 +213,23 @@ def _box_starts_at_foot(lines: Sequence[Line], detection: Detection) -> bool:
     return False
 
 
-def _labelled(text: str, label: FuzzyWord) -> bool:
+def _printed_pieces(key: str, label: FuzzyWord) -> tuple[str, ...]:
+    """The pieces of `label` (`_pieces`) that compact text `key` holds: a page's key (its text
+    compacted: its lines' keys end to end) holds every piece any of its lines holds."""
+    return tuple(piece for piece in _pieces(label.compact, label.max_edits) if piece in key)
+
+
+def _labelled(text: str, label: FuzzyWord, printed: tuple[str, ...] | None = None) -> bool:
     """Whether `label` is among the first eight words of `text` (what `find_label` finds: one to four
     words whose compact key is the label's within its allowed edits). Ruled out first by the whole
     line's compact key (kept by `compact`): a label within `max_edits` edits leaves at least one of
-    its `max_edits + 1` disjoint pieces intact; then only spans of a length within reach are tried."""
+    its `max_edits + 1` disjoint pieces intact; then only spans of a length within reach are tried.
+    `printed`: the pieces the line's page holds (`_printed_pieces`), when known: no other can be in
+    the line (none: the line is not tested)."""
+    pieces = _pieces(label.compact, label.max_edits) if printed is None else printed
+    if not pieces:
+        return False
     key = compact(text)
-    pieces = _pieces(label.compact, label.max_edits)
     if not any(piece in key for piece in pieces):
         return False
     keys = [compact(word) for word in text.split()[:8]]  # a span's key is its words' keys joined
