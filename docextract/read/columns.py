@@ -23,6 +23,7 @@ left as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, groupby
 from statistics import median
 from typing import NamedTuple
 
@@ -159,24 +160,20 @@ def _free_strip(
     for x0, _, x1, _ in boxes:
         cover[int(x0) - start] += 1
         cover[int(x1) - start + 1] -= 1
-    running = 0
-    for index, step in enumerate(cover):
-        running += step
-        cover[index] = running
+    cover = list(accumulate(cover))  # lines crossing each whole point
     margin = (1 - settings.middle) / 2 * (right - left)
     lo, hi = int(left + margin) - start, int(right - margin) - start
     if hi <= lo:
         return None
-    fewest = min(cover[lo:hi])
+    window = cover[lo:hi]
+    fewest = min(window)
     best: tuple[int, int] | None = None
-    run = None
-    for index in range(lo, hi + 1):
-        if index < hi and cover[index] == fewest:
-            run = index if run is None else run
-        elif run is not None:
-            if best is None or index - run > best[1] - best[0]:
-                best = (run, index)
-            run = None
+    index = lo
+    for value, run in groupby(window):  # maximal runs of equal cover; the first longest of the fewest wins
+        length = len(list(run))
+        if value == fewest and (best is None or length > best[1] - best[0]):
+            best = (index, index + length)
+        index += length
     if best is None:
         return None
     # widen the strip to the lines' real edges beyond the whole points

@@ -9,6 +9,7 @@ markdown/HTML residue of text conversions stripped. What is folded and removed i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -58,11 +59,12 @@ def _reading() -> _Reading:
 def ends_in_break(raw: str) -> bool:
     """Whether a raw (not yet normalised) line's last printed character is a hyphenation break
     (patterns/reading.yaml `break_hyphens`: a soft hyphen, a typesetter's or pdfium's hyphen)."""
-    return raw.rstrip()[-1:] in _breaks()
+    return raw.rstrip()[-1:] in break_hyphens()
 
 
 @cache
-def _breaks() -> frozenset[str]:
+def break_hyphens() -> frozenset[str]:
+    """The hyphenation breaks of `ends_in_break` (patterns/reading.yaml `break_hyphens`)."""
     return frozenset(reading_patterns().break_hyphens)
 
 
@@ -75,6 +77,30 @@ def normalize_text(text: str) -> str:
         text = rules.sup_tag.sub("", text)
     if not text.isascii():  # superscript digits are not ASCII
         text = rules.superscripts.sub(" ", text)
+    if rules.after_question_needs in text:
+        text = rules.after_question.sub("", text)
+    return collapse(text)
+
+
+def line_normalizer(text: str) -> Callable[[str], str]:
+    """`normalize_text`, or a shorter function giving the same result for every line of `text` (a
+    page's text, its line breaks LF): for an ASCII text holding none of the ASCII characters that
+    reading.yaml folds, the fold and the superscripts are skipped, and where it holds neither
+    pattern's `needs` either, a line is only collapsed. The tests on the whole text hold for each
+    of its lines (a line is part of it), so they are made once a page instead of once a line."""
+    rules = _reading()
+    if not text.isascii() or any(c in text for c in rules.ascii_folded):
+        return normalize_text
+    if rules.sup_tag_needs in text or rules.after_question_needs in text:
+        return _normalize_plain
+    return collapse
+
+
+def _normalize_plain(text: str) -> str:
+    """`normalize_text` of an ASCII line holding no character the fold changes."""
+    rules = _reading()
+    if rules.sup_tag_needs in text:
+        text = rules.sup_tag.sub("", text)
     if rules.after_question_needs in text:
         text = rules.after_question.sub("", text)
     return collapse(text)

@@ -21,6 +21,7 @@ import logging
 import struct
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
@@ -31,7 +32,7 @@ from .columns import reading_order
 from .document import BoxTuple, Document, Line, Page, Precise
 from .layout import DEFAULT_SETTINGS, PDFIUM_HYPHEN, Cell, Char, LayoutSettings, Row, rows_from_chars, union
 from .ligatures import repair
-from .normalize import ends_in_break, normalize_text
+from .normalize import break_hyphens, line_normalizer, normalize_text
 from .pdfopen import open_pdfium, read_with_pdfminer
 
 _OBJECT_SAMPLE = 200  # glyphs read before deciding whether text objects group them
@@ -96,28 +97,55 @@ def _read_page(pdf: Any, index: int, layout: _Layout) -> Page:
 def _split_lines(text: str, textpage: Any, number: int, height: float) -> list[Line]:
     """Split pdfium's text into lines; a line's box spans its first and last characters."""
     lines: list[Line] = []
-    offset = 0
     calls, handle = _calls(), textpage.raw
-    char_count, loose, unpack = calls.count(handle), calls.loose, _RECT.unpack_from
+    char_count, loose, unpack, new = calls.count(handle), calls.loose, _RECT.unpack_from, tuple.__new__
     rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-    for raw in text.replace("\r\n", "\n").split("\n"):
-        start, end = offset, offset + len(raw)
-        offset = end + (2 if text[end : end + 2] == "\r\n" else 1)
-        clean = normalize_text(raw)
+    pieces, steps = _pieces(text)
+    clean_of, breaks = line_normalizer(text.replace("\r\n", "\n")), break_hyphens()
+    offset = 0
+    for raw, step in zip(pieces, steps, strict=True):
+        start = offset
+        offset += len(raw) + step
+        clean = clean_of(raw)
         if not clean:
             continue
         box: BoxTuple | None = None
-        first = start + (len(raw) - len(raw.lstrip()))
-        last = start + len(raw.rstrip()) - 1
+        kept = raw.rstrip()
+        first, last = start + (len(raw) - len(raw.lstrip())), start + len(kept) - 1
         if 0 <= first <= last < char_count:
             # loose boxes of the first and last characters (font ascent to descent)
             loose(handle, first, rect)
             l0, t0, r0, b0 = unpack(rect)
             loose(handle, last, rect)
             l1, t1, r1, b1 = unpack(rect)
-            box = (min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1))
-        lines.append(Line(clean, number, (clean,), box, hyphen_break=ends_in_break(raw)))
+            # min() and max() of two, written out (the same value: the first unless the second is beyond it)
+            box = (
+                l1 if l1 < l0 else l0,
+                height - (t1 if t1 > t0 else t0),
+                r1 if r1 > r0 else r0,
+                height - (b1 if b1 < b0 else b0),
+            )
+        # Line(clean, number, (clean,), box, hyphen_break=...) built from its fields in one call
+        lines.append(new(Line, (clean, number, (clean,), box, None, None, None, kept[-1:] in breaks)))
     return lines
+
+
+def _pieces(text: str) -> tuple[list[str], Any]:
+    """A page's text cut at its line breaks (CR LF or LF), and the length of the break after
+    each piece (the last piece's is never used)."""
+    if "\r" not in text:
+        pieces = text.split("\n")
+        return pieces, repeat(1, len(pieces))
+    if text.count("\r\n") == text.count("\n"):  # every break a CR LF (pdfium's)
+        pieces = text.split("\r\n")
+        return pieces, repeat(2, len(pieces))
+    pieces = text.replace("\r\n", "\n").split("\n")
+    steps, offset = [], 0
+    for raw in pieces:
+        end = offset + len(raw)
+        steps.append(2 if text[end : end + 2] == "\r\n" else 1)
+        offset = end + steps[-1]
+    return pieces, steps
 
 
 def _content_size(page: Any) -> tuple[float, float]:
