@@ -192,10 +192,11 @@ def content_words(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETT
     text not written left to right: `printed_lines` puts such fragments back together)."""
     word_gap, shift = settings.word_gap, settings.baseline_shift
     words: list[Word] = []
-    group: list[Char] = []
+    append, new = words.append, _TUPLE_NEW
+    start = 0  # the index of the word's first character
     last_x0 = last_x1 = last_size = last_baseline = 0.0
     last_space = True  # the first character starts a word
-    for char in chars:
+    for index, char in enumerate(chars):
         _, x0, _, x1, _, size, baseline, space = char
         larger = last_size if last_size >= size else size
         if (
@@ -204,14 +205,15 @@ def content_words(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETT
             or x0 - last_x1 > word_gap * larger
             or abs(baseline - last_baseline) > shift * larger
         ):
-            if group:
-                words.append(_word(group))
-            group = [char]
-        else:
-            group.append(char)
+            if index - start == 1:  # a word of one Char (most: pdfium's Chars are words already), as _word makes it
+                first = chars[start]
+                append(new(Word, (*first[:7], False, first[7], (first,))))
+            elif index > start:
+                append(_word(chars[start:index]))
+            start = index
         last_x0, last_x1, last_size, last_baseline, last_space = x0, x1, size, baseline, space
-    if group:
-        words.append(_word(group))
+    if start < len(chars):
+        append(_word(chars[start:]))
     return words
 
 
@@ -337,7 +339,8 @@ def rows_from_chars(chars: Sequence[Char], number: int, settings: LayoutSettings
 def rows_from_lines(
     lines: Sequence[Sequence[Word]], number: int, settings: LayoutSettings = DEFAULT_SETTINGS
 ) -> list[Row]:
-    """Printed lines that overlap vertically (by `row_overlap` of the smaller) form one row
+    """Printed lines (each left to right, as `words_from_chars` gives them) that overlap vertically
+    (by `row_overlap` of the smaller) form one row
     (a cell wrapped over two lines beside a vertically centred one). Each line is cut into
     cells at gaps wider than `cell_gap` x the font size; a cell of a later line joins the
     cell above it that it overlaps horizontally, so a wrapped cell reads line by line."""
@@ -393,7 +396,7 @@ def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
 
 def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
     if len(lines) == 1:  # one printed line (most rows): its cells, left to right, are the groups
-        groups = _cut(sorted(lines[0], key=_X0) if len(lines[0]) > 1 else lines[0], settings)
+        groups = _cut(lines[0], settings)
         lefts = [cell[0].x0 for cell in groups]
         rights = [max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1 for cell in groups]
         return _cells_row(groups, lefts, rights, range(len(groups)), number, settings)
@@ -402,7 +405,7 @@ def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
     rights = []  # the largest x1 of each group
     for line in lines:  # top to bottom
         above = len(groups)
-        for cell in _cut(sorted(line, key=_X0) if len(line) > 1 else line, settings):
+        for cell in _cut(line, settings):
             x0 = cell[0].x0  # words are left to right
             x1 = max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1
             for index in range(above):
@@ -429,8 +432,8 @@ def _cells_row(
     settings: LayoutSettings,
 ) -> Row:
     """The row of cells made of the groups of words (`lefts` and `rights` their extents), in `order`."""
-    word_gap = settings.word_gap
-    cells = []
+    word_gap, new = settings.word_gap, _TUPLE_NEW
+    cells: list[Cell] = []
     tops: list[float] = []
     bottoms: list[float] = []
     for index in order:
@@ -452,9 +455,10 @@ def _cells_row(
         raw = " ".join(raw.split())
         tops.append(top)
         bottoms.append(bottom)
-        cells.append(Cell(text=normalize_text(raw), raw=raw, box=(lefts[index], top, rights[index], bottom)))
+        # Cell(text, raw, box) built from its fields in one call
+        cells.append(new(Cell, (normalize_text(raw), raw, (lefts[index], top, rights[index], bottom))))
     box = (min(lefts), min(tops), max(rights), max(bottoms)) if cells else None
-    return Row(page=number, cells=tuple(cells), box=box)
+    return new(Row, (number, tuple(cells), box, False))
 
 
 def _justified(words: Sequence[Word], settings: LayoutSettings) -> bool:
