@@ -19,6 +19,7 @@ from concurrent.futures import wait as futures_wait
 from typing import Any, Protocol
 
 from ..model.codes import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED
+from . import interrupt
 from .task import Task, TaskResult, error_result, run_task
 
 TaskFn = Callable[[Task], TaskResult]
@@ -103,6 +104,7 @@ class ProcessPool:
                 if not in_flight:
                     return
                 done, _ = futures_wait(list(in_flight), timeout=self.poll, return_when=FIRST_COMPLETED)
+                interrupt.check()  # a Ctrl-C taken here, not inside pebble's or the futures' locks
                 for future in done:
                     yield self._result(in_flight.pop(future), future)
         finally:
@@ -176,6 +178,7 @@ class DaskExecutor:
                     return
                 with contextlib.suppress(TimeoutError):
                     distributed.wait(list(in_flight), timeout=self.poll, return_when="FIRST_COMPLETED")
+                interrupt.check()
                 now = time.monotonic()
                 for future, (task, started) in list(in_flight.items()):
                     if future.done():

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from ..model.codes import INTERNAL_ERROR
 from ..serialize import formats as output_formats
+from . import interrupt
 from . import tables as T
 from .executors import DaskExecutor, Executor, ExecutorError, ProcessPool, TaskFn
 from .inputs import Expanded, Hashed, expand, hash_files
@@ -245,12 +246,13 @@ def _parse_all(
     progress.phase("parsing", len(tasks))
     summary.planned = len(tasks)
     parse_started = time.monotonic()
-    with contextlib.closing(executor.map(tasks)) as results:
+    with interrupt.deferred(), contextlib.closing(executor.map(tasks)) as results:
         for result in results:
             _count(result, summary, progress)
             progress.advance(failed=not result.ok)
             summary.parse_seconds = time.monotonic() - parse_started
             writer.add(result)  # last: a Ctrl-C met while it commits is raised once this result is counted
+            interrupt.check()
 
 
 def _count(result: TaskResult, summary: BulkSummary, progress: BulkProgress) -> None:

@@ -116,7 +116,12 @@ def test_ctrl_c_on_the_command(tmp_path: Path) -> None:
             if line.startswith("parsed "):
                 process.send_signal(signal.SIGINT)
                 break
-        stdout, stderr = process.communicate(timeout=300)
+        try:
+            stdout, stderr = process.communicate(timeout=300)
+        except subprocess.TimeoutExpired:  # fail, never hang: Popen's exit would wait for it forever
+            process.kill()
+            stdout, stderr = process.communicate()
+            pytest.fail(f"docextract bulk did not end within 300 s of Ctrl-C (killed)\n{stderr[-2000:]}")
     assert process.returncode == 130, f"{inherited}\n{stderr[-2000:]}"
     [row] = [line for line in stdout.splitlines() if "interrupted" in line]
     assert re.search(rf"yes, (\d+) of {count} reports done, (\d+) left: run again to finish", row), stdout
