@@ -93,6 +93,15 @@ class LayoutSettings(BaseModel):
     justified_spread: float = Field(
         0.15, ge=0, lt=1, description="the widened spaces of a justified line differ by at most this (em)"
     )
+    spaced_words: int = Field(
+        20, ge=3, description="a page's word spacing is measured from at least this many gaps between words"
+    )
+    spaced_share: float = Field(
+        0.6,
+        gt=0.5,
+        le=1,
+        description="share of those gaps within justified_spread of their median for the page to be word-spaced",
+    )
     marker_size: float = Field(
         0.85, gt=0, lt=1, description="a footnote marker is printed at most this share of its neighbour's font size"
     )
@@ -366,12 +375,40 @@ def rows_from_lines(
             bands.append([list(line)])
             spans.append((top, bottom))
     order = sorted(range(len(bands)), key=lambda i: spans[i][0])
-    return [_row(bands[i], number, settings) for i in order]
+    spaced = _word_space(lines, settings)
+    return [_row(bands[i], number, settings, spaced) for i in order]
 
 
-def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
+def _word_space(lines: Sequence[Sequence[Word]], settings: LayoutSettings) -> float | None:
+    """On a page printed with widened spaces between words (CSS `word-spacing` or `letter-spacing`,
+    a typeface's wide spaces), the gap (em) below which two words of letters are one cell: the
+    page's own word space plus `justified_spread` (there every space is wider than `cell_gap`, and
+    each word would be a cell of its own). None on other pages. The page's word space is the median
+    gap (em) between neighbouring words starting with letters on a line, taken when at least
+    `spaced_words` such gaps are measured, the median is beyond `cell_gap` but within twice it, and
+    `spaced_share` of the gaps lie within `justified_spread` of it (a page's word spaces are alike;
+    the gaps between table columns are not). A wider gap still starts a cell, and so does any gap
+    beyond `cell_gap` before or after a word not starting with a letter (a value: "… views | 89%")."""
+    gaps: list[float] = []
+    for line in lines:
+        for left, right in pairwise(line):
+            if not left.marker and not right.marker and left.text[:1].isalpha() and right.text[:1].isalpha():
+                gaps.append((right.x0 - left.x1) / (right.size if right.size >= left.size else left.size))
+    cell_gap, spread = settings.cell_gap, settings.justified_spread
+    if len(gaps) < settings.spaced_words:
+        return None
+    gaps.sort()
+    median = gaps[len(gaps) // 2]
+    if not cell_gap < median <= 2 * cell_gap:
+        return None
+    alike = sum(abs(gap - median) <= spread for gap in gaps)
+    return median + spread if alike >= settings.spaced_share * len(gaps) else None
+
+
+def _cut(words: list[Word], settings: LayoutSettings, spaced: float | None = None) -> list[list[Word]]:
     """One printed line's words (left to right) cut into cells at wide gaps (the larger font
-    size of the two words beside a gap, footnote markers aside, scales it)."""
+    size of the two words beside a gap, footnote markers aside, scales it); `spaced`: the page's
+    word space (see `_word_space`), the gap between two words of letters that starts a cell."""
     if _justified(words, settings):
         return [list(words)]
     cell_gap = settings.cell_gap
@@ -385,7 +422,8 @@ def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
             size = last.size
         else:
             size = word.size if word.size >= last.size else last.size
-        if word.x0 - last.x1 > cell_gap * size:
+        gap = cell_gap if spaced is None or not (word.text[:1].isalpha() and last.text[:1].isalpha()) else spaced
+        if word.x0 - last.x1 > gap * size:
             current = [word]
             groups.append(current)
         else:
@@ -394,9 +432,9 @@ def _cut(words: list[Word], settings: LayoutSettings) -> list[list[Word]]:
     return groups
 
 
-def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
+def _row(lines: list[list[Word]], number: int, settings: LayoutSettings, spaced: float | None = None) -> Row:
     if len(lines) == 1:  # one printed line (most rows): its cells, left to right, are the groups
-        groups = _cut(lines[0], settings)
+        groups = _cut(lines[0], settings, spaced)
         lefts = [cell[0].x0 for cell in groups]
         rights = [max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1 for cell in groups]
         return _cells_row(groups, lefts, rights, range(len(groups)), number, settings)
@@ -405,7 +443,7 @@ def _row(lines: list[list[Word]], number: int, settings: LayoutSettings) -> Row:
     rights = []  # the largest x1 of each group
     for line in lines:  # top to bottom
         above = len(groups)
-        for cell in _cut(line, settings):
+        for cell in _cut(line, settings, spaced):
             x0 = cell[0].x0  # words are left to right
             x1 = max(map(_X1, cell)) if len(cell) > 1 else cell[0].x1
             for index in range(above):

@@ -233,3 +233,46 @@ def test_settings_change_the_layout() -> None:
     chars = glyphs("2.2 Planning", space=1.0)
     assert texts(rows_from_chars(chars, 1)) == [["2.2", "Planning"]]
     assert texts(rows_from_chars(chars, 1, LayoutSettings(cell_gap=1.5))) == [["2.2 Planning"]]
+
+
+# --- a page printed with widened word spaces (CSS word-spacing / letter-spacing) ----------------
+
+_SPACED = 0.55  # em: every space of the page wider than the cell gap (0.5 em)
+
+
+def _spaced_page(value_gap: float) -> list[Char]:
+    """A key-question table printed with widened spaces: a question wrapped over two lines with its
+    value `value_gap` em after its first line (its first space a little narrower, as a typeface's
+    may be), and prose enough to measure the page's word space."""
+    chars = glyphs("Does planning", space=0.45)
+    chars += glyphs("focus sufficiently on", x=max(c.x1 for c in chars) + _SPACED * SIZE, space=_SPACED)
+    end = max(c.x1 for c in chars)
+    chars += glyphs("72%", x=end + value_gap * SIZE)
+    chars += glyphs("supporting desistance?", baseline=114.0, space=_SPACED)
+    for line in range(4):
+        chars += glyphs("Inspectors found that planning was clear and well", baseline=140.0 + 14 * line, space=_SPACED)
+    return chars
+
+
+def test_widened_word_spaces_keep_words_in_one_cell() -> None:
+    # Chromium with letter-spacing and word-spacing: every word was a cell ("supporting" | "desistance?")
+    rows = rows_from_chars(_spaced_page(value_gap=3.0), 1)
+    assert texts(rows)[:2] == [["Does planning focus sufficiently on", "72%"], ["supporting desistance?"]]
+    assert texts(rows)[2] == ["Inspectors found that planning was clear and well"]
+
+
+def test_a_value_close_after_widened_spaces_is_still_its_own_cell() -> None:
+    # the page's word space joins words of letters only: a gap beyond the cell gap before "72%" cuts
+    rows = rows_from_chars(_spaced_page(value_gap=0.65), 1)  # within the page's word space (0.55 + 0.15)
+    assert texts(rows)[0] == ["Does planning focus sufficiently on", "72%"]
+
+
+def test_unequal_gaps_are_no_word_space() -> None:
+    # columns of words at differing gaps (a table, not spaced prose): each stays a cell
+    chars: list[Char] = []
+    for line, gaps in enumerate([(0.6, 1.2, 0.9), (1.5, 0.7, 1.9), (0.8, 1.4, 0.65), (1.1, 0.75, 1.6)] * 2):
+        x, baseline = 50.0, 100.0 + 14 * line
+        for word, gap in zip(("Alpha", "Beta", "Gamma", "Delta"), (*gaps, 0.0), strict=True):
+            chars += glyphs(word, x=x, baseline=baseline)
+            x = max(c.x1 for c in chars) + gap * SIZE
+    assert all(len(row) == 4 for row in texts(rows_from_chars(chars, 1)))
