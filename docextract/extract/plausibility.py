@@ -147,6 +147,29 @@ def key_question_code_problem(code: str | None, standard: str | None) -> str | N
     return f"key question {code} does not belong to standard {standard}"
 
 
+def key_question_text_problem(text: str, percent: int | None) -> str | None:
+    """Why a key question's text cannot be one: it holds a value column's header word or starts in
+    lower case, or, with no `percent` read, it holds a percentage (plausibility.yaml
+    `key_questions.forbidden_text`, `forbidden_text_without_value`). None when it can be."""
+    checks = _question_forbidden() + (_question_forbidden_without_value() if percent is None else ())
+    for label, pattern in checks:
+        match = pattern.search(text)
+        if match:
+            kind = label.removeprefix("a ").removeprefix("an ")
+            return f"a key question's text holds no {kind} ('{match.group(0).strip() or text[:1]}')"
+    return None
+
+
+@cache
+def _question_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((item.name, compiled(item.pattern)) for item in rules().key_questions.forbidden_text)
+
+
+@cache
+def _question_forbidden_without_value() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((item.name, compiled(item.pattern)) for item in rules().key_questions.forbidden_text_without_value)
+
+
 # --- unit names ----------------------------------------------------------------------------------
 
 

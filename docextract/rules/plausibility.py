@@ -54,6 +54,8 @@ class KeyQuestionRules(KeyQuestionRulesMethods, Strict):
     code_of_standard: bool
     codes_consecutive: bool
     subject: str
+    forbidden_text: list[NamedPattern] = Field(min_length=1)
+    forbidden_text_without_value: list[NamedPattern] = Field(min_length=1)
 
     _v = field_validator("subject")(lambda cls, v: check_groups(v, "subject"))
 

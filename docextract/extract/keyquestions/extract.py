@@ -45,6 +45,7 @@ from ..plausibility import (
     Refusal,
     key_question_code_problem,
     key_question_set_problems,
+    key_question_text_problem,
     percent_problem,
 )
 from .scan import (
@@ -834,6 +835,11 @@ def doubts(
         if problem is not None:
             refusal = Refusal(f"{where}[*].code", occurrence.code or "", occurrence.page, problem)
             out.append(_Doubt(occurrence, "code", refusal))
+        problem = key_question_text_problem(occurrence.text, occurrence.percent)
+        if problem is not None:
+            refusal = Refusal(f"{where}[*]", _short(occurrence.text), occurrence.page, problem)
+            out.append(_Doubt(occurrence, "text", refusal))
+            continue
         first, last = min((occurrence.page, *occurrence.pages)), max((occurrence.page, *occurrence.pages))
         if not provenance.found(occurrence.text, first, last - first):  # a row split by a page break: both
             shown = f"pages {first}–{last}" if last > first else f"page {first}"

@@ -17,6 +17,7 @@ from docextract.extract.plausibility import (
     in_order,
     key_question_code_problem,
     key_question_set_problems,
+    key_question_text_problem,
     percent_problem,
     score_problems,
     standard_code_problem,
@@ -130,6 +131,24 @@ def test_a_unit_name_holds_no_label_date_score_or_rating(name: str, holds: str |
     assert (problem is None) == (holds is None), problem
     if holds is not None:
         assert holds in (problem or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Does assessment focus sufficiently on keeping other people safe?", None),
+        ("Is the sentence implemented effectively, with a focus on engagement?", None),
+        ("Does assessment focus sufficiently on engaging the person on 85% probation?", "85%"),
+        ("Did planning set at least 60% of the sessions the person needed?", "60%"),
+        ("Does assessment focus sufficiently on keeping other people Current safe?", "Current"),
+        ("probation?", "lower-case start"),
+    ],
+)
+def test_a_key_question_text_holds_no_cell_of_its_table(text: str, holds: str | None) -> None:
+    problem = key_question_text_problem(text, None)  # its value not read
+    assert (problem is None) if holds is None else (problem is not None and holds in problem)
+    if holds is not None and "%" in holds:  # a question with its own value may hold a percentage
+        assert key_question_text_problem(text, 63) is None
 
 
 def test_one_standard_has_one_set_of_key_questions() -> None:
