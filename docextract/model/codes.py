@@ -127,7 +127,9 @@ UNIT_NAME_FROM_TITLE = _register(
     "unit_name_from_title", "warning", "a garbled unit name replaced by the body named in the title"
 )
 UNIT_NAME_MISSING = _register("unit_name_missing", "warning", "a ratings box without a readable unit name")
-UNIT_NAME_GARBLED = _register("unit_name_garbled", "warning", "a unit name interleaved with other text, kept as read")
+UNIT_NAME_GARBLED = _register(
+    "unit_name_garbled", "warning", "a unit name interleaved with other text, confirmed by no title: not stored"
+)
 RATING_COLUMN_UNKNOWN = _register(
     "rating_column_unknown", "warning", "a row prints several ratings and no header says which is this inspection's"
 )

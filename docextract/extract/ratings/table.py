@@ -836,10 +836,11 @@ def _unit_name(draft: _Draft, subject: str | None) -> tuple[str | None, ParseWar
         return None, ParseWarning(
             code=UNIT_NAME_MISSING, message="ratings box without a readable unit name", page=draft.anchor.page
         )
-    if garbled:
-        return name, ParseWarning(
+    if garbled:  # what is left once the fragments are cut may be part of the name ("field PDU"): not stored
+        return None, ParseWarning(
             code=UNIT_NAME_GARBLED,
-            message=f"unit name '{name}' was interleaved with other text in the ratings box",
+            message=f"unit name read as '{name}' was interleaved with other text in the ratings box, and no "
+            "title confirms it: not stored",
             page=draft.anchor.page,
         )
     return name, None
