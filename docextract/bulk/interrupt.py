@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -37,19 +37,29 @@ def _record(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def deferred() -> Iterator[None]:
-    """Within the block, Ctrl-C and SIGTERM are recorded and raised by `check()` (see the module);
-    the previous handlers are put back on leaving, and a request not yet raised is then raised."""
+def handlers(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """`handler` for Ctrl-C and SIGTERM within the block, the previous handlers put back on leaving.
+    Signal handlers can be set on the main thread only: elsewhere nothing changes (signals go to it)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    _requested.clear()
-    previous = {number: signal.signal(number, _record) for number in SIGNALS}
+    previous = {number: signal.signal(number, handler) for number in SIGNALS}
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Within the block, Ctrl-C and SIGTERM are recorded and raised by `check()` (see the module);
+    the previous handlers are put back on leaving, and a request not yet raised is then raised."""
+    _requested.clear()
+    try:
+        with handlers(_record):
+            yield
+    finally:
         requested = _requested.is_set()
         _requested.clear()
     if requested:

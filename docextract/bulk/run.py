@@ -80,9 +80,6 @@ class _Writer:
         self.last_flush = time.monotonic()
 
 
-_DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
 @contextlib.contextmanager
 def _uninterrupted() -> Iterator[None]:
     """Ctrl-C or SIGTERM during a commit waits for its end, then interrupts (KeyboardInterrupt).
@@ -90,20 +87,9 @@ def _uninterrupted() -> Iterator[None]:
     A signal met by DuckDB inside a statement abandons it with a RuntimeError ("Query interrupted"),
     not a KeyboardInterrupt: the run would end with a traceback and exit 1, not 130, and without
     its summary. The handlers are swapped on the main thread only (elsewhere signals go to it)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     caught: list[int] = []
-
-    def defer(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
-
-    previous = {number: signal.signal(number, defer) for number in _DEFERRED_SIGNALS}
-    try:
+    with interrupt.handlers(lambda signum, frame: caught.append(signum)):
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
     if caught:
         raise KeyboardInterrupt
 

@@ -151,23 +151,15 @@ def key_question_text_problem(text: str, percent: int | None) -> str | None:
     """Why a key question's text cannot be one: it holds a value column's header word or starts in
     lower case, or, with no `percent` read, it holds a percentage (plausibility.yaml
     `key_questions.forbidden_text`, `forbidden_text_without_value`). None when it can be."""
-    checks = _question_forbidden() + (_question_forbidden_without_value() if percent is None else ())
+    checks = _named("key_questions", "forbidden_text")
+    if percent is None:
+        checks += _named("key_questions", "forbidden_text_without_value")
     for label, pattern in checks:
         match = pattern.search(text)
         if match:
             kind = label.removeprefix("a ").removeprefix("an ")
             return f"a key question's text holds no {kind} ('{match.group(0).strip() or text[:1]}')"
     return None
-
-
-@cache
-def _question_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, compiled(item.pattern)) for item in rules().key_questions.forbidden_text)
-
-
-@cache
-def _question_forbidden_without_value() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, compiled(item.pattern)) for item in rules().key_questions.forbidden_text_without_value)
 
 
 # --- unit names ----------------------------------------------------------------------------------
@@ -181,7 +173,7 @@ def unit_name_problem(name: str | None) -> str | None:
     spec = rules().unit_name
     if len(name.split()) > spec.max_words:
         return f"a unit name has at most {spec.max_words} words"
-    for forbidden in _forbidden():
+    for forbidden in _named("unit_name", "forbidden"):
         match = forbidden[1].search(name)
         if match:
             return f"a unit name holds no {forbidden[0].removeprefix('a ').removeprefix('an ')} ('{match.group(0)}')"
@@ -193,7 +185,7 @@ def standard_name_problem(name: str | None) -> str | None:
     name; plausibility.yaml `standard_name`). None when it can be."""
     if not name:
         return None
-    for label, pattern in _standard_forbidden():
+    for label, pattern in _named("standard_name", "forbidden"):
         match = pattern.search(name)
         if match:
             return f"a standard's name holds no {label.removeprefix('a ').removeprefix('an ')} ('{match.group(0)}')"
@@ -201,13 +193,9 @@ def standard_name_problem(name: str | None) -> str | None:
 
 
 @cache
-def _standard_forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, compiled(item.pattern)) for item in rules().standard_name.forbidden)
-
-
-@cache
-def _forbidden() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple((item.name, compiled(item.pattern)) for item in rules().unit_name.forbidden)
+def _named(section: str, name: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """The (name, compiled pattern) pairs of plausibility.yaml's list `section.name`."""
+    return tuple((item.name, compiled(item.pattern)) for item in getattr(getattr(rules(), section), name))
 
 
 # --- key-question sets ------------------------------------------------------------------------
