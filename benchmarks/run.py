@@ -19,9 +19,12 @@ With `--producers` it measures instead one row per PDF producer (the corpus, pri
 LibreOffice; generated reports, reportlab; the shared producer inputs printed by headless
 Chromium and by LibreOffice from .docx; the fpdf2 fixture; committed producer fixtures
 under tests/fixtures/producers/ when present): in one process pinned to one core, the
-floor and the parse of each file alternate (A B A B ...) so machine noise falls on both,
-timed in CPU seconds; per file the medians, per producer the ratio parse / floor over
-all its files, the median and the largest ratio of any one file, and where a parse's time
+floor, the bound and the parse of each file alternate (A B C A B C ...) so machine noise
+falls on all three, timed in CPU seconds; per file the medians, per producer the ratio
+parse / floor over all its files, the median and the largest ratio of any one file, the
+bound / floor (the floor plus one bare pdfium call per character of the pages the parse
+lays out: the least any character-level reading of those pages can cost, see `_bound`)
+and its largest ratio of any one file, and where a parse's time
 goes (cheap pass, character reads, layout, the rest: one more parse of each file, timed
 apart).
 """
@@ -88,6 +91,56 @@ def _parse(path: str) -> int:
 METHODS = {"floor": _floor, "naive": _naive, "parse": _parse}
 
 
+def laid_out_pages(path: str) -> set[int]:
+    """The pages (1-based) whose characters a parse of `path` reads and lays out into rows
+    (`Document.layout_rows`), found by one parse with that method watched."""
+    import docextract
+    from docextract.read.document import Document
+
+    original, pages = Document.layout_rows, set()
+
+    def watched(self: Document, number: int) -> Any:
+        pages.add(number)
+        return original(self, number)
+
+    Document.layout_rows = watched  # type: ignore[method-assign]
+    try:
+        docextract.parse(path)
+    finally:
+        Document.layout_rows = original  # type: ignore[method-assign]
+    return pages
+
+
+def _bound(path: str, pages: set[int]) -> int:
+    """The floor plus the least a character-level reading layer must add: one pdfium call per
+    character (its loose box, through a bare ctypes pointer into a reused buffer, as
+    docextract's glyph loop reads it) on every page in `pages`, and nothing else (no font
+    size, baseline or Python work per character). A parse that lays those pages out cannot
+    cost less than this."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    loose = type(raw.FPDFText_GetLooseCharBox)(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+    count, box = raw.FPDFText_CountChars, (ctypes.c_float * 4)()
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            if index + 1 in pages:
+                handle = textpage.raw
+                for char in range(count(handle)):
+                    loose(handle, char, box)
+            textpage.close()
+            page.close()
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def worker(method: str, files: list[str], repeat: int) -> dict[str, Any]:
     """Time `method` on every file `repeat` times (after one warm-up call); report peak RSS."""
     function = METHODS[method]
@@ -114,19 +167,24 @@ def run_method(method: str, files: list[str], repeat: int) -> dict[str, Any]:
 
 
 def interleaved(files: list[str], repeat: int) -> dict[str, Any]:
-    """Floor and parse of each file alternated `repeat` times (A B A B), in CPU seconds, after
-    one warm-up of each; returns per-file lists of both and the page counts."""
+    """Floor, bound (`_bound`) and parse of each file alternated `repeat` times (A B C A B C),
+    in CPU seconds, after one warm-up of each; returns per-file lists of the three, the page
+    counts and the number of pages laid out."""
+    laid_out = {file: laid_out_pages(file) for file in files}
     _floor(files[0])
+    _bound(files[0], laid_out[files[0]])
     _parse(files[0])
-    times: dict[str, dict[str, list[float]]] = {f: {"floor": [], "parse": []} for f in files}
+    methods = {"floor": _floor, "bound": lambda f: _bound(f, laid_out[f]), "parse": _parse}
+    times: dict[str, dict[str, list[float]]] = {f: {m: [] for m in methods} for f in files}
     pages: dict[str, int] = {}
     for file in files:
         for _ in range(repeat):
-            for method in ("floor", "parse"):
+            for method, function in methods.items():
                 start = time.process_time()
-                pages[file] = METHODS[method](file)
+                pages[file] = function(file)
                 times[file][method].append(time.process_time() - start)
-    return {"times": times, "pages": pages, "breakdown": breakdown(files)}
+    laid = sum(len(numbers) for numbers in laid_out.values())
+    return {"times": times, "pages": pages, "laid_out": laid, "breakdown": breakdown(files)}
 
 
 # The parts of a parse timed by `breakdown`: functions of docextract.read.pdf (looked up there at
@@ -202,12 +260,15 @@ def run_producers(synth: int, seed: int, repeat: int) -> list[dict[str, Any]]:
         result = json.loads(output.splitlines()[-1])
         medians = {f: {m: statistics.median(v) for m, v in result["times"][f].items()} for f in files}
         ratios = {f: medians[f]["parse"] / medians[f]["floor"] for f in files if medians[f]["floor"] > 0}
+        bounds = {f: medians[f]["bound"] / medians[f]["floor"] for f in ratios}
         pages = sum(result["pages"].values())
         floor = sum(m["floor"] for m in medians.values())
         parse = sum(m["parse"] for m in medians.values())
+        bound = sum(m["bound"] for m in medians.values())
         worst = max(ratios, key=lambda f: ratios[f])
         rows.append({
-            "producer": name, "files": len(files), "pages": pages,
+            "producer": name, "files": len(files), "pages": pages, "laid_out_pages": result["laid_out"],
+            "bound_over_floor": round(bound / floor, 2), "max_file_bound": round(max(bounds.values()), 2),
             "floor_ms_per_page": round(1000 * floor / pages, 2), "parse_ms_per_page": round(1000 * parse / pages, 2),
             "parse_over_floor": round(parse / floor, 2), "max_file_ratio": round(ratios[worst], 2),
             "max_file": Path(worst).name, "repeat": repeat,
@@ -222,13 +283,15 @@ def print_producers(rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(title="docextract parse / floor (pypdfium2 text) per producer, CPU time, A B A B medians")
-    columns = ("producer", "files", "pages", "floor ms/page", "parse ms/page", "parse/floor", "median file", "max file")
+    columns = ("producer", "files", "pages", "laid out", "floor ms/page", "parse ms/page", "bound/floor",
+               "max file bound", "parse/floor", "median file", "max file")  # fmt: skip
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(row["producer"], str(row["files"]), str(row["pages"]), f"{row['floor_ms_per_page']:.2f}",
-                      f"{row['parse_ms_per_page']:.2f}", f"{row['parse_over_floor']:.2f}x",
-                      f"{row['median_file_ratio']:.2f}x",
+        table.add_row(row["producer"], str(row["files"]), str(row["pages"]), str(row["laid_out_pages"]),
+                      f"{row['floor_ms_per_page']:.2f}", f"{row['parse_ms_per_page']:.2f}",
+                      f"{row['bound_over_floor']:.2f}x", f"{row['max_file_bound']:.2f}x",
+                      f"{row['parse_over_floor']:.2f}x", f"{row['median_file_ratio']:.2f}x",
                       f"{row['max_file_ratio']:.2f}x {row['max_file']}")  # fmt: skip
     Console().print(table)
     parts = Table(title="where a parse's CPU time goes, in units of the floor (parse/floor x share)")
