@@ -138,9 +138,9 @@ def test_what_is_not_an_archive_is_refused(archive: Path, tmp_path: Path) -> Non
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
     cases = {
-        str(fake): "not a DuckDB database",
-        str(empty): "not a docextract bulk archive (no reports table)",
-        str(tmp_path / "missing.duckdb"): "no such file",
+        str(fake): "not_an_archive: not a DuckDB database",
+        str(empty): "not_an_archive: not a docextract bulk archive (no reports table)",
+        str(tmp_path / "missing.duckdb"): "not_found: no such file",
     }
     for path, reason in cases.items():
         done = _cli("validate", path)

@@ -130,7 +130,7 @@ def test_parse_keeps_going_and_exits_2_when_one_file_is_bad(tmp_path: Path) -> N
     out.write_text("previous\n")
     result = runner.invoke(app, ["parse", str(tmp_path / "nope.pdf"), str(good), "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and "nope.pdf: no such file" in result.stderr
+    assert result.stderr.count("\n") == 1 and "nope.pdf: not_found: no such file" in result.stderr
     assert out.read_text() == "previous\n"  # a partial batch never replaces an output
     listed = runner.invoke(app, ["parse", str(tmp_path / "nope.pdf"), str(good)])
     assert listed.exit_code == 2 and len(json.loads(listed.stdout)) == 1
