@@ -147,6 +147,32 @@ def key_question_code_problem(code: str | None, standard: str | None) -> str | N
     return f"key question {code} does not belong to standard {standard}"
 
 
+def key_question_count_problem(standard: str, limit: int, kept: int, pages: str) -> str:
+    """Why a question read in a later table is not one more key question of `standard` ('2.5
+    Reviewing'): the framework gives it at most `limit` (patterns/frameworks.yaml `key_questions`),
+    `kept` were read before it (on `pages`) and it is none of them."""
+    where = f" on page {pages}" if pages and "," not in pages else f" on pages {pages}" if pages else ""
+    return (
+        f"standard {standard} has at most {limit} key questions in this framework; {kept} were read{where} and "
+        "this question, printed in a later table, is none of them (a prompt whose key question is on a page "
+        "missing or unreadable, or a key question printed again in other words)"
+    )
+
+
+def key_question_numbered_problem(standard: str, codes: Sequence[str | None], pages: str) -> str:
+    """Why a question printed without a code in a later table is not one more key question of
+    `standard` ('3.2 Statutory victim work') whose key questions were read numbered (`codes`, on
+    `pages`): a report numbering its key questions numbers each (plausibility.yaml
+    `key_questions.numbered_set`)."""
+    shown = ", ".join(code for code in codes if code)
+    where = f" on page {pages}" if pages and "," not in pages else f" on pages {pages}" if pages else ""
+    return (
+        f"standard {standard}'s key questions are printed numbered ({shown}{where}) and this question, printed "
+        "in a later table without a number, is none of them (a prompt whose key question is on a page missing "
+        "or unreadable, or a key question printed again in other words)"
+    )
+
+
 def key_question_text_problem(text: str, percent: int | None) -> str | None:
     """Why a key question's text cannot be one: it holds a value column's header word or starts in
     lower case, or, with no `percent` read, it holds a percentage (plausibility.yaml

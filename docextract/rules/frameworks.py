@@ -3,7 +3,8 @@
 Checked on load, besides the types: each band list covers its whole range (0 to the maximum
 score, or 0-100 for key-question percentages) once, without gaps, overlaps or inverted bands,
 its ratings rising with the bounds; a framework's maximum score is the points of the best
-rating × its counted standards; no standard code is listed twice (in one variant); every
+rating × its counted standards; no standard code is listed twice (in one variant); a case-based
+standard gives the most key questions it has (`key_questions`), a judgement-based one none; every
 rating word is one of patterns/vocab.yaml.
 """
 
@@ -15,6 +16,7 @@ from ..model.codes import (
     RULE_BAND_ORDER,
     RULE_BAND_OVERLAP,
     RULE_MAX_SCORE,
+    RULE_SCHEMA,
     RULE_STANDARD_DUPLICATE,
     RULE_UNKNOWN_RATING,
 )
@@ -92,13 +94,22 @@ class KeyQuestionBands(Strict):
 
 class StandardRule(Strict):
     """A standard of a framework: code ("2.1"), name, whether its rating comes from key questions,
+    the most key questions it has (case-based standards only: the most any report seen prints),
     the report variant printing it (None: every variant) and whether it counts towards the score."""
 
     code: str = Field(pattern=r"^\d\.\d$")
     name: str
     case_based: bool
+    key_questions: int | None = Field(default=None, ge=1)
     variant: str | None = None
     counted: bool = True
+
+    @model_validator(mode="after")
+    def _count(self) -> "StandardRule":
+        if self.case_based != (self.key_questions is not None):
+            has = "a case-based standard gives" if self.case_based else "a judgement-based standard has no"
+            raise rule_error(RULE_SCHEMA, f"{self.code} {self.name}: {has} `key_questions` (the most it has)")
+        return self
 
 
 class Framework(FrameworkMethods, Strict):

@@ -53,6 +53,8 @@ class KeyQuestionRules(KeyQuestionRulesMethods, Strict):
 
     code_of_standard: bool
     codes_consecutive: bool
+    count_of_framework: bool
+    numbered_set: bool
     subject: str
     forbidden_text: list[NamedPattern] = Field(min_length=1)
     forbidden_text_without_value: list[NamedPattern] = Field(min_length=1)

@@ -44,9 +44,13 @@ from ..plausibility import (
     Provenance,
     Refusal,
     key_question_code_problem,
+    key_question_count_problem,
+    key_question_numbered_problem,
     key_question_set_problems,
     key_question_text_problem,
     percent_problem,
+    question_subject,
+    refusal,
 )
 from .scan import (
     NEAR_LINES,
@@ -547,14 +551,50 @@ def _similarity(a: str, b: str) -> float:
 
 def merge(occurrences: Sequence[Occurrence], similarity: float) -> list[_Merged]:
     """Occurrences of one standard, table by table, merged into one entry per question."""
+    return merge_within(occurrences, similarity, None)[0]
+
+
+class Beyond(NamedTuple):
+    """The questions of a later table refused by `merge_within`: why ('count': more than the
+    standard has; 'numbered': unnumbered beside numbered ones) and the occurrences."""
+
+    why: str
+    occurrences: list[Occurrence]
+
+
+def merge_within(
+    occurrences: Sequence[Occurrence],
+    similarity: float,
+    limit: int | None,
+    numbered: bool = False,
+    names_other: Callable[[str], bool] | None = None,
+) -> tuple[list[_Merged], list[Beyond]]:
+    """Occurrences of one standard, table by table, merged into one entry per question, and the
+    occurrences refused: a later table's questions that are none of those read before it are left
+    out when they name another standard (`names_other`: "Does planning …" under victim work), when
+    they would make more than `limit` (the most key questions the standard has), or, with
+    `numbered`, when the first table printed codes and none of them has one (a report numbering
+    its key questions numbers each; so are a numbered table's unnumbered rows printed on a later
+    page than its numbered ones). A table's new questions are kept or refused together (which of
+    them is a key question cannot be told); a first table of more than `limit` is kept as read."""
     merged: list[_Merged] = []
+    refused: list[Beyond] = []
     tables: dict[int, list[Occurrence]] = {}
     for occurrence in occurrences:
         tables.setdefault(occurrence.table, []).append(occurrence)
+    coded = False
     for run in tables.values():
+        if numbered:
+            run, unnumbered = _numbered_rows(run)
+            if unnumbered:
+                refused.append(Beyond("numbered", unnumbered))
+        if not run:
+            continue
         if not merged:
             merged = [_Merged([o]) for o in run]
+            coded = numbered and any(o.code for o in run)
             continue
+        before = len(merged)
         by_position = len(run) == len(merged)
         for position, occurrence in enumerate(run):
             target = _match(occurrence, merged, position if by_position else None, similarity)
@@ -562,7 +602,30 @@ def merge(occurrences: Sequence[Occurrence], similarity: float) -> list[_Merged]
                 merged.append(_Merged([occurrence]))
             else:
                 target.items.append(occurrence)
-    return merged
+        other = [e for e in merged[before:] if names_other is not None and names_other(e.primary.text)]
+        if other:
+            refused.append(Beyond("subject", [o for entry in other for o in entry.items]))
+            merged = merged[:before] + [e for e in merged[before:] if e not in other]
+        added = [o for entry in merged[before:] for o in entry.items]
+        if limit is not None and len(merged) > max(limit, before):
+            refused.append(Beyond("count", added))
+        elif coded and added and not any(o.code for o in added):
+            refused.append(Beyond("numbered", added))
+        else:
+            continue
+        del merged[before:]
+    return merged, refused
+
+
+def _numbered_rows(run: list[Occurrence]) -> tuple[list[Occurrence], list[Occurrence]]:
+    """A table's occurrences split into those kept and the unnumbered ones printed on a later page
+    than every numbered one (rows atop the next page that are no row of a numbered table: prompts
+    whose key question is on a page missing or unreadable). All kept when none is numbered."""
+    pages = [o.page for o in run if o.code]
+    if not pages:
+        return run, []
+    last = max(pages)
+    return [o for o in run if o.code or o.page <= last], [o for o in run if not o.code and o.page > last]
 
 
 def _match(occurrence: Occurrence, merged: Sequence[_Merged], position: int | None, threshold: float) -> _Merged | None:
@@ -945,15 +1008,17 @@ def _filled(
     found: dict[tuple[int, str], list[Occurrence]],
     rules: Sequence[StandardRule],
     printed: Callable[[str | None], tuple[int, str] | None],
+    known: bool = True,
 ) -> tuple[list[Unit], list[ParseWarning]]:
     """Copies of `units` whose case-based standards hold the key questions merged from `found`,
-    and the warnings of the merge. A standard left without one: `key_questions_unread` when its
+    and the warnings of the merge (`known`: `rules` are the report's framework's, whose counts of
+    key questions then hold). A standard left without one: `key_questions_unread` when its
     table is printed (`printed`, called only then, with the standard's keyword when other key
     questions were read: the page and text of a row showing it), else `key_questions_not_found`
     when any other was found (the report prints no table for it: `validate` says missing_value)."""
-    similarity = patterns().similarity
     warnings: list[ParseWarning] = []
     out: list[Unit] = []
+    keywords = _keywords([r for r in rules if r.case_based])
     for index, unit in enumerate(units):
         label = unit.name or "unit"
         standards: list[Standard] = []
@@ -961,13 +1026,11 @@ def _filled(
             if not _is_case_based(standard, rules):
                 standards.append(standard.model_copy(deep=True))
                 continue
-            questions: list[KeyQuestion] = []
             read = found.get((index, standard.code), [])
             where = f"units[{index}].standards[{position}].key_questions"
-            for entry in merge([o for o in read if not o.lost], similarity):
-                question, said = _key_question(entry, label, f"{where}[{len(questions)}]")
-                questions.append(question)
-                warnings += said
+            limit = _limit(standard, rules, known)
+            questions, said = _questions(read, label, standard, where, limit, keywords if known else None)
+            warnings += said
             warnings += _incomplete(where, label, standard, questions, read)
             if not questions and (shown := printed(_keyword(standard.code, found))) is not None:
                 warnings.append(_unread(label, standard, where, shown))
@@ -982,6 +1045,60 @@ def _filled(
             standards.append(standard.model_copy(deep=True, update={"key_questions": questions}))
         out.append(unit.model_copy(deep=True, update={"standards": standards}))
     return out, warnings
+
+
+def _questions(
+    read: Sequence[Occurrence],
+    unit: str,
+    standard: Standard,
+    where: str,
+    limit: int | None,
+    keywords: dict[str, str] | None,
+) -> tuple[list[KeyQuestion], list[ParseWarning]]:
+    """One standard's key questions merged from its occurrences `read` (field `where`), and the
+    warnings of the merge: an `implausible_value` for each later table's questions refused as none
+    of the standard's (`merge_within` with `limit`, the most the framework gives the standard, the
+    standards' `keywords` (a question naming another by its subject), and plausibility.yaml
+    `key_questions.numbered_set`)."""
+    warnings: list[ParseWarning] = []
+    questions: list[KeyQuestion] = []
+    numbered = plausibility_rules().key_questions.numbered_set
+
+    def names_other(text: str) -> bool:
+        return keywords is not None and question_subject(text, keywords) not in (None, standard.code)
+
+    merged, refused = merge_within(
+        [o for o in read if not o.lost], patterns().similarity, limit, numbered, names_other
+    )
+    for entry in merged:
+        question, said = _key_question(entry, unit, f"{where}[{len(questions)}]")
+        questions.append(question)
+        warnings += said
+    name = f"{standard.code} {standard.name}"
+    pages = ", ".join(str(p) for p in sorted({q.page for q in questions if q.page is not None}))
+    for group in refused:
+        if group.why == "count" and limit is not None:
+            reason = key_question_count_problem(name, limit, len(questions), pages)
+        elif group.why == "subject" and keywords is not None:
+            named = question_subject(group.occurrences[0].text, keywords)
+            reason = f"a question of standard {named} is none of standard {name}'s (it opens with that standard's name)"
+        else:
+            reason = key_question_numbered_problem(name, [q.code for q in questions], pages)
+        read_as = "; ".join(_short(o.text, 50) for o in group.occurrences)
+        warnings.append(refusal(f"{where}[*]", read_as, group.occurrences[0].page, reason))
+    return questions, warnings
+
+
+def _limit(standard: Standard, rules: Sequence[StandardRule], known: bool) -> int | None:
+    """The most key questions `standard` has in the report's framework (frameworks.yaml
+    `key_questions`; `known`: `rules` are that framework's), or None: framework not known, or
+    plausibility.yaml `key_questions.count_of_framework` off."""
+    if not known or not plausibility_rules().key_questions.count_of_framework:
+        return None
+    same_code = [r for r in rules if r.code == standard.code]
+    named = [r for r in same_code if compact(r.name) == compact(standard.name)]
+    counts = [r.key_questions for r in (named or same_code) if r.key_questions is not None]
+    return max(counts) if counts else None
 
 
 def _incomplete(
@@ -1040,7 +1157,8 @@ def extract_key_questions(
     runs = _Runs(doc, detection, rules, _keywords(case_rules), units, TableReader(doc), Provenance(doc))
     found, warnings = runs.read_all()
     keywords = {code: word for word, code in _keywords(case_rules).items()}
-    filled, more = _filled(units, found, rules, cache(lambda code: _printed_table(doc, keywords, code)))
+    printed = cache(lambda code: _printed_table(doc, keywords, code))
+    filled, more = _filled(units, found, rules, printed, detection.framework in frameworks().frameworks)
     return filled, warnings + more
 
 

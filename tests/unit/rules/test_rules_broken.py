@@ -75,6 +75,9 @@ CASES: list[tuple[str, Callable[[Data], None], str, str]] = [
     # a maximum score that is not 3 × the counted standards (7 standards: 21)
     ("frameworks.yaml", _max_score_99, "rule_max_score", f"{PDU}.max_score"),
     ("frameworks.yaml", _duplicate_standard, "rule_standard_duplicate", f"{PDU}.standards[7]"),
+    # a case-based standard gives the most key questions it has, a judgement-based one none
+    ("frameworks.yaml", _set(f"{PDU}.standards.3.key_questions", None), "rule_schema", f"{PDU}.standards[3]"),
+    ("frameworks.yaml", _set(f"{PDU}.standards.0.key_questions", 3), "rule_schema", f"{PDU}.standards[0]"),
     # kinds and rating words come from vocab.yaml
     ("frameworks.yaml", _set(f"{PDU}.kind", "pdu_report"), "rule_unknown_kind", f"{PDU}.kind"),
     ("frameworks.yaml", _set(f"{PDU}.overall_bands.0.rating", "Satisfactory"), "rule_unknown_rating",
