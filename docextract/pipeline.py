@@ -10,13 +10,14 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
 from ._version import __version__
-from .detect.classify import Detection, detect
+from .detect.classify import Detection, detect, several_units_kind
 from .extract.explain import explain_nulls
 from .extract.keyquestions.extract import extract_key_questions, units_from_key_questions
 from .extract.metadata import extract_metadata
@@ -28,6 +29,7 @@ from .extract.statements import extract_statements
 from .extract.thematic import lead_inspectorates
 from .model.codes import (
     IS_DIRECTORY,
+    KIND_FROM_UNITS,
     NOT_A_RECORD,
     NOT_FOUND,
     OVERALL_RATING_UNREADABLE,
@@ -88,6 +90,11 @@ def parse_document(doc: Document) -> InspectionReport:
     meta = extract_metadata(doc)
     warnings += meta.warnings
     units, found = _units(doc, detection, meta.subject)
+    several = several_units_kind(doc, detection, [unit.name for unit in units])
+    if several is not None:  # a one-unit kind rating several units: read again as the kind it prints cues of
+        warnings.append(_kind_from_units(detection.kind, several, units))
+        detection = replace(detection, kind=several)
+        units, found = _units(doc, detection, meta.subject)
     warnings += found
     recs, found = extract_recommendations(doc, detection, units)
     warnings += found
@@ -129,6 +136,18 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
         units, found = units_from_key_questions(doc, detection, subject)
         warnings += found + _table_not_read(units)
     return units, warnings
+
+
+def _kind_from_units(detected: str, kind: str, units: list[Unit]) -> ParseWarning:
+    """The `kind_from_units` warning: a report detected as `detected` (a kind rating one body) whose
+    ratings name several `units` is read as `kind` (patterns/detection.yaml `several_units`)."""
+    names = ", ".join(f"'{unit.name}'" for unit in units if unit.name)
+    return ParseWarning(
+        code=KIND_FROM_UNITS,
+        message=f"kind: detected as {detected}, a kind rating one body, but its ratings name {len(units)} units "
+        f"({names}) and it prints the cues of a {kind} (patterns/detection.yaml several_units): read as a {kind}",
+        field="kind",
+    )
 
 
 def _table_not_read(units: list[Unit]) -> list[ParseWarning]:

@@ -20,7 +20,7 @@ from ..model.record import Kind, ParseWarning
 from ..read.document import FOOTNOTES_SECTION, Document, Line, Page
 from ..read.fuzzy import as_rating, cells_before_code
 from ..read.normalize import compact
-from ..rules.patterns import detection_patterns, frameworks, ratings_patterns
+from ..rules.patterns import detection_patterns, frameworks, ratings_patterns, vocab
 from ..rules.regexes import compiled
 
 if TYPE_CHECKING:  # the schema classes load only to validate a changed rule file
@@ -403,6 +403,19 @@ def _matches(doc: Document, kind: KindCues) -> bool:
 
     results = (found(cue) for cue in kind.cues)
     return all(results) if kind.match == "all" else any(results)
+
+
+def several_units_kind(doc: Document, detection: Detection, names: Sequence[str | None]) -> Kind | None:
+    """The kind a report detected as a one-unit kind (vocab.yaml `one_unit`: it rates one body) is
+    read as when its ratings name several units (`names`, the units read; two distinct names at
+    least): the first kind of detection.yaml `several_units` whose cues are found, else None (also
+    for one unit, or a kind rating several)."""
+    if detection.kind not in vocab().kinds_where("one_unit") or len({n for n in names if n}) < 2:
+        return None
+    for entry in detection_patterns().several_units:
+        if _matches(doc, entry):
+            return cast(Kind, entry.kind)
+    return None
 
 
 def detect_kind(doc: Document, framework: str | None) -> Kind:

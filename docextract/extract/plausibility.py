@@ -148,28 +148,30 @@ def key_question_code_problem(code: str | None, standard: str | None) -> str | N
 
 
 def key_question_count_problem(standard: str, limit: int, kept: int, pages: str) -> str:
-    """Why a question read in a later table is not one more key question of `standard` ('2.5
-    Reviewing'): the framework gives it at most `limit` (patterns/frameworks.yaml `key_questions`),
-    `kept` were read before it (on `pages`) and it is none of them."""
+    """Why questions read after a standard's own (in a later table, or on a later page of its table)
+    are not more key questions of `standard` ('2.5 Reviewing'): the framework gives it at most
+    `limit` (patterns/frameworks.yaml `key_questions`), `kept` were read before them (on `pages`)
+    and they are none of them."""
     where = f" on page {pages}" if pages and "," not in pages else f" on pages {pages}" if pages else ""
     return (
         f"standard {standard} has at most {limit} key questions in this framework; {kept} were read{where} and "
-        "this question, printed in a later table, is none of them (a prompt whose key question is on a page "
-        "missing or unreadable, or a key question printed again in other words)"
+        "what was read here, printed after them (in a later table or on a later page), is none of them (prompts "
+        "whose key question, or the heading of another standard, is on a page missing or unreadable, or a key "
+        "question printed again in other words)"
     )
 
 
 def key_question_numbered_problem(standard: str, codes: Sequence[str | None], pages: str) -> str:
-    """Why a question printed without a code in a later table is not one more key question of
-    `standard` ('3.2 Statutory victim work') whose key questions were read numbered (`codes`, on
-    `pages`): a report numbering its key questions numbers each (plausibility.yaml
-    `key_questions.numbered_set`)."""
+    """Why questions printed without a code after a standard's numbered ones (in a later table, or on
+    a later page of its table) are not more key questions of `standard` ('3.2 Statutory victim
+    work'), whose key questions were read numbered (`codes`, on `pages`): a report numbering its key
+    questions numbers each (plausibility.yaml `key_questions.numbered_set`)."""
     shown = ", ".join(code for code in codes if code)
     where = f" on page {pages}" if pages and "," not in pages else f" on pages {pages}" if pages else ""
     return (
-        f"standard {standard}'s key questions are printed numbered ({shown}{where}) and this question, printed "
-        "in a later table without a number, is none of them (a prompt whose key question is on a page missing "
-        "or unreadable, or a key question printed again in other words)"
+        f"standard {standard}'s key questions are printed numbered ({shown}{where}) and what was read here, "
+        "printed after them without a number (in a later table or on a later page), is none of them (prompts "
+        "whose key question is on a page missing or unreadable, or a key question printed again in other words)"
     )
 
 

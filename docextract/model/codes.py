@@ -114,6 +114,12 @@ BROKEN_LIGATURE = _register(
 UNKNOWN_DOCUMENT = _register(
     "unknown_document", "warning", "not an HM Inspectorate of Probation report of a kind docextract reads: no values"
 )
+KIND_FROM_UNITS = _register(
+    "kind_from_units",
+    "warning",
+    "a report of a one-unit kind whose ratings name several units, read as another kind whose cues it prints "
+    "(patterns/detection.yaml `several_units`: a regional letter without its first page)",
+)
 RATINGS_NOT_FOUND = _register(
     "ratings_not_found", "warning", "a kind that normally has a ratings table, but none could be read"
 )

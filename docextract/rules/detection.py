@@ -24,6 +24,13 @@ class KindCues(Strict):
     cues: list[Cue]
 
 
+class SeveralUnitsKind(KindCues):
+    """A kind a one-unit kind's report is read as when its ratings name several units and these
+    cues are found (detection.yaml `several_units`)."""
+
+    kind: KnownKind
+
+
 class PublisherCues(Strict):
     """How an HM Inspectorate of Probation publication is recognised (detection.yaml `publisher`)."""
 
@@ -72,6 +79,7 @@ class DetectionPatterns(DetectionMethods, Strict):
     little_text_characters: int = Field(ge=0)
     kinds: dict[KnownKind, KindCues]
     before_framework: list[KnownKind]
+    several_units: list[SeveralUnitsKind] = Field(default_factory=list)
     title_start: str
     page_number: str
     running_number: str

@@ -39,6 +39,11 @@ CASES = [  # fixture, its source's truth, the standard the prompt rows were stor
         "libreoffice-reg2018-lines-words-annex-yearonly",
         "3.2",
     ),
+    (  # not the annex: the page holding 3.2 and 3.3's heading gone, 3.3's table runs on under 3.1's
+        ANNEX / "libreoffice-youth-lines-words-letter-without-p16.pdf",
+        "libreoffice-youth-lines-words-letter",
+        "3.1",
+    ),
     (
         FIXTURES / "spaced" / "chromium-youth-lines-words-letter-justified.pdf",
         "chromium-youth-lines-words-letter",

@@ -583,11 +583,8 @@ def merge_within(
     for occurrence in occurrences:
         tables.setdefault(occurrence.table, []).append(occurrence)
     coded = False
-    for run in tables.values():
-        if numbered:
-            run, unnumbered = _numbered_rows(run)
-            if unnumbered:
-                refused.append(Beyond("numbered", unnumbered))
+    for whole in tables.values():
+        run = _screened(whole, limit, numbered, refused)
         if not run:
             continue
         if not merged:
@@ -602,19 +599,66 @@ def merge_within(
                 merged.append(_Merged([occurrence]))
             else:
                 target.items.append(occurrence)
-        other = [e for e in merged[before:] if names_other is not None and names_other(e.primary.text)]
-        if other:
-            refused.append(Beyond("subject", [o for entry in other for o in entry.items]))
-            merged = merged[:before] + [e for e in merged[before:] if e not in other]
-        added = [o for entry in merged[before:] for o in entry.items]
-        if limit is not None and len(merged) > max(limit, before):
-            refused.append(Beyond("count", added))
-        elif coded and added and not any(o.code for o in added):
-            refused.append(Beyond("numbered", added))
-        else:
-            continue
-        del merged[before:]
+        merged[before:] = _new_kept(merged[before:], before, limit, coded, names_other, refused)
     return merged, refused
+
+
+def _screened(run: list[Occurrence], limit: int | None, numbered: bool, refused: list[Beyond]) -> list[Occurrence]:
+    """A table's occurrences less its rows printed after the standard's own on a later page (its
+    unnumbered rows after numbered ones, with `numbered`; its rows beyond `limit`), which are added
+    to `refused`."""
+    if numbered:
+        run, unnumbered = _numbered_rows(run)
+        if unnumbered:
+            refused.append(Beyond("numbered", unnumbered))
+    run, over = _pages_within(run, limit)
+    if over:
+        refused.append(Beyond("count", over))
+    return run
+
+
+def _new_kept(
+    new: list[_Merged],
+    before: int,
+    limit: int | None,
+    coded: bool,
+    names_other: Callable[[str], bool] | None,
+    refused: list[Beyond],
+) -> list[_Merged]:
+    """Of a later table's `new` entries (none of the `before` read earlier), those kept; the others
+    are added to `refused`: those naming another standard, then all when they would make more than
+    `limit`, or when the first table was numbered (`coded`) and none of them is."""
+    other = [e for e in new if names_other is not None and names_other(e.primary.text)]
+    if other:
+        refused.append(Beyond("subject", [o for entry in other for o in entry.items]))
+        new = [e for e in new if e not in other]
+    added = [o for entry in new for o in entry.items]
+    if limit is not None and before + len(new) > max(limit, before):
+        refused.append(Beyond("count", added))
+        return []
+    if coded and added and not any(o.code for o in added):
+        refused.append(Beyond("numbered", added))
+        return []
+    return new
+
+
+def _pages_within(run: list[Occurrence], limit: int | None) -> tuple[list[Occurrence], list[Occurrence]]:
+    """A table's occurrences split into those kept and those printed on its later pages when the
+    table holds more than `limit` questions: its first pages are kept while they hold at most
+    `limit` (a table run on atop a page whose standard heading is on a page missing: the rows of
+    the next standard), the rest refused. All kept within the limit, or when its first page alone
+    holds more (which rows are not the standard's cannot be told)."""
+    if limit is None or len(run) <= limit:
+        return run, []
+    pages = sorted({o.page for o in run})
+    kept = 0
+    for page in pages:
+        if len([o for o in run if o.page <= page]) > limit:
+            break
+        kept = page
+    if not kept:
+        return run, []
+    return [o for o in run if o.page <= kept], [o for o in run if o.page > kept]
 
 
 def _numbered_rows(run: list[Occurrence]) -> tuple[list[Occurrence], list[Occurrence]]:
