@@ -199,6 +199,12 @@ RECOMMENDATION_LEAD_IN_UNREAD = _register(
 RECOMMENDATION_NUMBER_UNREADABLE = _register(
     "recommendation_number_unreadable", "warning", "a recommendation numbered other than 1, 2, 3… ('1a.'): number null"
 )
+RECOMMENDATION_LINE_UNREAD = _register(
+    "recommendation_line_unread",
+    "warning",
+    "a line under a lead-in numbered touching its text ('14.review …') does not continue the list: not read "
+    "as a recommendation, the list may be incomplete",
+)
 RECOMMENDATION_TEXT_CUT = _register(
     "recommendation_text_cut",
     "warning",

@@ -75,6 +75,7 @@ class RecommendationPatterns(Strict):
     headings: RecommendationHeadings
     lead_ins: LeadInPatterns
     item: str
+    item_glued: str
     numbered_heading: NumberedHeading
     continues_after: ContinuesAfter
     addressee_cleanup: list[Cleanup]
@@ -83,6 +84,6 @@ class RecommendationPatterns(Strict):
     tally: str
     tally_transferred: str
 
-    _i = field_validator("item")(lambda cls, v: check_groups(v, "number", "text"))
+    _i = field_validator("item", "item_glued")(lambda cls, v: check_groups(v, "number", "text"))
     _s = field_validator("stated_count", "tally_transferred")(lambda cls, v: check_groups(v, "count"))
     _t = field_validator("tally")(lambda cls, v: check_groups(v, "progress", "count"))

@@ -21,6 +21,7 @@ class KindInfo(Strict):
     rated: bool = False
     one_unit: bool = False
     recommendations: bool = False
+    may_recommend: bool = False
 
 
 class Vocab(VocabMethods, Strict):

@@ -23,6 +23,7 @@ from ...model.codes import (
     PREVIOUS_RECOMMENDATION_UNJUDGED,
     RECOMMENDATION_ADDRESSEE_JOINT,
     RECOMMENDATION_LEAD_IN_UNREAD,
+    RECOMMENDATION_LINE_UNREAD,
     RECOMMENDATION_NUMBER_UNREADABLE,
     RECOMMENDATION_TEXT_CUT,
     RECOMMENDATION_UNIT_INFERRED,
@@ -78,6 +79,7 @@ class _Compiled(NamedTuple):
     previous_lead: regex.Pattern[str]
     this_body: regex.Pattern[str]
     item: regex.Pattern[str]
+    item_glued: regex.Pattern[str]
     stated: regex.Pattern[str]
     tally: regex.Pattern[str]
     tally_transferred: regex.Pattern[str]
@@ -111,6 +113,7 @@ def _rules() -> _Compiled:
         previous_lead=compiled(p.lead_ins.previous),
         this_body=compiled(p.lead_ins.this_body),
         item=compiled(p.item),
+        item_glued=compiled(p.item_glued),
         stated=compiled(p.stated_count),
         tally=compiled(p.tally),
         tally_transferred=compiled(p.tally_transferred),
@@ -322,6 +325,7 @@ class _Scanner:
         self.block_items = 0
         self.prose_run = 0
         self.current: list[_Item] = []
+        self.unread: list[Line] = []  # lines numbered touching their text that continue no list
         self.previous: list[_Item] = []
         self.stated: StatedCount | None = None
         self.stated_searched = False
@@ -342,7 +346,27 @@ class _Scanner:
 
     def opens(self, text: str) -> bool:
         """The line opens something else: a numbered item, a heading or a lead-in."""
-        return bool(self.rules.item.match(text) or self.heading(text) or self.leadish(text))
+        return bool(
+            self.item_at(text) or self.rules.item_glued.match(text) or self.heading(text) or self.leadish(text)
+        )
+
+    def item_at(self, text: str, opening: bool = False) -> regex.Match[str] | None:
+        """The line as a numbered item: printed '1. text', or with the number touching its text
+        ('10.monitor') when it continues the list (the next number; 1 under a lead-in with no item
+        yet, or `opening`: the line after a lead-in)."""
+        number = self.rules.item.match(text)
+        if number is not None:
+            return number
+        glued = self.rules.item_glued.match(text)
+        if glued is None or glued.group("letter"):
+            return None
+        items = self.current if self.mode == "current" else self.previous
+        listed = [*items, self.item] if self.item is not None else items
+        last = listed[-1] if listed else None
+        value = int(glued.group("number"))
+        fresh = opening or (self.lead is not None and not self.block_items)
+        expected = (last.number or 0) + 1 if last is not None else 1
+        return glued if value == expected or (value == 1 and fresh) else None
 
     def cut_at(self, item: _Item, line: Line) -> bool:
         """`item` ends at the foot of a text column, unfinished (no closing mark), and `line`, the
@@ -418,7 +442,7 @@ class _Scanner:
         text = line.text
         if not text.endswith(":") or index + 1 >= len(self.lines):
             return None
-        if not self.rules.item.match(self.lines[index + 1].text):
+        if not self.item_at(self.lines[index + 1].text, opening=True):
             return None
         rules = self.rules
         previous = rules.previous_lead.search(text)
@@ -509,7 +533,7 @@ class _Scanner:
             self.mode, self.lead, self.block_items = heading, None, 0
             self.prose = []
             return
-        number = self.rules.item.match(text)
+        number = self.item_at(text)
         if number and self.lead is not None and self.numbered_heading(index, number):
             self.settle()
             self.lead, self.block_items = None, 0
@@ -527,6 +551,8 @@ class _Scanner:
             self.settle()
             self.take_lead(lead)
             return
+        if self.lead is not None and self.block_items and self.rules.item_glued.match(text):
+            self.unread.append(line)  # numbered like an item, but not the list's next number
         self.prose.append(line)
         self.prose_run += 1
         if self.awaiting is not None and len(self.awaiting.after) < _JUDGEMENT_LINES:
@@ -738,30 +764,76 @@ def judgement(lines: Sequence[Line]) -> tuple[Progress | None, str | None]:
 
 # --- entry point -----------------------------------------------------------------------
 
-def _missing(detection: Detection) -> list[ParseWarning]:
-    """A `recommendations_not_found` warning for kinds that always recommend, else none."""
-    if detection.kind not in vocab().kinds_where("recommendations"):  # kinds that always recommend
-        return []
-    message = f"a {detection.kind} normally lists numbered recommendations; none was found"
-    return [ParseWarning(code=RECOMMENDATIONS_NOT_FOUND, message=message)]
+def _missing(detection: Detection, section: _Section) -> list[ParseWarning]:
+    """A `recommendations_not_found` warning when no recommendation was read: for kinds that always
+    recommend (vocab.yaml), and for any report printing a recommendations section (`section`: a
+    heading 'Recommendations' with a stated count or a '… should:' lead-in under it), whose items
+    are then in a form not read (bullets, '(1)'): none is stored, and `validate` does not say ok."""
+    always = detection.kind in vocab().kinds_where("recommendations")
+    heading = section.heading
+    if always or heading is None or detection.kind not in vocab().kinds_where("may_recommend"):
+        if not always:
+            return []
+        message = f"a {detection.kind} normally lists numbered recommendations; none was found"
+        return [ParseWarning(code=RECOMMENDATIONS_NOT_FOUND, message=message)]
+    found = [f"heading '{heading.text}' on page {heading.page}"]
+    if section.stated is not None:
+        found.append(f"a stated count of {section.stated.value}")
+    if section.lead is not None:
+        found.append(f"the lead-in '{section.lead.text}'")
+    message = (
+        f"the report prints a recommendations section ({', '.join(found)}) but no recommendation in a form "
+        "read (numbered '1.' items) follows: none stored"
+    )
+    after = section.after
+    return [
+        ParseWarning(
+            code=RECOMMENDATIONS_NOT_FOUND,
+            message=message,
+            field="recommendations",
+            read=after.text if after is not None else None,
+            page=heading.page,
+            bbox=heading.box,
+        )
+    ]
 
 
-# How many lines after a recommendations heading may state the count when no list is read.
+# How many lines after a recommendations heading may state the count or open a lead-in when no list is read.
 _STATED_LINES = 12
 
 
-def _stated_unlisted(doc: Document, detection: Detection) -> StatedCount | None:
-    """The count stated under a recommendations heading ('we have made five recommendations.') of a
-    report whose list was not read (a table, an unknown form): the count is what it prints; with no
-    list to compare, `validate` does not compare it (the recommendations are `not_checked`)."""
+class _Section(NamedTuple):
+    """A recommendations section of a report whose list was not read: its heading, the count it
+    states, its first lead-in and the line after that lead-in (the first item, in a form not read)."""
+
+    heading: Line | None = None
+    stated: StatedCount | None = None
+    lead: Line | None = None
+    after: Line | None = None
+
+
+def _unlisted(doc: Document, detection: Detection) -> _Section:
+    """The recommendations section of a report whose list was not read (a table, bullets, '(1)'): the
+    first heading 'Recommendations' with a stated count ('we have made five recommendations.') or a
+    lead-in ('… should:') in the lines after it. The count is what it prints; with no list to
+    compare, `validate` does not compare it (the recommendations are `not_checked`). A heading with
+    neither (a contents entry) is no section."""
     rules = _rules()
     lines = [line for line in doc.lines() if not detection.is_furniture(line)]
     for index, line in enumerate(lines):
-        if rules.section.match(line.text) or rules.current.match(line.text):
-            found = find_stated_count(lines[index + 1 : index + 1 + _STATED_LINES])
-            if found is not None:
-                return found
-    return None
+        if not (rules.section.match(line.text) or rules.current.match(line.text)):
+            continue
+        under = lines[index + 1 : index + 1 + _STATED_LINES]
+        under = under[: next((i for i, other in enumerate(under) if rules.section.match(other.text)), len(under))]
+        stated = find_stated_count(under)
+        leads = (i for i, other in enumerate(under) if other.text.endswith(":") and _addresses(rules, other.text))
+        lead = next(leads, None)
+        if stated is None and lead is None:
+            continue
+        lead_line = under[lead] if lead is not None else None
+        after = under[lead + 1] if lead is not None and lead + 1 < len(under) else None
+        return _Section(line, stated, lead_line, after)
+    return _Section()
 
 
 def _recommendation(item: _Item) -> Recommendation:
@@ -865,6 +937,20 @@ def _unread(items: Sequence[_Item]) -> list[ParseWarning]:
     return warnings
 
 
+def _line_unread(line: Line) -> ParseWarning:
+    """A line under a lead-in whose number touches its text ('14.review …') but is not the list's
+    next number: not read as a recommendation (it may be one, or a misprint), so the list may be short."""
+    return ParseWarning(
+        code=RECOMMENDATION_LINE_UNREAD,
+        message=f"the line '{line.text}' (page {line.page}) under a lead-in is numbered like a recommendation "
+        "touching its text but does not continue the list: not read as one, the list may be incomplete",
+        field="recommendations",
+        read=line.text,
+        page=line.page,
+        bbox=line.box,
+    )
+
+
 def _cut(index: int, item: _Item) -> ParseWarning:
     """Recommendation `index` ends at the foot of a text column and the next column's first line
     does not surely continue it (no hanging indent, a capital, a complete phrase before it)."""
@@ -889,8 +975,9 @@ def extract_recommendations(
     judgement not found)."""
     pages = candidate_pages(doc)
     if not pages:
-        missing = _missing(detection)
-        return RecommendationsResult(stated_count=_stated_unlisted(doc, detection) if missing else None), missing
+        section = _unlisted(doc, detection)
+        missing = _missing(detection, section)
+        return RecommendationsResult(stated_count=section.stated if missing else None), missing
     first, last = max(1, pages[0] - 1), min(doc.page_count, pages[-1] + 1)
     lines = [line for line in doc.lines(range(first, last + 1)) if not detection.is_furniture(line)]
     scan = _Scanner(lines, list(units))
@@ -900,7 +987,8 @@ def extract_recommendations(
         words = printed_words(doc.lines())
         for item in hyphenated:
             item.whole = words
-    warnings = [] if scan.current else _missing(detection)
+    section = _Section() if scan.current else _unlisted(doc, detection)
+    warnings = [] if scan.current else _missing(detection, section)
     for item in assign_units(scan.current, scan.units):
         warnings.append(
             ParseWarning(
@@ -912,7 +1000,9 @@ def extract_recommendations(
         )
     warnings += _doubts(scan.current)
     warnings += _unread(scan.current)
-    result = RecommendationsResult(stated_count=scan.stated, tally=scan.tally)
+    warnings += [_line_unread(line) for line in scan.unread]
+    stated = scan.stated if scan.stated is not None or not warnings else section.stated
+    result = RecommendationsResult(stated_count=stated, tally=scan.tally)
     result.recommendations = [_recommendation(item) for item in scan.current]
     for item in scan.previous:
         previous, said = _previous(item)
