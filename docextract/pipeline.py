@@ -33,6 +33,7 @@ from .model.codes import (
     NOT_A_RECORD,
     NOT_FOUND,
     OVERALL_RATING_UNREADABLE,
+    PAGES_MISSING,
     RATING_UNREADABLE,
     RATINGS_NOT_FOUND,
     SCORE_NOT_PRINTED,
@@ -87,6 +88,7 @@ def parse_document(doc: Document) -> InspectionReport:
             docextract_version=__version__, source=source, kind="unknown", warnings=warnings, statements=[]
         )
     warnings += doc.warnings  # what reading changed (a broken ligature repaired)
+    warnings += [_gap(page, why) for page, why in sorted(detection.gaps.items())]
     meta = extract_metadata(doc)
     warnings += meta.warnings
     units, found = _units(doc, detection, meta.subject)
@@ -136,6 +138,16 @@ def _units(doc: Document, detection: Detection, subject: str | None) -> tuple[li
         units, found = units_from_key_questions(doc, detection, subject)
         warnings += found + _table_not_read(units)
     return units, warnings
+
+
+def _gap(page: int, why: str) -> ParseWarning:
+    """The `pages_missing` warning of a page printed right after one missing or unreadable."""
+    return ParseWarning(
+        code=PAGES_MISSING,
+        message=f"a page is missing or unreadable before page {page} ({why}): what it printed is not read, "
+        "and no key-question table or standard heading is run on across it",
+        page=page,
+    )
 
 
 def _kind_from_units(detected: str, kind: str, units: list[Unit]) -> ParseWarning:

@@ -43,6 +43,8 @@ class Detection:
     # running lines printed with the page's number ("HM Inspectorate of Probation, May 2025 4"):
     # their words without the number (`running_furniture`)
     running: frozenset[str] = frozenset()
+    # the pages printed right after a page missing or unreadable, each with why (`page_gaps`)
+    gaps: dict[int, str] = field(default_factory=dict)
 
     def is_furniture(self, line: Line) -> bool:
         """Whether a line is page furniture: a running header or footer, or a page number."""
@@ -131,7 +133,9 @@ def detect(doc: Document) -> Detection:
             field="*",
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
-    return Detection(kind=kind, framework=framework, furniture=furniture, running=running_furniture(doc))
+    return Detection(
+        kind=kind, framework=framework, furniture=furniture, running=running_furniture(doc), gaps=page_gaps(doc)
+    )
 
 
 def publisher_cues(doc: Document) -> set[str]:
@@ -274,6 +278,53 @@ def _edge_texts(page: Page) -> set[str]:
 def _furniture_threshold(doc: Document) -> int:
     """On how many pages a line must repeat to be furniture: a third of them, at least three."""
     return max(3, doc.page_count // 3)
+
+
+def page_gaps(doc: Document) -> dict[int, str]:
+    """The pages of a PDF printed right after a page missing or unreadable, each with why: its printed
+    page number runs on from the one before by more than one ("printed page numbers skip from 21 to
+    23"), or the page before has no text at all (its text drawn as outlines or an image). Only where
+    the pages print their numbers (a line that is only a number among a page's first or last two,
+    for most pages the page's place plus one offset): a page runs on from the one before when it
+    prints the next number; a jump counts only when the page after it, if any, prints the number
+    after (a footnote's number at a page's foot is never taken for a jump). Empty for other formats
+    and for PDFs whose pages are not numbered."""
+    if doc.format != "pdf" or doc.page_count < 3:
+        return {}
+    printed = {page.number: _printed_numbers(page) for page in doc.pages}
+    offsets = Counter(number - page for page, numbers in printed.items() for number in numbers)
+    if not offsets:
+        return {}
+    offset, seen = offsets.most_common(1)[0]
+    if seen < doc.page_count // 2:
+        return {}  # not a numbered document
+    gaps: dict[int, str] = {}
+    last: int | None = None  # the last page printing its number
+    for page in range(1, doc.page_count + 1):
+        numbers = printed[page]
+        if page + offset in numbers:
+            last = page
+            continue
+        last_page = page == doc.page_count
+        jump = sorted(n for n in numbers if n > page + offset and (last_page or n + 1 in printed[page + 1]))
+        if jump and last == page - 1:
+            gaps[page] = f"printed page numbers skip from {last + offset} to {jump[0]}"
+            offset, last = jump[0] - page, page
+        elif not doc.page(page).lines and 1 < page < doc.page_count:
+            gaps[page + 1] = f"page {page} has no text (drawn as outlines or an image)"
+    return gaps
+
+
+def _printed_numbers(page: Page) -> set[int]:
+    """The numbers a page prints alone on one of its first two or last two lines ("21", "Page 21",
+    "21 of 40"): its page number among them, or a footnote's."""
+    out: set[int] = set()
+    for line in page.lines[:2] + page.lines[-2:]:
+        if is_page_number(line.text):  # its first number ("Page 21", "21 of 40", "21/40")
+            first = next((word for word in line.text.replace("/", " ").split() if word.isdigit()), None)
+            if first is not None:
+                out.add(int(first))
+    return out
 
 
 def detect_framework(doc: Document) -> str | None:

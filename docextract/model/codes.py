@@ -114,6 +114,12 @@ BROKEN_LIGATURE = _register(
 UNKNOWN_DOCUMENT = _register(
     "unknown_document", "warning", "not an HM Inspectorate of Probation report of a kind docextract reads: no values"
 )
+PAGES_MISSING = _register(
+    "pages_missing",
+    "warning",
+    "a page missing or unreadable before the page named (its printed page numbers skip one, or the page before "
+    "has no text): what it printed is not read, and no key-question table or standard heading is run on across it",
+)
 KIND_FROM_UNITS = _register(
     "kind_from_units",
     "warning",

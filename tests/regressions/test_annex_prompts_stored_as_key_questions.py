@@ -74,11 +74,12 @@ def wrong_key_questions(record: InspectionReport, truth: dict[str, Any]) -> list
 
 
 def refused_under(record: InspectionReport, code: str) -> list[str]:
-    """The messages of `implausible_value` warnings on standard `code`'s key questions."""
+    """The messages of `implausible_value` warnings on standard `code`'s key questions, or on questions
+    read right after a page missing or unreadable that no standard was given (`units[*]`)."""
     unit = record.units[0]
     position = [s.code for s in unit.standards].index(code)
-    field = f"units[0].standards[{position}].key_questions"
-    return [w.message for w in record.warnings if w.code == "implausible_value" and (w.field or "").startswith(field)]
+    fields = (f"units[0].standards[{position}].key_questions", "units[*].standards[*].key_questions")
+    return [w.message for w in record.warnings if w.code == "implausible_value" and (w.field or "").startswith(fields)]
 
 
 @pytest.mark.parametrize(("path", "truth", "standard"), CASES, ids=[c[0].stem for c in CASES])
@@ -87,7 +88,7 @@ def test_orphan_prompt_rows_are_never_key_questions(path: Path, truth: str, stan
     assert wrong_key_questions(record, _truth(truth)) == []
     refused = refused_under(record, standard)
     assert refused, f"no refusal said on {standard}'s key questions"
-    assert all("none of" in message and "page" in message for message in refused)
+    assert all(("none of" in message or "cannot be told" in message) and "page" in message for message in refused)
 
 
 @pytest.mark.parametrize(("path", "truth", "standard"), CASES[:2], ids=[c[0].stem for c in CASES[:2]])
@@ -102,9 +103,23 @@ def test_the_standards_own_key_questions_are_kept(path: Path, truth: str, standa
 
 @pytest.mark.parametrize("path", [c[0] for c in CASES[:2]], ids=[c[0].stem for c in CASES[:2]])
 def test_validate_does_not_call_the_report_ok(path: Path) -> None:
-    # a `not_checked` finding on the standard: the verdict is never 'ok' (serialize/findings.UNCHECKED)
+    # `not_checked` findings: the page missing or unreadable, and the rows read atop the next page
+    # (serialize/findings.UNCHECKED: the verdict is never 'ok')
     result = validated(path)
-    assert [i.standard for i in result.issues if i.code == "not_checked"] == ["2.5"]
+    found = sorted(i.found or "" for i in result.issues if i.code == "not_checked")
+    assert found == ["implausible_value", "pages_missing"]
+    assert any("page 16" in i.message or "page 15" in i.message for i in result.issues if i.code == "not_checked")
+
+
+def test_a_missing_page_is_said() -> None:
+    record = parsed(ANNEX / "libreoffice-pdu2021-classic-without-p15.pdf")
+    (gap,) = [w for w in record.warnings if w.code == "pages_missing"]
+    assert gap.page == 15 and "skip from 14 to 16" in gap.message
+    record = parsed(ANNEX / "libreoffice-pdu2021-classic-p15-image.pdf")
+    (gap,) = [w for w in record.warnings if w.code == "pages_missing"]
+    assert gap.page == 16 and "page 15 has no text" in gap.message
+    record = parsed(FIXTURES / "producers" / "libreoffice-pdu2021-classic.pdf")
+    assert not [w for w in record.warnings if w.code == "pages_missing"]
 
 
 @pytest.mark.parametrize(
@@ -129,4 +144,4 @@ def test_real_report_without_an_annex_page(tmp_path: Path, page: int, standard: 
     expected = [canon(k["text"]) for k in true["key_questions"]]
     assert [canon(k.text) for k in read.key_questions] == expected
     assert wrong_key_questions(record, truth) == []
-    assert refused_under(record, standard)
+    assert [w.page for w in record.warnings if w.code == "pages_missing"] == [page]

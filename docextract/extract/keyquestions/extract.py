@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -263,11 +263,21 @@ def _disagreeing_counts(current: Value | None, columns: Sequence[HeaderColumn], 
 
 
 def _occurrences(
-    events: Sequence[Event], start: str | None, keywords: dict[str, str], first_table: int = 0
+    events: Sequence[Event],
+    start: str | None,
+    keywords: dict[str, str],
+    first_table: int = 0,
+    gaps: Collection[int] = (),
 ) -> list[Occurrence]:
-    """Key questions (valued, or heading a prompts table) of an event stream; `table` numbers from first_table."""
+    """Key questions (valued, or heading a prompts table) of an event stream; `table` numbers from
+    first_table. On a page printed right after one missing or unreadable (`gaps`), nothing read
+    before runs on: no standard in context, no table, header or prompts table open."""
     reader = _OccurrenceReader(events, keywords, context=start, table=first_table)
+    page: int | None = None
     for index, event in enumerate(events):
+        if event.page != page and event.page in gaps:
+            reader.gap()
+        page = event.page
         if isinstance(event, Heading):
             reader.heading(event)
         elif isinstance(event, Header):
@@ -319,6 +329,12 @@ class _OccurrenceReader:
         self.context = event.code
         self.tab.header, self.tab.held = None, None
         self.prompts.head, self.prompts.last_valued, self.prompts.suspended = None, False, None
+        self.table += 1
+
+    def gap(self) -> None:
+        """A page missing or unreadable before this one: no standard, table or prompts table runs on."""
+        self.context = None
+        self.tab, self.prompts = _Table(), _Prompts()
         self.table += 1
 
     def header_row(self, event: Header) -> None:
@@ -856,9 +872,12 @@ def _case_rules(detection: Detection) -> tuple[list[StandardRule], list[Standard
     return rules, [r for r in rules if r.case_based]
 
 
-def _context_before(doc: Document, scanner: Scanner, page: int) -> str | None:
-    """The last standard heading printed before `page` (cheap-pass lines)."""
+def _context_before(doc: Document, scanner: Scanner, page: int, gaps: Collection[int] = ()) -> str | None:
+    """The last standard heading printed before `page` (cheap-pass lines), not looked for across a
+    page missing or unreadable (`gaps`: the pages printed right after one)."""
     for number in range(page - 1, 0, -1):
+        if number + 1 in gaps:
+            return None
         for line in reversed(doc.page(number).lines):
             if "?" in line.text:
                 continue
@@ -905,10 +924,10 @@ def scan(
     """Key-question occurrences printed on consecutive `pages`, rows read by `read`; a value column
     headed by one of `unit_names` is the unit's own (current) column."""
     scanner = Scanner(detection, rules, unit_names)
-    start = _context_before(doc, scanner, pages[0])
+    start = _context_before(doc, scanner, pages[0], detection.gaps)
     for number in pages:
         scanner.feed(read(number))
-    return _occurrences(scanner.finish(), start, keywords, first_table)
+    return _occurrences(scanner.finish(), start, keywords, first_table, detection.gaps)
 
 
 def _problems(occurrences: Sequence[Occurrence]) -> int:
@@ -1040,11 +1059,30 @@ class _Runs:
             tables = max((o.table for o in occurrences), default=tables) + 1
             occurrences, refused = _settle(occurrences, doubted, confirmed)
             warnings.extend(refused)
+            warnings += _after_gaps(occurrences, self.detection.gaps)
             for occurrence in occurrences:
                 if occurrence.standard is not None:
                     key = (_unit_index(self.units, occurrence.page), occurrence.standard)
                     found.setdefault(key, []).append(occurrence)
         return found, warnings
+
+
+def _after_gaps(occurrences: Sequence[Occurrence], gaps: Collection[int]) -> list[ParseWarning]:
+    """An `implausible_value` warning per page printed right after one missing or unreadable (`gaps`)
+    for the questions read atop it before any standard heading: whose key questions (or prompts)
+    they are cannot be told, so they are left out (never given to the standard before the gap)."""
+    orphans: dict[int, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        if occurrence.standard is None and occurrence.page in gaps and not occurrence.lost:
+            orphans.setdefault(occurrence.page, []).append(occurrence)
+    reason = (
+        "printed atop a page right after a page missing or unreadable, before any standard heading: whose key "
+        "questions (or prompts) they are cannot be told"
+    )
+    return [
+        refusal("units[*].standards[*].key_questions[*]", "; ".join(_short(o.text, 50) for o in group), page, reason)
+        for page, group in sorted(orphans.items())
+    ]
 
 
 def _filled(
