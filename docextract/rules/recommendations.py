@@ -76,6 +76,7 @@ class RecommendationPatterns(Strict):
     lead_ins: LeadInPatterns
     item: str
     item_glued: str
+    item_unnumbered: str
     numbered_heading: NumberedHeading
     continues_after: ContinuesAfter
     addressee_cleanup: list[Cleanup]
@@ -85,5 +86,6 @@ class RecommendationPatterns(Strict):
     tally_transferred: str
 
     _i = field_validator("item", "item_glued")(lambda cls, v: check_groups(v, "number", "text"))
+    _u = field_validator("item_unnumbered")(lambda cls, v: check_groups(v, "letter", "text"))
     _s = field_validator("stated_count", "tally_transferred")(lambda cls, v: check_groups(v, "count"))
     _t = field_validator("tally")(lambda cls, v: check_groups(v, "progress", "count"))

@@ -80,6 +80,7 @@ class _Compiled(NamedTuple):
     this_body: regex.Pattern[str]
     item: regex.Pattern[str]
     item_glued: regex.Pattern[str]
+    item_unnumbered: regex.Pattern[str]
     stated: regex.Pattern[str]
     tally: regex.Pattern[str]
     tally_transferred: regex.Pattern[str]
@@ -114,6 +115,7 @@ def _rules() -> _Compiled:
         this_body=compiled(p.lead_ins.this_body),
         item=compiled(p.item),
         item_glued=compiled(p.item_glued),
+        item_unnumbered=compiled(p.item_unnumbered),
         stated=compiled(p.stated_count),
         tally=compiled(p.tally),
         tally_transferred=compiled(p.tally_transferred),
@@ -313,8 +315,10 @@ def candidate_pages(doc: Document) -> list[int]:
 
 
 class _Scanner:
-    def __init__(self, lines: list[Line], units: list[Unit]) -> None:
+    def __init__(self, lines: list[Line], units: list[Unit], unnumbered: bool = False) -> None:
         self.rules = _rules()
+        self.unnumbered = unnumbered  # bullets and "(a)" are items in a recommendations section
+        self.in_section = False  # under a recommendations heading, its list not yet over
         self.lines = lines
         self.units = [u.name for u in units]
         self.mode: Mode = "current"
@@ -357,6 +361,8 @@ class _Scanner:
         number = self.rules.item.match(text)
         if number is not None:
             return number
+        if self.unnumbered and self.in_section:
+            return self.rules.item_unnumbered.match(text)
         glued = self.rules.item_glued.match(text)
         if glued is None or glued.group("letter"):
             return None
@@ -530,16 +536,18 @@ class _Scanner:
         heading = self.heading(text)
         if heading is not None:
             self.settle()
+            self.in_section = heading == "current"
             self.mode, self.lead, self.block_items = heading, None, 0
             self.prose = []
             return
         number = self.item_at(text)
-        if number and self.lead is not None and self.numbered_heading(index, number):
+        numbered = number is not None and number.groupdict().get("number") is not None
+        if number and numbered and self.lead is not None and self.numbered_heading(index, number):
             self.settle()
             self.lead, self.block_items = None, 0
             self.prose = [line]
             return
-        if number and self.lead is None and self.unread_lead(index, number):
+        if number and numbered and self.lead is None and self.unread_lead(index, number):
             self.settle()
             self.lead, self.block_items = _Lead(None, None, None, False, None, unread=self.prose[-1].text), 0
         if number and self.lead is not None:
@@ -563,6 +571,7 @@ class _Scanner:
             and (not self.lead.previous or self.prose_run > _MAX_PREVIOUS_PROSE_LINES)
         ):
             self.lead = None
+            self.in_section = False
 
     def unread_lead(self, index: int, number: regex.Match[str]) -> bool:
         """A numbered line right after a line ending ':' that no lead-in form reads, numbered next
@@ -594,8 +603,11 @@ class _Scanner:
 
     def start_item(self, number: regex.Match[str], line: Line) -> None:
         assert self.lead is not None
-        digits, letter = number.group("number"), number.group("letter")
-        value, printed = (None, digits + letter) if letter else (int(digits), None)
+        digits, letter = number.groupdict().get("number"), number.group("letter")
+        if digits is None:  # a bullet (number null, printed None) or a letter "(a)"
+            value, printed = None, f"({letter})" if letter else None
+        else:
+            value, printed = (None, digits + letter) if letter else (int(digits), None)
         self.item = _Item(value, self.lead, None, [line], [number.group("text")], printed=printed)
         self.block_items += 1
         self.prose_run = 0
@@ -966,6 +978,22 @@ def _cut(index: int, item: _Item) -> ParseWarning:
     )
 
 
+def _scan(doc: Document, detection: Detection, lines: list[Line], units: Sequence[Unit]) -> tuple[_Scanner, _Section]:
+    """The scan of the lines for numbered items; where none is read, the report's recommendations
+    section (`_unlisted`) and, when a lead-in stands under its heading, a second scan reading bullets
+    and "(a)" there as items (numbers null). The section is empty when items were read."""
+    scan = _Scanner(lines, list(units))
+    scan.run()
+    if scan.current:
+        return scan, _Section()
+    section = _unlisted(doc, detection)
+    if section.lead is None:
+        return scan, section
+    again = _Scanner(lines, list(units), unnumbered=True)
+    again.run()
+    return (again, _Section()) if again.current else (scan, section)
+
+
 def extract_recommendations(
     doc: Document, detection: Detection, units: Sequence[Unit]
 ) -> tuple[RecommendationsResult, list[ParseWarning]]:
@@ -980,14 +1008,12 @@ def extract_recommendations(
         return RecommendationsResult(stated_count=section.stated if missing else None), missing
     first, last = max(1, pages[0] - 1), min(doc.page_count, pages[-1] + 1)
     lines = [line for line in doc.lines(range(first, last + 1)) if not detection.is_furniture(line)]
-    scan = _Scanner(lines, list(units))
-    scan.run()
+    scan, section = _scan(doc, detection, lines, units)
     hyphenated = [item for item in (*scan.current, *scan.previous) if item.hyphenated()]
     if hyphenated:  # a word split at a typed hyphen: is it printed whole elsewhere?
         words = printed_words(doc.lines())
         for item in hyphenated:
             item.whole = words
-    section = _Section() if scan.current else _unlisted(doc, detection)
     warnings = [] if scan.current else _missing(detection, section)
     for item in assign_units(scan.current, scan.units):
         warnings.append(
