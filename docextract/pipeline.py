@@ -89,7 +89,7 @@ def parse_document(doc: Document) -> InspectionReport:
         )
     warnings += doc.warnings  # what reading changed (a broken ligature repaired)
     warnings += [_gap(page, why) for page, why in sorted(detection.gaps.items())]
-    meta = extract_metadata(doc)
+    meta = extract_metadata(doc, detection)
     warnings += meta.warnings
     units, found = _units(doc, detection, meta.subject)
     several = several_units_kind(doc, detection, [unit.name for unit in units])

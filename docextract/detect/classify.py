@@ -7,17 +7,17 @@ Everything is decided from the document's words, never from its file name or loo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, cast
 
 import regex
 
 from ..model.codes import LITTLE_TEXT, UNKNOWN_DOCUMENT
 from ..model.record import Kind, ParseWarning
-from ..read.document import FOOTNOTES_SECTION, Document, Line, Page
+from ..read.document import FOOTNOTES_SECTION, BoxTuple, Document, Line, Page
 from ..read.fuzzy import as_rating, cells_before_code
 from ..read.normalize import compact
 from ..rules.patterns import detection_patterns, frameworks, ratings_patterns, vocab
@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # the schema classes load only to validate a changed rule fil
     from ..rules.patterns import Cue, KindCues
 
 FRONT_LINES = 40
+# placed furniture (`placed_furniture`): the share of a page's height at its top and at its foot
+# where running headers and footers are looked for, and how far (pt) one line's height may move
+_MARGIN_BAND = 0.12
+_SAME_HEIGHT = 3.0
 OPENING_PAGES = 3
 OPENING_LINES = 200
 _DIGIT = compiled(r"\d")
@@ -45,14 +49,36 @@ class Detection:
     running: frozenset[str] = frozenset()
     # the pages printed right after a page missing or unreadable, each with why (`page_gaps`)
     gaps: dict[int, str] = field(default_factory=dict)
+    # lines printed at the same height in a page's top or bottom margin on many pages, whatever
+    # their place in reading order or their wrap (`placed_furniture`): (page, text) -> heights
+    placed: Mapping[tuple[int, str], tuple[float, ...]] = field(default_factory=dict)
 
     def is_furniture(self, line: Line) -> bool:
         """Whether a line is page furniture: a running header or footer, or a page number."""
-        return self.is_furniture_text(line.text)
+        return self.is_furniture_text(line.text) or self.is_placed(line)
+
+    def is_placed(self, line: Line) -> bool:
+        """Whether a line is one of a running header's or footer's lines found by their place
+        (`placed_furniture`): the same text on its page at the height one was read at."""
+        return is_placed(line, self.placed)
 
     def is_furniture_text(self, text: str) -> bool:
         """A running header or footer (with or without the page's number), or a page number."""
         return text in self.furniture or is_page_number(text) or is_running(text, self.running)
+
+
+def is_placed(line: Line, placed: Mapping[tuple[int, str], tuple[float, ...]]) -> bool:
+    """Whether `line` is one of the `placed` furniture lines (`placed_furniture`): its text on its
+    page, its vertical centre within half a line (at least 3 pt) of where that line was read (a
+    page's character layout boxes differ a little from the cheap pass's)."""
+    heights = placed.get((line.page, line.text))
+    if heights is None:
+        return False
+    if line.bbox is None:
+        return True
+    centre = (line.bbox[1] + line.bbox[3]) / 2
+    slack = max(_SAME_HEIGHT, (line.bbox[3] - line.bbox[1]) / 2)
+    return any(abs(centre - height) <= slack for height in heights)
 
 
 def is_running(text: str, running: frozenset[str]) -> bool:
@@ -134,7 +160,8 @@ def detect(doc: Document) -> Detection:
         )
         return Detection(kind="unknown", framework=None, furniture=furniture, warnings=[warning])
     return Detection(
-        kind=kind, framework=framework, furniture=furniture, running=running_furniture(doc), gaps=page_gaps(doc)
+        kind=kind, framework=framework, furniture=furniture, running=running_furniture(doc), gaps=page_gaps(doc),
+        placed=placed_furniture(doc),
     )
 
 
@@ -268,6 +295,70 @@ def running_furniture(doc: Document) -> frozenset[str]:
         counts.update(key for key in keys if key and key not in _edge_texts(page))
     threshold = _furniture_threshold(doc)
     return frozenset(key for key, n in counts.items() if n >= threshold and 4 <= len(key) < 120)
+
+
+def placed_furniture(doc: Document) -> dict[tuple[int, str], tuple[float, ...]]:
+    """Running headers and footers found by their place: lines in a page's top or bottom margin
+    band (`_MARGIN_BAND` of its height) whose words, less a page number before or after them, are
+    printed at the same height (within `_SAME_HEIGHT` pt) on a third of the pages (at least three),
+    wherever they fall in reading order and however the running text wraps (each of a two-line
+    header's lines repeats at its own height). (page, text) -> the vertical centres read there.
+    Only PDF pages with a size and line boxes are looked at; the same words elsewhere on a page
+    (the cover's title, its imprint) are not at that place and stay."""
+    if doc.page_count < 3:
+        return {}
+    seen: dict[str, list[tuple[int, str, float]]] = {}
+    for page in doc.pages:
+        for line in _margin_lines(page):
+            key = without_page_number(line.text)
+            if line.bbox is not None and key and len(key) < 120 and not is_page_number(line.text):
+                seen.setdefault(key, []).append((page.number, line.text, (line.bbox[1] + line.bbox[3]) / 2))
+    threshold = _furniture_threshold(doc)
+    placed: dict[tuple[int, str], list[float]] = {}
+    for found in seen.values():
+        if len({number for number, _, _ in found}) < threshold:
+            continue
+        for reference in {centre for _, _, centre in found}:
+            near = [item for item in found if abs(item[2] - reference) <= _SAME_HEIGHT]
+            if len({number for number, _, _ in near}) >= threshold:
+                for number, text, centre in near:
+                    placed.setdefault((number, text), []).append(centre)
+    _add_unwrapped(doc, placed)
+    return {key: tuple(sorted(set(centres))) for key, centres in placed.items()}
+
+
+def _add_unwrapped(doc: Document, placed: dict[tuple[int, str], list[float]]) -> None:
+    """Add to `placed` the margin lines printing on one line what is wrapped onto two elsewhere
+    (the cover's running header, with no other header beside it to narrow it): the words of two
+    placed lines one right below the other, in one column, on another page."""
+    joined: set[str] = set()
+    for page in doc.pages:
+        lines = sorted((line for line in _margin_lines(page) if (page.number, line.text) in placed),
+                       key=lambda line: line.bbox[1] if line.bbox else 0.0)
+        for upper, lower in combinations(lines, 2):  # two headers side by side interleave
+            if upper.bbox and lower.bbox and _next_line_of(upper.bbox, lower.bbox):
+                joined.add(without_page_number(f"{upper.text} {lower.text}"))
+    for page in doc.pages:
+        for line in _margin_lines(page):
+            if line.bbox and (page.number, line.text) not in placed and without_page_number(line.text) in joined:
+                placed[(page.number, line.text)] = [(line.bbox[1] + line.bbox[3]) / 2]
+
+
+def _next_line_of(upper: BoxTuple, lower: BoxTuple) -> bool:
+    """The lower box is the next line of the upper one's paragraph: right below it (less than its
+    height apart) in the same column (the same left or right edge)."""
+    height = upper[3] - upper[1]
+    same_column = abs(upper[0] - lower[0]) <= _SAME_HEIGHT or abs(upper[2] - lower[2]) <= _SAME_HEIGHT
+    return height > 0 and -height / 2 <= lower[1] - upper[3] <= height and same_column
+
+
+def _margin_lines(page: Page) -> list[Line]:
+    """A PDF page's lines whose box lies in its top or bottom margin band."""
+    if not page.height:
+        return []
+    band = page.height * _MARGIN_BAND
+    return [line for line in page.lines
+            if line.bbox is not None and (line.bbox[3] <= band or line.bbox[1] >= page.height - band)]
 
 
 def _edge_texts(page: Page) -> set[str]:

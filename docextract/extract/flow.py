@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..detect.classify import Detection, find_furniture, is_page_number, is_running, running_furniture
+from ..detect.classify import (
+    Detection,
+    find_furniture,
+    is_page_number,
+    is_placed,
+    is_running,
+    placed_furniture,
+    running_furniture,
+)
 from ..read.document import Document, Line
 from ..rules.regexes import compiled
 
@@ -52,16 +60,18 @@ class Flow:
 
 def body_lines(doc: Document, detection: Detection | None = None) -> list[Line]:
     """All lines in reading order, without PDF running headers and page-number footers (those
-    `detection` found, when given: detect() reads them once; else found here)."""
+    `detection` found, when given: detect() reads them once; else found here): a page's first and
+    last line when furniture, and any line of its margins printed at the same place on many pages
+    (`placed_furniture`: a header wrapped onto two lines, one beside another)."""
     if doc.format != "pdf" or doc.page_count < 3:
         return list(doc.lines())
     if detection is not None:
-        furniture, running = detection.furniture, detection.running
+        furniture, running, placed = detection.furniture, detection.running, detection.placed
     else:
-        furniture, running = find_furniture(doc), running_furniture(doc)
+        furniture, running, placed = find_furniture(doc), running_furniture(doc), placed_furniture(doc)
     out: list[Line] = []
     for page in doc.pages:
-        lines = list(page.lines)
+        lines = [line for line in page.lines if not is_placed(line, placed)]
         if lines and (lines[0].text in furniture or is_running(lines[0].text, running)):
             lines = lines[1:]
         last = lines[-1].text if lines else ""

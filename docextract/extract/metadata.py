@@ -6,7 +6,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..detect.classify import front_lines
+from ..detect.classify import Detection, front_lines
 from ..model.codes import TITLE_TRUNCATED
 from ..model.record import ParseWarning
 from ..read.document import Document, Line
@@ -29,10 +29,14 @@ class Metadata(NamedTuple):
     published_at: tuple[Line, int, int] | None = None
 
 
-def extract_metadata(doc: Document) -> Metadata:
+def extract_metadata(doc: Document, detection: Detection | None = None) -> Metadata:
     """Title (None with a `title_truncated` warning when the cover title is cut after a word that
-    cannot end it), the subject named in it, the publication month and the title's page."""
-    title, lines = _title(doc)
+    cannot end it), the subject named in it, the publication month and the title's page. A running
+    header's or footer's line found by its place (`detection.placed`: printed at the same height in
+    the margin of many pages, the cover's too) is never read for the title or the date; the same
+    words elsewhere (the cover's imprint) are."""
+    body = _Body(doc, detection)
+    title, lines = _title(body)
     page = lines[0].page if lines else None
     warnings: tuple[ParseWarning, ...] = ()
     if title is not None and dangling(title):
@@ -46,7 +50,7 @@ def extract_metadata(doc: Document) -> Metadata:
     if title:
         match = compiled(metadata_patterns().subject).search(title)
         subject = match.group("subject") if match else None
-    published, published_at = _published(doc)
+    published, published_at = _published(body)
     return Metadata(
         title=title,
         subject=subject,
@@ -73,11 +77,25 @@ def _dangling_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in metadata_patterns().title_dangling_words)
 
 
-def _title(doc: Document) -> tuple[str | None, tuple[Line, ...]]:
+class _Body(NamedTuple):
+    """The document with the detection whose placed furniture the metadata leaves out."""
+
+    doc: Document
+    detection: Detection | None
+
+    def without_furniture(self, lines: list[Line]) -> list[Line]:
+        """`lines` less the running headers' and footers' lines found by their place."""
+        if self.detection is None:
+            return lines
+        return [line for line in lines if not self.detection.is_placed(line)]
+
+
+def _title(body: _Body) -> tuple[str | None, tuple[Line, ...]]:
+    doc = body.doc
     start = compiled(detection_patterns().title_start)
     rules = metadata_patterns()
     stop = compiled(rules.title_stop)
-    lines = front_lines(doc)
+    lines = body.without_furniture(front_lines(doc))
     for index, line in enumerate(lines):
         if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > rules.max_title_words:
             continue
@@ -134,11 +152,12 @@ def same_heading(previous: Line, following: Line) -> bool:
     return height > 0 and 0.8 <= other / height <= 1.25 and -0.25 * height <= gap <= 1.5 * height
 
 
-def _published(doc: Document) -> tuple[str | None, tuple[Line, int, int] | None]:
+def _published(body: _Body) -> tuple[str | None, tuple[Line, int, int] | None]:
     """The publication date from the first source of patterns/metadata.yaml the report gives:
     "YYYY-MM" from a month and year, "YYYY" from a year alone (the Crown copyright line); with the
-    line and the match's offsets in it."""
-    scopes = {"front": front_lines(doc), "front_and_back": _front_and_back(doc)}
+    line and the match's offsets in it (placed furniture left out)."""
+    scopes = {"front": body.without_furniture(front_lines(body.doc)),
+              "front_and_back": body.without_furniture(_front_and_back(body.doc))}
     for source in metadata_patterns().published:
         pattern = source.compiled
         for line in scopes[source.scope]:
