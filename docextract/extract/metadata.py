@@ -31,19 +31,20 @@ class Metadata(NamedTuple):
 
 def extract_metadata(doc: Document, detection: Detection | None = None) -> Metadata:
     """Title (None with a `title_truncated` warning when the cover title is cut after a word that
-    cannot end it), the subject named in it, the publication month and the title's page. A running
-    header's or footer's line found by its place (`detection.placed`: printed at the same height in
-    the margin of many pages, the cover's too) is never read for the title or the date; the same
-    words elsewhere (the cover's imprint) are."""
+    cannot end it, or goes on past the lines a title is read over), the subject named in it, the
+    publication month and the title's page. A running header's or footer's line found by its place
+    (`detection.placed`: printed at the same height in the margin of many pages, the cover's too) is
+    never read for the title or the date; the same words elsewhere (the cover's imprint) are."""
     body = _Body(doc, detection)
-    title, lines = _title(body)
+    title, lines, cut = _title(body)
     page = lines[0].page if lines else None
     warnings: tuple[ParseWarning, ...] = ()
-    if title is not None and dangling(title):
+    if title is not None and (cut or dangling(title)):
+        why = (f"goes on past the {len(lines)} lines a title is read over" if cut
+               else "ends in a word that cannot end a title and no next line continues it")
         warnings = (ParseWarning(
             code=TITLE_TRUNCATED, page=page, field="title", read=title,
-            message=f"cover title read as {title!r} on page {page} ends in a word that cannot end a "
-            "title and no next line continues it: not stored (it may be cut)",
+            message=f"cover title read as {title!r} on page {page} {why}: not stored (it may be cut)",
         ),)
         title = None
     subject = None
@@ -90,30 +91,62 @@ class _Body(NamedTuple):
         return [line for line in lines if not self.detection.is_placed(line)]
 
 
-def _title(body: _Body) -> tuple[str | None, tuple[Line, ...]]:
+def _title(body: _Body) -> tuple[str | None, tuple[Line, ...], bool]:
+    """The cover title, its lines, and whether it may be cut: its lines reached
+    patterns/metadata.yaml `max_title_lines` and the next still continues it. A title opens
+    with the detection's `title_start`, on its first line or on the first lines of one heading
+    set in a narrow panel ("2023 Annual" / "Report: inspections of")."""
     doc = body.doc
-    start = compiled(detection_patterns().title_start)
     rules = metadata_patterns()
-    stop = compiled(rules.title_stop)
     lines = body.without_furniture(front_lines(doc))
     for index, line in enumerate(lines):
-        if not start.search(line.text) or line.text.endswith(".") or len(line.text.split()) > rules.max_title_words:
+        if line.text.endswith(".") or len(line.text.split()) > rules.max_title_words:
             continue
-        parts = [line]
-        for following in lines[index + 1 : index + 5]:
-            if stop.search(following.text) or len(following.text.split()) > rules.next_line_max_words:
-                break
-            if line.bbox:
-                below = right_below(parts[-1], following)
-                wrapped = (same_heading(parts[-1], following) or (below and dangling(parts[-1].text))
-                           or (below and _same_heading_in_layout(doc, parts[-1], following)))
-            else:
-                wrapped = parts[0].text.endswith(":") or dangling(parts[-1].text)
-            if not wrapped:
+        opening = _opening(lines, index)
+        if not opening:
+            continue
+        parts = lines[index : index + opening]
+        for following in lines[index + opening : index + rules.max_title_lines]:
+            if not _continues(doc, parts, following):
                 break
             parts.append(following)
-        return clean_name(" ".join(part.text for part in parts)), tuple(parts)
-    return None, ()
+        else:
+            after = lines[index + rules.max_title_lines : index + rules.max_title_lines + 1]
+            cut = len(parts) == rules.max_title_lines and bool(after) and _continues(doc, parts, after[0])
+            return clean_name(" ".join(part.text for part in parts)), tuple(parts), cut
+        return clean_name(" ".join(part.text for part in parts)), tuple(parts), False
+    return None, (), False
+
+
+def _opening(lines: list[Line], index: int) -> int:
+    """How many lines from `index` it takes for a title's opening (`title_start`) to be read: 1
+    when the line holds it; more when the line and those set right below it in the same size
+    (`same_heading`, PDF boxes) hold it together; 0 when they do not."""
+    start = compiled(detection_patterns().title_start)
+    text = lines[index].text
+    if start.search(text):
+        return 1
+    for count, following in enumerate(lines[index + 1 : index + metadata_patterns().max_title_lines], start=2):
+        if lines[index].bbox is None or not same_heading(lines[index + count - 2], following):
+            return 0
+        text = f"{text} {following.text}"
+        if start.search(text):
+            return count
+    return 0
+
+
+def _continues(doc: Document, parts: list[Line], following: Line) -> bool:
+    """Whether `following` goes on with the title read so far: not a stop line nor a long one, and
+    (PDF) the same heading right below, or right below a line that cannot end a title; (text) after
+    a first line ending in a colon, or a line that cannot end a title."""
+    rules = metadata_patterns()
+    if compiled(rules.title_stop).search(following.text) or len(following.text.split()) > rules.next_line_max_words:
+        return False
+    if parts[0].bbox:
+        below = right_below(parts[-1], following)
+        return (same_heading(parts[-1], following) or (below and dangling(parts[-1].text))
+                or (below and _same_heading_in_layout(doc, parts[-1], following)))
+    return parts[0].text.endswith(":") or dangling(parts[-1].text)
 
 
 def _same_heading_in_layout(doc: Document, previous: Line, following: Line) -> bool:

@@ -130,7 +130,10 @@ RATINGS_NOT_FOUND = _register(
     "ratings_not_found", "warning", "a kind that normally has a ratings table, but none could be read"
 )
 TITLE_TRUNCATED = _register(
-    "title_truncated", "warning", "the cover title ends mid-phrase and no next line continues it: title null"
+    "title_truncated",
+    "warning",
+    "the cover title ends mid-phrase and no next line continues it, or goes on past the lines a title is "
+    "read over: title null",
 )
 IMPLAUSIBLE_VALUE = _register(
     "implausible_value", "warning", "a value read but refused by a plausibility rule (`read`, `confirmed`)"

@@ -45,6 +45,7 @@ class MetadataPatterns(Strict):
     title_dangling_words: list[str] = Field(min_length=1)
     max_title_words: int = Field(ge=1)
     next_line_max_words: int = Field(ge=1)
+    max_title_lines: int = Field(ge=2)
     title_stop: str
     subject: str
 
