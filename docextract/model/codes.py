@@ -211,8 +211,8 @@ RECOMMENDATION_NUMBER_UNREADABLE = _register(
 RECOMMENDATION_LINE_UNREAD = _register(
     "recommendation_line_unread",
     "warning",
-    "a line under a lead-in numbered touching its text ('14.review …') does not continue the list: not read "
-    "as a recommendation, the list may be incomplete",
+    "a line after recommendations under a lead-in numbered like one ('R10.', '(10)text', '14.review' not next) "
+    "is not read as the list's next: the list may be incomplete",
 )
 RECOMMENDATION_TEXT_CUT = _register(
     "recommendation_text_cut",

@@ -77,6 +77,7 @@ class RecommendationPatterns(Strict):
     item: str
     item_glued: str
     item_unnumbered: str
+    item_like: str
     numbered_heading: NumberedHeading
     continues_after: ContinuesAfter
     addressee_cleanup: list[Cleanup]

@@ -81,6 +81,7 @@ class _Compiled(NamedTuple):
     item: regex.Pattern[str]
     item_glued: regex.Pattern[str]
     item_unnumbered: regex.Pattern[str]
+    item_like: regex.Pattern[str]
     stated: regex.Pattern[str]
     tally: regex.Pattern[str]
     tally_transferred: regex.Pattern[str]
@@ -116,6 +117,7 @@ def _rules() -> _Compiled:
         item=compiled(p.item),
         item_glued=compiled(p.item_glued),
         item_unnumbered=compiled(p.item_unnumbered),
+        item_like=compiled(p.item_like),
         stated=compiled(p.stated_count),
         tally=compiled(p.tally),
         tally_transferred=compiled(p.tally_transferred),
@@ -351,7 +353,7 @@ class _Scanner:
     def opens(self, text: str) -> bool:
         """The line opens something else: a numbered item, a heading or a lead-in."""
         return bool(
-            self.item_at(text) or self.rules.item_glued.match(text) or self.heading(text) or self.leadish(text)
+            self.item_at(text) or self.rules.item_like.match(text) or self.heading(text) or self.leadish(text)
         )
 
     def item_at(self, text: str, opening: bool = False) -> regex.Match[str] | None:
@@ -559,8 +561,8 @@ class _Scanner:
             self.settle()
             self.take_lead(lead)
             return
-        if self.lead is not None and self.block_items and self.rules.item_glued.match(text):
-            self.unread.append(line)  # numbered like an item, but not the list's next number
+        if self.lead is not None and self.block_items and self.rules.item_like.match(text):
+            self.unread.append(line)  # numbered like an item, but not read as the list's next one
         self.prose.append(line)
         self.prose_run += 1
         if self.awaiting is not None and len(self.awaiting.after) < _JUDGEMENT_LINES:
@@ -950,12 +952,12 @@ def _unread(items: Sequence[_Item]) -> list[ParseWarning]:
 
 
 def _line_unread(line: Line) -> ParseWarning:
-    """A line under a lead-in whose number touches its text ('14.review …') but is not the list's
-    next number: not read as a recommendation (it may be one, or a misprint), so the list may be short."""
+    """A line after recommendations under a lead-in, numbered like one ('14.review …' not next,
+    'R10.', '(10)embed') but not read as the list's next: it may be one, so the list may be short."""
     return ParseWarning(
         code=RECOMMENDATION_LINE_UNREAD,
-        message=f"the line '{line.text}' (page {line.page}) under a lead-in is numbered like a recommendation "
-        "touching its text but does not continue the list: not read as one, the list may be incomplete",
+        message=f"the line '{line.text}' (page {line.page}) after recommendations under a lead-in is numbered like "
+        "one but not read as the list's next ('R10.', '(10)text', a number not next): the list may be incomplete",
         field="recommendations",
         read=line.text,
         page=line.page,
