@@ -2,11 +2,12 @@
 
 A youth or thematic report whose recommendations are printed "(1)" or as bullets had none read, its
 stated count ("we have made six recommendations") not read either, no warning, and `validate` said
-ok. "(1)" is now a numbered item ("R1." is not: "R10e. mbed" would give a wrong text); bullets and "(a)" under a lead-in of the recommendations
-section are items whose number is null (warned). A report printing a recommendations section (its
-heading with a stated count or a "… should:" lead-in under it) with still no recommendation read
-("i.", "R1.", a table) warns `recommendations_not_found` (the section quoted), keeps the count it states,
-and is not fully checked.
+ok. "(1)" is now a numbered item ("R1." is not: "R10e. mbed" would give a wrong text); bullets
+and "(a)" under a lead-in of the recommendations section are items whose number is null (warned).
+A report printing a recommendations section (its heading with a stated count or a "… should:"
+lead-in under it) with still no recommendation read ("i.", "R1.", a table) warns
+`recommendations_not_found` (the section quoted), keeps the count it states, and is not fully
+checked.
 
 A number touching its text ("10.embed …", large or monospaced type) was not an item: recommendations
 10 and above were dropped. Such a line is read when the number continues the list. Fixtures:
