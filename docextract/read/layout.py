@@ -261,7 +261,38 @@ def printed_lines(words: Sequence[Word], settings: LayoutSettings = DEFAULT_SETT
         else:
             lines.append([word])
             reference, reference_size = word.baseline, word.size
+    _settle_raised(lines, settings)
     return [_repair(sorted(line, key=_X0) if len(line) > 1 else line, settings) for line in lines]
+
+
+def _settle_raised(lines: list[list[Word]], settings: LayoutSettings) -> None:
+    """Move a small word (at most `marker_size` of its line's font size) clustered with a line
+    whose baseline it sits below (more than `baseline_shift`) to the next line when it is raised
+    above that line's baseline (at least `marker_rise`, within `line_tolerance`): a footnote marker
+    after the last word of a wrapped line in tightly spaced rows ("people safe?³" under "... other")
+    belongs to the text of its own baseline band, never to the line above. In place; lines in
+    baseline order."""
+    for line, below in pairwise(lines):
+        if len(line) < 2:
+            continue
+        main = max(line, key=_SIZE)
+        small = settings.marker_size * main.size
+        if min(map(_SIZE, line)) > small:
+            continue  # no small word: most lines
+        lower = max(below, key=_SIZE)
+        moving = [
+            word
+            for word in line
+            if word.size <= small
+            and word.size <= settings.marker_size * lower.size
+            and word.baseline - main.baseline > settings.baseline_shift * main.size
+            and settings.marker_rise * lower.size
+            <= lower.baseline - word.baseline
+            <= settings.line_tolerance * lower.size
+        ]
+        if moving:
+            line[:] = [word for word in line if word not in moving]
+            below[:0] = moving
 
 
 def _repair(line: list[Word], settings: LayoutSettings) -> list[Word]:

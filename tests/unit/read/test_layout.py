@@ -153,6 +153,22 @@ def test_marker_after_a_percentage_and_a_footnote_line() -> None:
     assert not is_footnote(rows[0]) and is_footnote(rows[1])
 
 
+
+def test_marker_of_a_wrapped_line_in_tight_rows_stays_on_its_line() -> None:
+    # line height 1.0: "people safe?" 9.8 pt under "keeping other"; its marker, 62% size and raised,
+    # sits 5.7 pt below the upper line's baseline (within its tolerance) but above its own line's
+    char = glyphs("keeping other", baseline=287.0)
+    char += glyphs("safe?", baseline=296.6) + glyphs("5", x=50.0 + 25.5, baseline=292.7, size=5.8)
+    lines = word_texts(char)
+    assert lines == [["keeping", "other"], ["safe?", "⁵"]]
+    assert texts(rows_from_chars(char, 1)) == [["keeping other"], ["safe?"]]
+
+
+def test_small_word_below_a_line_with_no_line_under_it_stays() -> None:
+    # nothing below to be raised on: the reading is unchanged
+    chars = glyphs("Total") + glyphs("16", x=80.0, baseline=103.0, size=7.0)
+    assert word_texts(chars) == [["Total", "16"]]
+
 # --- missing space character ----------------------------------------------------------------
 
 
