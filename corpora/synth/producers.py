@@ -46,6 +46,19 @@ def available(producer: str) -> bool:
     return program is None or shutil.which(program) is not None
 
 
+def print_with_chromium(html: str, target: Path) -> None:
+    """`html` (a whole HTML document) printed to the PDF `target` by headless Chromium, the way the
+    chromium producer prints (no browser header or footer, a throwaway profile): for fixture
+    scripts that print a committed report's HTML again with a style sheet of their own. Raises
+    ProducerError (no `chromium`, a failed or timed-out print)."""
+    with tempfile.TemporaryDirectory(prefix="synth-print-") as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_text(html, encoding="utf-8")
+        _run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+              f"--user-data-dir={Path(tmp) / 'profile'}", f"--print-to-pdf={target}", page.as_uri()],
+             f"{target.name}: chromium")
+
+
 def _run(command: Sequence[str], what: str) -> None:
     if shutil.which(command[0]) is None:
         raise ProducerError(f"{what}: `{command[0]}` not found (Debian: apt-get install "
